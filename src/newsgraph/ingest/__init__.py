@@ -1,0 +1,113 @@
+"""Ingest: from raw input (text, HTML, JSON records) to a cleaned ``Article``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import py3langid
+
+from newsgraph.errors import InputError, LanguageError
+from newsgraph.ingest.decode import decode
+from newsgraph.ingest.html import extract_html, html_bytes_to_str
+from newsgraph.ingest.sources import Failure, RawDoc, read_inputs
+from newsgraph.ingest.structure import detect_lede, detect_title, paragraphs
+from newsgraph.ingest.text import clean_text
+from newsgraph.model import Article
+from newsgraph.nlp import MAX_CHARS
+
+__all__ = ["Failure", "RawDoc", "article_from_text", "read_inputs", "to_article"]
+
+MIN_WORDS = 5
+
+
+def to_article(raw: RawDoc, published: str | None = None) -> Article:
+    """Decode, extract and clean one raw document. ``published`` is the fallback reference
+    date when the document carries none of its own."""
+    if raw.kind == "html":
+        html = raw.data if isinstance(raw.data, str) else html_bytes_to_str(raw.data, raw.source)
+        page = extract_html(html, raw.source, url=raw.url)
+        return article_from_text(
+            page.text,
+            source=raw.source,
+            title=raw.title or page.title,
+            url=raw.url or page.url,
+            published=raw.published or page.published or published,
+            author=page.author,
+            provenance=False,
+        )
+    text = raw.data if isinstance(raw.data, str) else decode(raw.data, raw.source)
+    return article_from_text(
+        text, source=raw.source, title=raw.title, url=raw.url,
+        published=raw.published or published,
+    )
+
+
+def article_from_text(
+    text: str,
+    *,
+    source: str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    published: str | dt.date | None = None,
+    author: str | None = None,
+    provenance: bool = True,
+) -> Article:
+    """Clean plain text into an Article. ``provenance=False`` when the text is itself derived
+    (extracted from HTML) and offsets into it are all the provenance there is."""
+    if "\x00" in text:
+        raise InputError(source, "looks like a binary file, not text")
+    cleaned = clean_text(text)
+    body = cleaned.text
+    if len(body.split()) < MIN_WORDS:
+        raise InputError(source, "empty input: no article text after cleaning" if not body
+                         else f"too short to digest ({len(body.split())} words)")
+    if len(body) > MAX_CHARS:
+        raise InputError(source, f"article text is {len(body):,} characters; the limit is "
+                                 f"{MAX_CHARS:,} (split the file into articles)")
+    check_language(body, source)
+    paras = paragraphs(body)
+    title_span = detect_title(body, paras) if title is None or _same(title, body, paras) else None
+    if title is None and title_span is not None:
+        title = body[title_span.start : title_span.end]
+    lede = detect_lede(body, paras, after=title_span.end if title_span else 0)
+    return Article(
+        text=body,
+        source=source,
+        title=title,
+        url=url,
+        published=normalize_date(published, source),
+        author=author or cleaned.author,
+        segments=cleaned.segments if provenance else (),
+        removed=cleaned.removed,
+        lede=lede,
+        title_span=title_span,
+    )
+
+
+def _same(title: str, body: str, paras: list) -> bool:
+    return bool(paras) and body[paras[0].start : paras[0].end].strip() == title.strip()
+
+
+def check_language(text: str, source: str | None) -> str:
+    """Raise ``LanguageError`` unless the text is English."""
+    sample = text[:5000]
+    letters = sum(ch.isalpha() for ch in sample)
+    if letters < len(sample) * 0.4:
+        raise InputError(source, "does not read as prose (too few letters)")
+    lang, _ = py3langid.classify(sample)
+    if lang != "en":
+        raise LanguageError(source, f"language looks like '{lang}', not English; "
+                                    "newsgraph digests English articles")
+    return lang
+
+
+def normalize_date(value: str | dt.date | None, source: str | None = None) -> str | None:
+    """An ISO date (YYYY-MM-DD) from a date, datetime or ISO-like string."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()[:10]
+    try:
+        return dt.date.fromisoformat(value.strip()[:10]).isoformat()
+    except ValueError:
+        raise InputError(source, f"published date {value!r} is not YYYY-MM-DD") from None

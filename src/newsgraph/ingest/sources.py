@@ -1,0 +1,165 @@
+"""Turn command-line inputs (files, directories, ``-``) into raw documents, in input order.
+
+Reading happens here; the costlier decoding and extraction happen in ``ingest.to_article`` so
+that worker processes share it. Problems become ``Failure`` items in the stream rather than
+exceptions, so one bad input never stops the others.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsgraph.errors import InputError
+from newsgraph.ingest.decode import decode
+
+TEXT_EXT = {".txt", ".text", ".md"}
+HTML_EXT = {".html", ".htm", ".xhtml"}
+JSON_EXT = {".json", ".jsonl", ".ndjson"}
+KNOWN_EXT = TEXT_EXT | HTML_EXT | JSON_EXT
+DEFAULT_MAX_BYTES = 5_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class RawDoc:
+    """One document to digest: its text or HTML and any metadata the input gave."""
+
+    source: str
+    kind: str  # "text" | "html"
+    data: str | bytes
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An input that could not be digested, with the one line to show."""
+
+    source: str
+    message: str
+
+
+def read_inputs(
+    inputs: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[RawDoc | Failure]:
+    """Expand paths (directories recursively, sorted) and ``-`` (stdin) into documents."""
+    for item in inputs:
+        if item == "-":
+            yield from _read_blob("<stdin>", sys.stdin.buffer.read(max_bytes + 1), None, max_bytes)
+            continue
+        path = Path(item)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p, path))
+            if not files:
+                yield Failure(item, "directory holds no .txt, .html or .json(l) files")
+            for f in files:
+                yield from _read_path(f, max_bytes)
+        elif path.exists():
+            yield from _read_path(path, max_bytes)
+        else:
+            yield Failure(item, "no such file or directory")
+
+
+def _wanted(p: Path, root: Path) -> bool:
+    rel = p.relative_to(root).parts
+    return p.suffix.lower() in KNOWN_EXT and not any(part.startswith(".") for part in rel)
+
+
+def _read_path(path: Path, max_bytes: int) -> Iterator[RawDoc | Failure]:
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            yield Failure(source, f"{size:,} bytes is over the limit of {max_bytes:,} "
+                                  "(raise it with --max-bytes)")
+            return
+        data = path.read_bytes()
+    except OSError as err:
+        yield Failure(source, f"cannot read: {err.strerror or err}")
+        return
+    yield from _read_blob(source, data, path.suffix.lower(), max_bytes)
+
+
+def _read_blob(
+    source: str, data: bytes, ext: str | None, max_bytes: int
+) -> Iterator[RawDoc | Failure]:
+    if len(data) > max_bytes:
+        yield Failure(source, f"more than {max_bytes:,} bytes (raise it with --max-bytes)")
+        return
+    if not data.strip():
+        yield Failure(source, "empty input")
+        return
+    kind = _kind(ext, data)
+    if kind != "json":
+        yield RawDoc(source, kind, data)
+        return
+    try:
+        text = decode(data, source)
+    except InputError as err:
+        yield Failure(source, err.problem)
+        return
+    yield from _read_json(source, text, ext)
+
+
+def _kind(ext: str | None, data: bytes) -> str:
+    if ext in HTML_EXT:
+        return "html"
+    if ext in JSON_EXT:
+        return "json"
+    if ext in TEXT_EXT:
+        return "text"
+    head = data[:1024].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in data[:65536].lower():
+        return "html"
+    if head.startswith((b"{", b"[")):
+        return "json"
+    return "text"
+
+
+def _read_json(source: str, text: str, ext: str | None) -> Iterator[RawDoc | Failure]:
+    stripped = text.lstrip()
+    if ext != ".jsonl" and ext != ".ndjson":
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError as err:
+            if stripped.startswith("{") and "\n{" in text:  # JSON Lines under a .json name
+                value = None
+            else:
+                yield Failure(source, f"malformed JSON (line {err.lineno}: {err.msg})")
+                return
+        if isinstance(value, dict):
+            yield _from_record(source, value)
+            return
+        if isinstance(value, list):
+            for i, rec in enumerate(value, 1):
+                yield _from_record(f"{source}:{i}", rec)
+            return
+        if value is not None:
+            yield Failure(source, "JSON must be an article object or a list of them")
+            return
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{source}:{lineno}"
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield Failure(where, f"malformed JSON line ({err.msg})")
+            continue
+        yield _from_record(where, rec)
+
+
+def _from_record(source: str, rec: object) -> RawDoc | Failure:
+    if not isinstance(rec, dict):
+        return Failure(source, "expected a JSON object with a 'text' or 'html' field")
+    meta = {k: rec.get(k) if isinstance(rec.get(k), str) else None
+            for k in ("title", "url", "published")}
+    for key, kind in (("text", "text"), ("html", "html")):
+        value = rec.get(key)
+        if isinstance(value, str) and value.strip():
+            return RawDoc(source, kind, value, **meta)
+    return Failure(source, "no 'text' or 'html' field with content")
