@@ -43,7 +43,9 @@ def _rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
 def boilerplate_reason(line: str) -> str | None:
     """Why this line is boilerplate, or None when it is article text."""
     s = line.strip().strip("|•·»›").strip()
-    if not s or (_SPEAKER_LABEL.match(s) and s.lower().rstrip(":") not in {"comments", "advertisement"}):
+    if not s:
+        return None
+    if _SPEAKER_LABEL.match(s) and s.lower().rstrip(":") not in {"comments", "advertisement"}:
         return None
     if len(s) > 300:
         return None
