@@ -20,11 +20,13 @@ from newsgraph import nlp
 from newsgraph.errors import InputError
 from newsgraph.ingest import Failure, RawDoc, article_from_text, normalize_date, to_article
 from newsgraph.model import Article, Digest, text_id
-from newsgraph.stages import Found, entities, summary
+from newsgraph.stages import Found, actors, events, quotes, summary
 
 # (name on Found, stage function), in order. Later stages read earlier results.
 STAGES: tuple[tuple[str, Callable[[Doc, Found], object]], ...] = (
-    ("entities", entities.run),
+    ("entities", actors.run),
+    ("quotes", quotes.run),
+    ("events", events.run),
     ("summary", summary.run),
 )
 

@@ -1,4 +1,4 @@
-"""Entities straight from spaCy NER: one entity per distinct name (the actors stage refines)."""
+"""Actors. For now: entities straight from spaCy NER, one entity per distinct name."""
 
 from __future__ import annotations
 
