@@ -82,3 +82,7 @@ def main() -> None:
     except NewsgraphError as e:
         err.print(f"error: {e}")
         sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
