@@ -12,23 +12,33 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import cache
 from itertools import islice
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from newsgraph import nlp
 from newsgraph.errors import InputError
 from newsgraph.ingest import Failure, RawDoc, article_from_text, normalize_date, to_article
 from newsgraph.model import Article, Digest, text_id
-from newsgraph.stages import Found, actors, events, quotes, summary
+from newsgraph.stages import Found
 
-# (name on Found, stage function), in order. Later stages read earlier results.
-STAGES: tuple[tuple[str, Callable[[Doc, Found], object]], ...] = (
-    ("entities", actors.run),
-    ("quotes", quotes.run),
-    ("events", events.run),
-    ("summary", summary.run),
-)
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+@cache
+def stages() -> tuple[tuple[str, Callable[[Doc, Found], object]], ...]:
+    """(name on Found, stage function), in order; later stages read earlier results.
+    Imported on first use so that a process that only feeds workers never loads spaCy."""
+    from newsgraph.stages import actors, events, quotes, summary
+
+    return (
+        ("entities", actors.run),
+        ("quotes", quotes.run),
+        ("events", events.run),
+        ("summary", summary.run),
+    )
+
 
 Input = str | Article | RawDoc
 BATCH = 8  # documents per worker task
@@ -105,7 +115,7 @@ class Pipeline:
 
     def _digest(self, article: Article, doc: Doc) -> Digest:
         found = Found(article=article, summary_sentences=self.sentences)
-        for name, stage in STAGES:
+        for name, stage in stages():
             setattr(found, name, stage(doc, found))
             found.__dict__.pop("_mention_index", None)  # entities may have changed
         return Digest(
