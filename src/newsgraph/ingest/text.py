@@ -14,10 +14,13 @@ from importlib import resources
 
 from newsgraph.model import Removed
 
-# A transcript speaker label ("Kamala Harris:") is never boilerplate.
-_SPEAKER_LABEL = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}:$")
-_BYLINE = re.compile(r"^By\s+([A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|de|van|von|bin))*)"
-                     r"(?:\s*[,|–—-]\s*.{0,60})?$")
+# Reason whose rules apply only to the first lines of an article (a byline sits at the top).
+BYLINE = "byline"
+HEAD_LINES = 3  # non-empty article lines before the body proper
+MAX_LINE = 300  # longer lines are article text, never boilerplate
+_EDGE = "\ufeff\u200b\u200c\u200d\u2060"  # invisible characters trimmed with outer whitespace
+_STRIP = "|•·»›*#" + _EDGE
+_MACRO = re.compile(r"%(\w+)%")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,31 +31,54 @@ class Cleaned:
     author: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Rule:
+    reason: str
+    pattern: re.Pattern[str]
+
+
 @cache
-def _rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _rules() -> tuple[Rule, ...]:
     raw = resources.files("newsgraph.lexicons").joinpath("boilerplate.tsv").read_text("utf-8")
+    macros: dict[str, str] = {}
     rules = []
     for line in raw.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         reason, pattern = line.split("\t", 1)
-        rules.append((reason, re.compile(rf"(?:{pattern})", re.IGNORECASE)))
+        pattern = _MACRO.sub(lambda m: f"(?:{macros[m.group(1)]})", pattern)
+        if reason.startswith("="):
+            macros[reason[1:]] = pattern
+        else:
+            rules.append(Rule(reason, re.compile(rf"(?:{pattern})", re.IGNORECASE)))
     return tuple(rules)
 
 
-def boilerplate_reason(line: str) -> str | None:
-    """Why this line is boilerplate, or None when it is article text."""
-    s = line.strip().strip("|•·»›").strip()
-    if not s:
+def _core(line: str) -> str:
+    """The line without outer whitespace (any Unicode space) or bullet characters."""
+    return line.strip().strip(_STRIP).strip()
+
+
+def boilerplate_match(line: str, head: bool = False) -> tuple[str, str | None] | None:
+    """``(reason, author)`` when the whole line is boilerplate, else None. Byline rules are
+    tried only when ``head`` is true (the line is among the article's first lines)."""
+    s = _core(line)
+    if not s or len(s) > MAX_LINE:
         return None
-    if _SPEAKER_LABEL.match(s) and s.lower().rstrip(":") not in {"comments", "advertisement"}:
-        return None
-    if len(s) > 300:
-        return None
-    for reason, rx in _rules():
-        if rx.fullmatch(s):
-            return reason
+    for rule in _rules():
+        if rule.reason == BYLINE and not head:
+            continue
+        m = rule.pattern.fullmatch(s)
+        if m:
+            author = m.groupdict().get("author")
+            return rule.reason, author.strip() if author else None
     return None
+
+
+def boilerplate_reason(line: str, head: bool = False) -> str | None:
+    """Why this line is boilerplate, or None when it is article text."""
+    found = boilerplate_match(line, head)
+    return found[0] if found else None
 
 
 def clean_text(raw: str) -> Cleaned:
@@ -63,17 +89,14 @@ def clean_text(raw: str) -> Cleaned:
     pos = 0
     lines_seen = 0  # non-empty article lines kept so far; bylines sit in the first few
     for line in raw.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
-        reason = boilerplate_reason(body)
-        if reason is None and lines_seen < 3 and author is None and body.strip():
-            m = _BYLINE.match(body.strip())
-            if m:
-                reason, author = "byline", m.group(1)
-        if reason:
-            removed.append(Removed(text=body.strip(), reason=reason))
+        found = boilerplate_match(line, head=lines_seen < HEAD_LINES and author is None)
+        if found:
+            reason, name = found
+            removed.append(Removed(text=_core(line), reason=reason))
+            author = author or name
         else:
             kept.append((pos, line))
-            lines_seen += bool(body.strip())
+            lines_seen += bool(_core(line))
         pos += len(line)
     # Join kept lines into runs of contiguous input, then trim outer whitespace.
     pieces: list[list[int]] = []  # [text_start, input_start, length]
@@ -87,10 +110,24 @@ def clean_text(raw: str) -> Cleaned:
         out.append(line)
         tpos += len(line)
     text = "".join(out)
-    lead = len(text) - len(text.lstrip())
-    text_trim = text.strip()
+    lead, length = _outer_trim(text)
+    text_trim = text[lead : lead + length]
     segments = _trim_segments(pieces, lead, len(text_trim))
     return Cleaned(text_trim, segments, tuple(removed), author)
+
+
+def _is_blank(ch: str) -> bool:
+    return ch.isspace() or ch in _EDGE
+
+
+def _outer_trim(text: str) -> tuple[int, int]:
+    """(leading characters to drop, length kept): outer whitespace and invisible characters."""
+    start, end = 0, len(text)
+    while start < end and _is_blank(text[start]):
+        start += 1
+    while end > start and _is_blank(text[end - 1]):
+        end -= 1
+    return start, end - start
 
 
 def _trim_segments(
