@@ -85,7 +85,8 @@ def article_from_text(
 
 
 def _same(title: str, body: str, paras: list) -> bool:
-    return bool(paras) and body[paras[0].start : paras[0].end].strip() == title.strip()
+    """The body opens with the given title as its first line."""
+    return bool(paras) and body[paras[0].start :].split("\n", 1)[0].strip() == title.strip()
 
 
 def check_language(text: str, source: str | None) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import cache
+from importlib import resources
 
 from newsgraph.model import Range
 
@@ -29,23 +31,81 @@ def paragraphs(text: str) -> list[Range]:
 
 
 def detect_title(text: str, paras: list[Range]) -> Range | None:
-    """A first line that reads as a headline: short, no closing punctuation, more text after."""
-    if len(paras) < 2:
+    """The headline: the first line when it reads as one and article text follows it.
+
+    The line may be a paragraph of its own or the first line of a "headline; subhead" block.
+    """
+    if not paras:
         return None
     first = paras[0]
-    line = text[first.start : first.end]
-    if "\n" in line:
+    block = text[first.start : first.end]
+    newline = block.find("\n")
+    if newline < 0:
+        line = block
+        if len(paras) < 2:
+            return None
+    else:
+        line = block[:newline].rstrip()
+        if not _opens_block(line, block[newline + 1 :].lstrip()):
+            return None
+    if not is_headline(line):
         return None
+    return Range(first.start, first.start + len(line))
+
+
+def _opens_block(line: str, rest: str) -> bool:
+    """A first line that heads the lines under it (not the first line of wrapped prose)."""
+    rest = rest.lstrip(_OPENERS)
+    return bool(rest) and rest[0].isupper() and (
+        line.rstrip()[-1:] in ".;!?" or _title_case(_WORD.findall(line)))
+
+
+def is_headline(line: str) -> bool:
+    """Headline style: short, one sentence, and either Title Case, unpunctuated, or free of
+    the auxiliaries that running prose uses (see ``lexicons/headline.tsv``)."""
+    line = line.strip().rstrip(";").rstrip()
     words = _WORD.findall(line)
-    if not 2 <= len(words) <= 25:
-        return None
-    closed = line.rstrip()[-1] in ".!?:;,\"”’)"
-    # Headlines usually carry no closing stop; some sources add one to a short single sentence.
-    if closed and (len(words) > 16 or re.search(r"[.!?][\"”’]?\s+[A-Z]", line)):
-        return None
+    if not 2 <= len(words) <= MAX_HEADLINE_WORDS or not line:
+        return False
     if line.isupper() and len(words) < 3:
-        return None
-    return first
+        return False
+    lowered = {w.lower() for w in words}
+    if line[-1] in ":," or _sentence_breaks(line) or lowered & _cues("caption"):
+        return False
+    closed = line.rstrip(_CLOSERS)[-1:] in ".!?"
+    prose_words = lowered & _cues("sentence")
+    if not closed or (_title_case(words) and not set(words) & prose_words):
+        return True  # a lower-case "is" or "has" is not Title Case
+    return len(words) <= MAX_SENTENCE_HEADLINE_WORDS and not prose_words
+
+
+MAX_HEADLINE_WORDS = 25
+MAX_SENTENCE_HEADLINE_WORDS = 16  # a sentence-case headline with a full stop is short
+_CLOSERS = "\"'”’)]»"
+_OPENERS = "\"'“‘([«"
+_BREAK = re.compile(r"(\S+?)[.!?][\"'”’)\]]*\s+[\"“‘(]?[A-Z]")
+
+
+def _sentence_breaks(line: str) -> bool:
+    """A full stop that ends a sentence inside the line (not "U.S.", "J." or "Sen.")."""
+    for m in _BREAK.finditer(line):
+        word = m.group(1).lstrip("\"'“‘(")
+        if len(word) > 1 and "." not in word and word.lower() not in _cues("abbrev"):
+            return True
+    return False
+
+
+def _title_case(words: list[str]) -> bool:
+    """Most longer words capitalised ("Clinton Breaks With Obama On 9/11 Lawsuit Bill")."""
+    long = [w for w in words[1:] if len(w) >= 4 and w[0].isalpha()]
+    return len(long) >= 2 and sum(w[0].isupper() for w in long) >= 0.75 * len(long)
+
+
+@cache
+def _cues(kind: str) -> frozenset[str]:
+    raw = resources.files("newsgraph.lexicons").joinpath("headline.tsv").read_text("utf-8")
+    rows = (line.split("\t") for line in raw.splitlines() if line and not line.startswith("#"))
+    return frozenset(word.strip().lower() for k, word in rows if k == kind)
 
 
 def _bigrams(text: str) -> set[tuple[str, str]]:
