@@ -1,12 +1,562 @@
-"""Quotes: direct and reported speech with speakers (see issue: quotes). Not built yet."""
+"""Quotes: direct quotes in every common convention and reported speech, with speakers.
+
+Decisions (the contract other code and the tests rely on):
+
+- **Direct quote offsets** cover the words *inside* the marks: no marks, no surrounding
+  whitespace, no trailing comma (that comma belongs to the attribution, not the speaker).
+- **Interrupted quotes** -- split around the cue (“We will,” she said, “not stop.”) or running
+  over several paragraphs (an opening mark on each, a closing mark only on the last) -- come out
+  as one ``Quote`` per part, in text order, every part with the same speaker and cue.
+- **Nested marks** (‘…’ inside “…”, or “…” inside British ‘…’) belong to the outer quote.
+- **Apostrophes** inside a word token (don’t, Mexico’s, ’90s) and possessives (reporters’) are
+  never quote marks. An opening mark that never closes in its paragraph, and is not re-opened
+  at the start of the next, costs that one quote and nothing else.
+- **Transcript lines**: a speaker label alone on a line ("Kamala Harris:") makes the next line a
+  direct quote by that speaker; its cue is the label line.
+- **Reported speech** is the complement of a reporting verb (``lexicons/reporting_verbs.tsv``):
+  its clause without a leading "that", its infinitive for promise-like verbs, the object through
+  "of" for accuse-like verbs; "according to X" reports the rest of its clause. Reported content
+  that is mostly inside quote marks is left to the direct quote.
+- **Speakers** are entity ids from ``found.entity_at`` on the cue's subject (or its apposition),
+  the object of "according to", a transcript label, a "… said:" sentence right before the
+  quote, or else another quote of the same paragraph. No entity there means ``None``.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
-from newsgraph.model import Quote
+from spacy.tokens import Doc, Token
+
+from newsgraph.model import Quote, Span
 from newsgraph.stages import Found
+
+# Characters around a mark that tell its role: an opening mark follows one of OPEN_AFTER (or
+# space), a closing mark precedes one of CLOSE_BEFORE (or space).
+OPEN_AFTER = frozenset("([{—–-/")
+CLOSE_BEFORE = frozenset(".,;:!?)]}—–-…")
+SENTENCE_END = frozenset(".!?…")
+MAX_CUE_DISTANCE = 5  # tokens between a quote and a cue that does not govern it
+MAX_LABEL_WORDS = 6  # longest transcript speaker label
+LABEL_JOINERS = frozenset({"of", "the", "de", "la", "van", "von", "al", "bin", "and", "&"})
+SUBJECT_DEPS = ("nsubj", "csubj")
+CLIMB_DEPS = ("conj", "xcomp", "advcl")
+HEARER_DEPS = ("dobj", "dative", "iobj")
+CHARGE_PREPS = frozenset({"of", "for", "with", "over", "as", "to"})
+NOT_VERBAL = frozenset({"amod", "compound", "nmod"})  # "the so-called reform"
+DASHES = frozenset("―—–")
+INLINE_SPACE = " \t\u00a0"
+
+
+@dataclass(frozen=True, slots=True)
+class Verb:
+    """A reporting-verb lexicon row (see the file header for the meaning of each field)."""
+
+    kind: str
+    frame: str
+
+
+@dataclass(slots=True)
+class _Run:
+    """One direct quote: its parts (content ranges between marks) and, once found, its cue."""
+
+    parts: list[tuple[int, int]]
+    outer: tuple[int, int]  # from the first opening mark to the last closing mark, inclusive
+    cue: Span | None = None
+    speaker: str | None = None
+    attributed: bool = False
+    tokens: tuple[int, int] = (0, 0)  # doc token range of ``outer``
+    paragraph: int = 0
+
+
+# --------------------------------------------------------------------------- lexicons
+
+
+def _rows(name: str) -> list[list[str]]:
+    raw = resources.files("newsgraph.lexicons").joinpath(name).read_text("utf-8")
+    return [line.split("\t") for line in raw.splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+@cache
+def reporting_verbs() -> dict[str, Verb]:
+    """Lemma -> Verb for single-word reporting verbs."""
+    return {r[0]: Verb(r[1], r[2]) for r in _rows("reporting_verbs.tsv") if " " not in r[0]}
+
+
+@cache
+def source_phrases() -> dict[str, str]:
+    """First word -> second word of source phrases ("according" -> "to")."""
+    return {r[0].split()[0]: r[0].split()[1] for r in _rows("reporting_verbs.tsv")
+            if r[2] == "source" and " " in r[0]}
+
+
+@cache
+def quote_marks() -> dict[str, tuple[str, str]]:
+    """Mark -> (family, default role)."""
+    return {r[0]: (r[1], r[2]) for r in _rows("quote_marks.tsv")}
+
+
+@cache
+def non_labels() -> frozenset[str]:
+    return frozenset(r[0].lower() for r in _rows("quote_labels.tsv"))
+
+
+# --------------------------------------------------------------------------- the stage
 
 
 def run(doc: Doc, found: Found) -> tuple[Quote, ...]:
-    return ()
+    text = doc.text
+    paragraphs = _paragraphs(text)
+    para_starts = [s for s, _ in paragraphs]
+    runs = _nest(_pair_marks(text, _marks(doc), paragraphs))
+    transcripts = list(_transcript_runs(text, paragraphs, found))
+    view = _DocView(doc, runs + transcripts)
+    for r in runs:
+        r.paragraph = bisect_right(para_starts, r.outer[0]) - 1
+        _attribute(r, view, found)
+    _inherit(runs, view, found, para_starts)
+    quotes = [q for r in runs + transcripts if _is_quote(r, text) for q in _direct(r, text)]
+    quotes.extend(_reported(view, found))
+    return tuple(sorted(quotes, key=lambda q: (q.start, q.end)))
+
+
+# --------------------------------------------------------------------------- quote marks
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    pos: int
+    family: str
+    role: str  # open | close | either
+    weak: bool = False  # may be a plural possessive (“jobs’ ”): closes only if nothing later does
+
+
+def _marks(doc: Doc) -> list[_Mark]:
+    """Quote marks: characters of tokens made only of marks, minus possessives."""
+    table, text, out = quote_marks(), doc.text, []
+    for tok in doc:
+        t = tok.text
+        if not t or any(c not in table for c in t):
+            continue
+        if len(t) == 1 and table[t][0] == "single" and tok.dep_ == "case":
+            continue  # reporters’ questions
+        for k, ch in enumerate(t):
+            family, default = table[ch]
+            pos = tok.idx + k
+            role = _role(text, pos, default, table)
+            out.append(_Mark(pos, family, role, role == "close" and _possessive_like(text, pos)))
+    return out
+
+
+def _possessive_like(text: str, pos: int) -> bool:
+    """A closing single mark after a plural -s with a lower-case word next: reporters’ views."""
+    return (pos > 0 and text[pos - 1] in "sS" and text[pos + 1 : pos + 2] == " "
+            and text[pos + 2 : pos + 3].islower())
+
+
+def _role(text: str, pos: int, default: str, table: dict[str, tuple[str, str]]) -> str:
+    prev = text[pos - 1] if pos else " "
+    nxt = text[pos + 1] if pos + 1 < len(text) else " "
+    after_open = prev.isspace() or prev in OPEN_AFTER or table.get(prev, ("", ""))[1] == "open"
+    before_close = (nxt.isspace() or nxt in CLOSE_BEFORE
+                    or table.get(nxt, ("", ""))[1] == "close")
+    if after_open and not before_close:
+        return "open"
+    if before_close and not after_open:
+        return "close"
+    return default
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines as (start, end) of their stripped text."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        s, e = pos, pos + len(line)
+        pos = e + 1
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def _pair_marks(text: str, marks: list[_Mark],
+                paragraphs: list[tuple[int, int]]) -> list[_Run]:
+    """Pair opening and closing marks family by family, paragraph by paragraph."""
+    starts = [s for s, _ in paragraphs]
+    runs: list[_Run] = []
+    for family in sorted({m.family for m in marks}):
+        by_para: dict[int, list[_Mark]] = {}
+        for m in marks:
+            if m.family == family:
+                by_para.setdefault(bisect_right(starts, m.pos) - 1, []).append(m)
+        pending: list[tuple[int, int]] | None = None
+        first_open = 0
+        for p, (p_start, p_end) in enumerate(paragraphs):
+            ms = by_para.get(p, [])
+            current: list[tuple[int, int]] = []
+            open_at: int | None = None
+            if pending is not None and ms and ms[0].pos == p_start and ms[0].role != "close":
+                current, open_at, ms = pending, ms[0].pos + 1, ms[1:]
+            pending = None
+            for k, m in enumerate(ms):
+                if m.weak and any(n.role != "open" for n in ms[k + 1:]):
+                    continue
+                if m.role == "open" or (m.role == "either" and open_at is None):
+                    current, open_at, first_open = [], m.pos + 1, m.pos  # drops an unclosed one
+                elif open_at is not None:
+                    current.append((open_at, m.pos))
+                    runs.append(_Run(current, (first_open, m.pos + 1)))
+                    current, open_at = [], None
+            if open_at is not None:
+                pending = [*current, (open_at, p_end)]
+    return runs
+
+
+def _nest(runs: list[_Run]) -> list[_Run]:
+    """Drop runs inside (or crossing) an earlier-starting run: nested quotes are content."""
+    kept: list[_Run] = []
+    end = -1
+    for r in sorted(runs, key=lambda r: (r.outer[0], -r.outer[1])):
+        if r.outer[0] < end:
+            continue
+        kept.append(r)
+        end = r.outer[1]
+    return kept
+
+
+def _transcript_runs(text: str, paragraphs: list[tuple[int, int]],
+                     found: Found) -> Iterable[_Run]:
+    """A speaker label alone on a line, then the words on the next line."""
+    marks = quote_marks()
+    for i, (s, e) in enumerate(paragraphs[:-1]):
+        if not _is_label(text[s:e]):
+            continue
+        ns, ne = paragraphs[i + 1]
+        if text[ns] in marks or _is_label(text[ns:ne]):
+            continue  # a quoted line is paired as usual and attributed through the colon
+        label_end = e - 1
+        while label_end > s and text[label_end - 1].isspace():
+            label_end -= 1
+        yield _Run([(ns, ne)], (ns, ne), cue=Span(text[s:e], s, e),
+                   speaker=found.entity_at(s, label_end), attributed=True)
+
+
+def _is_label(line: str) -> bool:
+    if not line.endswith(":") or len(line) < 3:
+        return False
+    words = line[:-1].split()
+    if not 0 < len(words) <= MAX_LABEL_WORDS or line[:-1].strip().lower() in non_labels():
+        return False
+    if any(c in quote_marks() for c in line):
+        return False
+    return all(w[0].isupper() or w.lower() in LABEL_JOINERS for w in words)
+
+
+# --------------------------------------------------------------------------- token view
+
+
+class _DocView:
+    """Per-document token tables, built once: which tokens are quoted, where sentences end,
+    and the reporting-verb tokens in order."""
+
+    def __init__(self, doc: Doc, runs: list[_Run]) -> None:
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+        n = len(doc)
+        self.quoted = bytearray(n)
+        for r in runs:
+            for s, e in r.parts:
+                i = bisect_left(self.starts, s)
+                while i < n and self.starts[i] < e:
+                    self.quoted[i] = 1
+                    i += 1
+            r.tokens = (bisect_left(self.starts, r.outer[0]),
+                        bisect_left(self.starts, r.outer[1]))
+        # boundary[i]: tokens before i that end a sentence or a line outside quotes
+        self.boundary = [0] * (n + 1)
+        verbs, phrases = reporting_verbs(), source_phrases()
+        self.cues: list[int] = []
+        for t in doc:
+            stop = not self.quoted[t.i] and (
+                t.text in SENTENCE_END or (t.is_space and "\n" in t.text))
+            self.boundary[t.i + 1] = self.boundary[t.i] + stop
+            if self.quoted[t.i]:
+                continue
+            if _is_reporting_verb(t, verbs) or _source_object(t, phrases) is not None:
+                self.cues.append(t.i)
+        self.quoted_prefix = [0] * (n + 1)
+        for i in range(n):
+            self.quoted_prefix[i + 1] = self.quoted_prefix[i] + self.quoted[i]
+
+    def token_at(self, char: int) -> int:
+        return max(0, bisect_right(self.starts, char) - 1)
+
+    def open_between(self, a: int, b: int) -> bool:
+        """No sentence or line boundary among tokens [a, b)."""
+        return a >= b or self.boundary[b] == self.boundary[a]
+
+
+def _is_reporting_verb(t: Token, verbs: dict[str, Verb]) -> bool:
+    return (t.tag_.startswith("VB") and t.dep_ not in NOT_VERBAL
+            and t.lemma_.lower() in verbs)
+
+
+def _source_object(t: Token, phrases: dict[str, str]) -> Token | None:
+    """For "according" in "according to X": X's head token."""
+    second = phrases.get(t.lower_)
+    if second is None:
+        return None
+    for c in t.children:
+        if c.lower_ == second:
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+# --------------------------------------------------------------------------- direct quotes
+
+
+def _attribute(r: _Run, view: _DocView, found: Found) -> None:
+    cue = _nearest_cue(r, view)
+    if cue is not None:
+        tok = view.doc[cue]
+        r.cue, r.speaker, r.attributed = _cue_span(tok), _speaker(tok, found, view), True
+        return
+    if not _attribute_by_colon(r, view, found):
+        _attribute_by_dash(r, view.doc.text, found)
+
+
+def _attribute_by_dash(r: _Run, text: str, found: Found) -> None:
+    """“…” ― Julie Smith (a dash and a name after the closing mark, to the end of the line)."""
+    pos = r.outer[1]
+    while pos < len(text) and text[pos] in INLINE_SPACE:
+        pos += 1
+    if pos >= len(text) or text[pos] not in DASHES:
+        return
+    line_end = text.find("\n", pos)
+    s, e = _trim(text, pos + 1, len(text) if line_end < 0 else line_end, ".,;:")
+    name = text[s:e]
+    if not name or not name[0].isupper() or len(name.split()) > MAX_LABEL_WORDS:
+        return
+    r.cue, r.speaker, r.attributed = Span(text[pos], pos, pos + 1), found.entity_at(s, e), True
+
+
+def _nearest_cue(r: _Run, view: _DocView) -> int | None:
+    """The reporting verb for a quote: one governing its words, or one right beside it, in
+    the same sentence and outside any quote."""
+    a, b = r.tokens
+    first_word = view.token_at(r.parts[0][0])
+    lo = bisect_left(view.cues, a)
+    hi = bisect_left(view.cues, b)
+    best: tuple[int, int, int] | None = None
+    candidates = [*view.cues[max(0, lo - 3):lo], *view.cues[lo:hi], *view.cues[hi:hi + 3]]
+    for c in candidates:
+        if c < a and not view.open_between(c + 1, a):
+            continue
+        if c >= b and not view.open_between(b, c):
+            continue
+        distance = 0 if a <= c < b else (a - c if c < a else c - b + 1)
+        governs = view.doc[c].is_ancestor(view.doc[first_word])
+        if not governs and distance > MAX_CUE_DISTANCE:
+            continue
+        key = (0 if distance <= 2 or governs else 1, distance, c)
+        if best is None or key < best:
+            best = key
+    return best[2] if best else None
+
+
+def _attribute_by_colon(r: _Run, view: _DocView, found: Found) -> bool:
+    """“…” after "Harris said:" or after a "Kamala Harris:" label line."""
+    doc, i = view.doc, r.tokens[0] - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0 or doc[i].text != ":":
+        return False
+    start = i
+    while start > 0 and view.open_between(start - 1, i) and not doc[start - 1].is_space:
+        start -= 1
+    verbs = [c for c in view.cues if start <= c < i]
+    if verbs:
+        tok = doc[verbs[-1]]
+        r.cue, r.speaker, r.attributed = _cue_span(tok), _speaker(tok, found, view), True
+    elif 0 < i - start <= MAX_LABEL_WORDS:
+        s, e = doc[start].idx, doc[i].idx + 1
+        r.cue, r.speaker, r.attributed = Span(doc.text[s:e], s, e), found.entity_at(s, e - 1), True
+    return r.attributed
+
+
+def _inherit(runs: list[_Run], view: _DocView, found: Found, para_start: list[int]) -> None:
+    """A quote with no cue of its own takes the speaker of the nearest earlier quote or
+    reporting verb in its paragraph ("Harris said Monday. “We will not stop.”"), else of the
+    next quote in the paragraph. Only whole quoted sentences take a reporting verb's speaker."""
+    text = view.doc.text
+    for i, r in enumerate(runs):
+        if r.attributed:
+            continue
+        start = para_start[r.paragraph]
+        before = [o for o in runs[:i] if o.attributed and o.paragraph == r.paragraph]
+        after = [o for o in runs[i + 1:] if o.attributed and o.paragraph == r.paragraph]
+        k = bisect_left(view.cues, r.tokens[0]) - 1
+        verb = view.doc[view.cues[k]] if k >= 0 else None
+        if verb is not None and (verb.idx < start or not _sentence_like(r, text)):
+            verb = None
+        if verb is not None and (not before or before[-1].outer[1] < verb.idx):
+            r.cue, r.speaker, r.attributed = _cue_span(verb), _speaker(verb, found, view), True
+            continue
+        donor = before[-1] if before else (after[0] if after else None)
+        if donor is not None:
+            r.cue, r.speaker, r.attributed = donor.cue, donor.speaker, True
+
+
+def _is_quote(r: _Run, text: str) -> bool:
+    """Attributed quotes, multi-paragraph quotes, and whole quoted sentences; a short phrase in
+    marks with no cue is a title or a scare quote."""
+    if r.attributed or len(r.parts) > 1:
+        return True
+    return _sentence_like(r, text)
+
+
+def _sentence_like(r: _Run, text: str) -> bool:
+    s, e = r.parts[-1]
+    inner = text[s:e].rstrip().rstrip("".join(quote_marks()))
+    return len(inner.split()) >= 3 and inner[-1:] in SENTENCE_END
+
+
+def _direct(r: _Run, text: str) -> list[Quote]:
+    out = []
+    for s, e in r.parts:
+        s, e = _trim(text, s, e, ",")
+        if s < e:
+            out.append(Quote(text[s:e], s, e, "direct", r.speaker, r.cue))
+    return out
+
+
+# --------------------------------------------------------------------------- reported speech
+
+
+def _reported(view: _DocView, found: Found) -> list[Quote]:
+    doc, verbs, phrases = view.doc, reporting_verbs(), source_phrases()
+    out = []
+    for i in view.cues:
+        tok = doc[i]
+        source = _source_object(tok, phrases)
+        if source is not None:
+            span = _according_content(tok)
+        else:
+            span = _complement(tok, verbs[tok.lemma_.lower()].frame)
+        if span is None:
+            continue
+        a, b = span
+        if b - a < 2 or 2 * (view.quoted_prefix[b] - view.quoted_prefix[a]) >= b - a:
+            continue
+        a, b = _trim_tokens(doc, a, b)
+        s, e = _trim(doc.text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), ",;:—–-")
+        if s < e:
+            out.append(Quote(doc.text[s:e], s, e, "indirect", _speaker(tok, found, view),
+                             _cue_span(tok)))
+    return out
+
+
+def _trim_tokens(doc: Doc, a: int, b: int) -> tuple[int, int]:
+    """Drop punctuation tokens (but not quote marks) at both ends of [a, b)."""
+    marks = quote_marks()
+    while a < b and (doc[a].is_space or (doc[a].is_punct and doc[a].text[0] not in marks)):
+        a += 1
+    while b > a and (doc[b - 1].is_space
+                     or (doc[b - 1].is_punct and doc[b - 1].text[0] not in marks)):
+        b -= 1
+    return a, b
+
+
+def _complement(verb: Token, frame: str) -> tuple[int, int] | None:
+    """Token range of what a reporting verb reports, or None."""
+    kids = list(verb.children)
+    if frame == "charge":
+        obj = next((c for c in kids if c.dep_ == "dobj"), None)
+        near = kids + (list(obj.children) if obj is not None else [])
+        prep = next((c for c in near if c.dep_ == "prep" and c.lower_ in CHARGE_PREPS), None)
+        if prep is None:
+            return None
+        start = obj.left_edge.i if obj is not None and obj.i < prep.i else prep.i + 1
+        return start, prep.right_edge.i + 1
+    if frame == "hearer" and not any(c.dep_ in HEARER_DEPS for c in kids):
+        return None  # "time will tell if …"
+    deps = ("ccomp", "xcomp") if frame == "intent" else ("ccomp",)
+    comp = next((c for c in kids if c.dep_ in deps), None)
+    if comp is not None:
+        start = comp.left_edge.i
+        while start < comp.i and verb.doc[start].dep_ == "mark":
+            start += 1  # "that"
+        return start, comp.right_edge.i + 1
+    if verb.dep_ == "parataxis":  # "The plan is dead, she said." parsed with said as a side
+        head = verb.head
+        if verb.i > head.i:
+            return head.left_edge.i, verb.left_edge.i
+        return verb.right_edge.i + 1, head.right_edge.i + 1
+    return None
+
+
+def _according_content(tok: Token) -> tuple[int, int] | None:
+    """The clause around "according to X", without that phrase."""
+    head = tok.head
+    if head is tok:
+        return None
+    if tok.i < head.i:
+        return tok.right_edge.i + 1, head.right_edge.i + 1
+    return head.left_edge.i, tok.left_edge.i
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+def _speaker(cue: Token, found: Found, view: _DocView) -> str | None:
+    source = _source_object(cue, source_phrases())
+    subject = source if source is not None else _subject(cue)
+    if subject is None or view.quoted[subject.i]:
+        return None
+    for tok in (subject, *(c for c in subject.children if c.dep_ == "appos")):
+        eid = found.entity_at(tok.idx, tok.idx + len(tok))
+        if eid is not None:
+            return eid
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, looking through conjunctions ("pushed back and insisted"),
+    participles ("…, adding") and raising verbs ("appeared to say")."""
+    tok = verb
+    for _ in range(4):
+        for c in tok.children:
+            if c.dep_ in SUBJECT_DEPS:
+                return c
+            if c.dep_ == "agent":  # "was told by X"
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+        if tok.dep_ not in CLIMB_DEPS or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _cue_span(tok: Token) -> Span:
+    end = tok.idx + len(tok)
+    second = source_phrases().get(tok.lower_)
+    if second is not None:
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.lower_ == second:
+            end = nxt.idx + len(nxt)
+    return Span(tok.doc.text[tok.idx:end], tok.idx, end)
+
+
+def _trim(text: str, s: int, e: int, strip: str) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in strip):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in strip):
+        e -= 1
+    return s, e

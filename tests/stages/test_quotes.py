@@ -1,0 +1,243 @@
+"""Quotes stage: every quoting convention, reported speech and speakers, on sentences written
+for these tests, plus the seed end to end. Speakers are checked against hand-made entities so
+the tests do not depend on how well the actors stage resolves names today."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph import nlp
+from newsgraph.model import Article, Entity, Mention, Quote
+from newsgraph.stages import Found, quotes
+from tests.conftest import assert_grounded
+
+
+def run(text: str, speakers: dict[str, list[str]] | None = None) -> tuple[Quote, ...]:
+    """Quotes of ``text``; ``speakers`` maps an entity id to the surfaces that mention it
+    (every occurrence becomes a mention)."""
+    entities = []
+    for eid, surfaces in (speakers or {}).items():
+        mentions = []
+        for surface in surfaces:
+            at = text.find(surface)
+            while at >= 0:
+                mentions.append(Mention(surface, at, at + len(surface)))
+                at = text.find(surface, at + 1)
+        entities.append(Entity(eid, surfaces[0], "PERSON", mentions=tuple(mentions)))
+    found = Found(article=Article(text=text), entities=tuple(entities))
+    out = quotes.run(nlp.load()(text), found)
+    for q in out:
+        assert text[q.start : q.end] == q.text
+        assert q.cue is None or text[q.cue.start : q.cue.end] == q.cue.text
+    assert list(out) == sorted(out, key=lambda q: (q.start, q.end))
+    return out
+
+
+def direct(qs: tuple[Quote, ...]) -> list[Quote]:
+    return [q for q in qs if q.kind == "direct"]
+
+
+def reported(qs: tuple[Quote, ...]) -> list[Quote]:
+    return [q for q in qs if q.kind == "indirect"]
+
+
+# --------------------------------------------------------------------------- conventions
+
+
+def test_curly_double_quotes_content_inside_marks_with_speaker_and_cue() -> None:
+    qs = run("“We will rebuild the harbour,” the minister said on Tuesday.",
+             {"E1": ["the minister"]})
+    assert [(q.text, q.speaker, q.cue.text) for q in direct(qs)] == [
+        ("We will rebuild the harbour", "E1", "said")]
+    assert reported(qs) == []
+
+
+def test_straight_double_quotes() -> None:
+    qs = run('Dockers walked out at dawn. "The port is closed," Marta Quinn said.',
+             {"E1": ["Marta Quinn"]})
+    assert [(q.text, q.speaker) for q in direct(qs)] == [("The port is closed", "E1")]
+
+
+def test_british_single_quotes_and_follow_up_quote_in_same_paragraph() -> None:
+    qs = run("‘We will not go back,’ the nurse said. ‘Never.’", {"E1": ["the nurse"]})
+    assert [(q.text, q.speaker) for q in direct(qs)] == [
+        ("We will not go back", "E1"), ("Never.", "E1")]
+
+
+def test_possessive_inside_british_quote_is_not_a_closing_mark() -> None:
+    qs = run("‘The reporters’ questions were unfair,’ she said.", {"E1": ["she"]})
+    assert [(q.text, q.speaker) for q in direct(qs)] == [
+        ("The reporters’ questions were unfair", "E1")]
+
+
+def test_guillemets() -> None:
+    qs = run("«We are staying in the city,» the ambassador told reporters.",
+             {"E1": ["the ambassador"]})
+    assert [(q.text, q.speaker) for q in direct(qs)] == [("We are staying in the city", "E1")]
+
+
+def test_quote_split_around_the_cue_gives_two_parts_with_one_speaker() -> None:
+    qs = run("“We will,” she said, “not stop until the wage deal is signed.”", {"E7": ["she"]})
+    parts = direct(qs)
+    assert [q.text for q in parts] == ["We will", "not stop until the wage deal is signed."]
+    assert {q.speaker for q in parts} == {"E7"}
+    assert parts[0].cue == parts[1].cue and parts[0].cue.text == "said"
+
+
+def test_quote_over_several_paragraphs_opens_on_each_closes_on_last() -> None:
+    text = ("The mayor read a statement. “The bridge will reopen in May.\n"
+            "“Until then, ferries will run every hour,” the mayor said.")
+    parts = direct(run(text, {"E2": ["The mayor", "the mayor"]}))
+    assert [q.text for q in parts] == ["The bridge will reopen in May.",
+                                       "Until then, ferries will run every hour"]
+    assert {q.speaker for q in parts} == {"E2"}
+
+
+def test_nested_single_quotes_belong_to_the_outer_quote() -> None:
+    qs = run("“He told me ‘never again’ and walked out,” Jones said.", {"E1": ["Jones"]})
+    assert [q.text for q in direct(qs)] == ["He told me ‘never again’ and walked out"]
+
+
+def test_nested_double_quotes_inside_british_quote() -> None:
+    qs = run("‘He shouted “fire” twice before the alarm rang,’ Jones said.", {"E1": ["Jones"]})
+    assert [q.text for q in direct(qs)] == ["He shouted “fire” twice before the alarm rang"]
+
+
+def test_transcript_label_alone_on_a_line() -> None:
+    text = ("The senator addressed the crowd.\nMaria Lopez:\n"
+            "Stay home tonight. We will protect you.\nThe crowd cheered.")
+    qs = direct(run(text, {"E3": ["Maria Lopez"]}))
+    assert [(q.text, q.speaker, q.cue.text) for q in qs] == [
+        ("Stay home tonight. We will protect you.", "E3", "Maria Lopez:")]
+
+
+def test_label_that_is_not_a_speaker_makes_no_quote() -> None:
+    assert run("The vote is on Friday.\nComments:\nGreat piece, thanks.") == ()
+
+
+def test_apostrophes_and_possessives_are_never_quote_marks() -> None:
+    text = ("The U.S.’ allies ignored reporters’ questions about Mexico’s plan, "
+            "and the '90s rules didn't help the Joneses' case.")
+    assert direct(run(text)) == []
+
+
+def test_unbalanced_mark_costs_only_its_own_quote() -> None:
+    text = ("He muttered “something odd and walked away.\n"
+            "Later Smith said: “We are ready for the talks.”")
+    qs = direct(run(text, {"E1": ["Smith"]}))
+    assert [(q.text, q.speaker) for q in qs] == [("We are ready for the talks.", "E1")]
+
+
+def test_stray_inch_mark_does_not_break_pairing() -> None:
+    qs = run('The 5" screen is small. "It still works," Jones added.', {"E1": ["Jones"]})
+    assert [(q.text, q.speaker) for q in direct(qs)] == [("It still works", "E1")]
+
+
+def test_scare_quote_without_cue_is_not_a_quote() -> None:
+    assert run('The so-called "reform" passed easily on Monday.') == ()
+
+
+def test_reporting_verb_inside_a_quote_is_not_reported_speech() -> None:
+    qs = run("“I said we would win the seat,” Smith said.", {"E1": ["Smith"]})
+    assert [(q.kind, q.text) for q in qs] == [("direct", "I said we would win the seat")]
+
+
+# --------------------------------------------------------------------------- attribution
+
+
+def test_speaker_from_colon_sentence_before_a_quote_paragraph() -> None:
+    text = "Harris said:\n“We will not abandon the workers.”"
+    qs = direct(run(text, {"E1": ["Harris"]}))
+    assert [(q.text, q.speaker, q.cue.text) for q in qs] == [
+        ("We will not abandon the workers.", "E1", "said")]
+
+
+def test_quote_without_cue_takes_speaker_of_next_quote_in_paragraph() -> None:
+    text = "“We are ready.” “We are also willing to wait,” Smith said."
+    qs = direct(run(text, {"E1": ["Smith"]}))
+    assert [(q.text, q.speaker) for q in qs] == [
+        ("We are ready.", "E1"), ("We are also willing to wait", "E1")]
+
+
+def test_quote_after_a_reported_sentence_takes_its_speaker() -> None:
+    text = "Chief Ana Ruiz said the road would stay shut. “Nobody should drive there tonight.”"
+    qs = direct(run(text, {"E1": ["Ana Ruiz"]}))
+    assert [(q.text, q.speaker) for q in qs] == [("Nobody should drive there tonight.", "E1")]
+
+
+def test_dash_attribution_after_quote() -> None:
+    qs = direct(run("“The plan is a disaster for small farms.” ― Ana Ruiz", {"E1": ["Ana Ruiz"]}))
+    assert [(q.text, q.speaker, q.cue.text) for q in qs] == [
+        ("The plan is a disaster for small farms.", "E1", "―")]
+
+
+def test_pronoun_speaker_resolves_through_its_mention() -> None:
+    qs = run("She said the plan was dead.", {"E4": ["She"]})
+    assert [(q.text, q.speaker) for q in reported(qs)] == [("the plan was dead", "E4")]
+
+
+def test_no_entity_on_speaker_means_null_speaker() -> None:
+    qs = run("A spokesman said the talks had collapsed.")
+    assert [(q.text, q.speaker) for q in reported(qs)] == [("the talks had collapsed", None)]
+
+
+def test_speaker_through_apposition() -> None:
+    qs = run("A spokesman, Tom Hale, said the talks had collapsed.", {"E1": ["Tom Hale"]})
+    assert [q.speaker for q in reported(qs)] == ["E1"]
+
+
+# --------------------------------------------------------------------------- reported speech
+
+
+@pytest.mark.parametrize(("sentence", "content", "cue"), [
+    ("Smith said that the plan was dead.", "the plan was dead", "said"),
+    ("Smith told reporters the talks had failed.", "the talks had failed", "told"),
+    ("Smith insisted the vote was fair.", "the vote was fair", "insisted"),
+    ("Smith warned that prices would rise again.", "prices would rise again", "warned"),
+    ("Smith denied that he had met the envoy.", "he had met the envoy", "denied"),
+    ("Smith accused the rebels of breaking the truce.", "the rebels of breaking the truce",
+     "accused"),
+    ("Smith pledged to rebuild the bridge.", "to rebuild the bridge", "pledged"),
+    ("The talks had failed, Smith said.", "The talks had failed", "said"),
+])
+def test_reported_speech_patterns(sentence: str, content: str, cue: str) -> None:
+    qs = reported(run(sentence, {"E1": ["Smith"]}))
+    assert [(q.text, q.speaker, q.cue.text) for q in qs] == [(content, "E1", cue)]
+
+
+def test_according_to() -> None:
+    qs = reported(run("According to Smith, the talks had failed.", {"E1": ["Smith"]}))
+    assert [(q.text, q.speaker, q.cue.text) for q in qs] == [
+        ("the talks had failed", "E1", "According to")]
+
+
+def test_subject_shared_through_conjunction() -> None:
+    text = "Smith rejected the report and insisted the army was neutral."
+    qs = reported(run(text, {"E1": ["Smith"]}))
+    assert [(q.text, q.speaker) for q in qs] == [("the army was neutral", "E1")]
+
+
+def test_idiom_time_will_tell_is_not_reported_speech() -> None:
+    assert run("Time will tell if the plan works.") == ()
+
+
+# --------------------------------------------------------------------------- end to end
+
+
+def test_seed_quotes(seed_digest) -> None:
+    assert_grounded(seed_digest)
+    names = {e.id: e.name for e in seed_digest.entities}
+    by_text = {q.text: q for q in seed_digest.quotes}
+    harris = by_text["Do not come. We, as one of our priorities, will discourage illegal "
+                     "migration."]
+    assert harris.kind == "direct" and "Harris" in names[harris.speaker]
+    obrador = [q for q in seed_digest.quotes if q.text.startswith("the U.S. can count on Mexico")]
+    assert len(obrador) == 1 and obrador[0].kind == "indirect"
+    assert "Obrador" in names[obrador[0].speaker]
+    judiciary = [q for q in seed_digest.quotes if "judiciary was independent" in q.text]
+    assert len(judiciary) == 1 and "Giammattei" in names[judiciary[0].speaker]
+
+
+def test_seed_has_no_quote_from_apostrophes(seed_digest) -> None:
+    assert all("’" not in q.text[:1] for q in seed_digest.quotes)
+    assert not any(q.kind == "direct" and "reporters" in q.text for q in seed_digest.quotes)
