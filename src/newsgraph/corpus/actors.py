@@ -1,0 +1,140 @@
+"""Cross-article actors: link each digest entity to one corpus actor.
+
+Names are compared as folded keys (case, accents and punctuation dropped; titles such as
+"President" and suffixes such as "Jr" dropped for people). A person named with two or more
+words also gets variant keys, its trailing word runs of two or more ("Lopez Obrador" from
+"Andrés Manuel López Obrador"). An entity links to an actor when
+
+- its full key equals the actor's full key, or it equals the variant key of exactly one actor,
+  or one of its variant keys equals the full key of exactly one actor (two variants alone
+  never link: "Ana Lopez Obrador" and "Juan Lopez Obrador" stay apart), or
+- it is a one-word name that exactly one actor was also called in some article,
+
+and in every case the type family agrees (person, organisation, place, group) and the
+countries do not differ. A shared surname alone never links two people.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from newsgraph.corpus.text import fold, name_affixes
+from newsgraph.model import Entity
+
+FAMILIES = {"PERSON": "person", "PER": "person", "ORG": "org", "GPE": "place", "LOC": "place",
+            "FAC": "place", "NORP": "group", "GROUP": "group"}
+FULL, VARIANT, ALIAS = "full", "variant", "alias"
+
+
+def family(entity_type: str) -> str:
+    return FAMILIES.get(entity_type.upper(), entity_type.lower())
+
+
+def name_tokens(name: str, entity_type: str) -> list[str]:
+    """The folded words of a name, without possessive, leading article, titles or suffixes."""
+    tokens = fold(name).split()
+    if len(tokens) > 1 and tokens[-1] == "s" and name.rstrip()[-2:] in ("'s", "’s"):
+        tokens.pop()
+    prefixes, suffixes = name_affixes()
+    person = family(entity_type) == "person"
+    while len(tokens) > 1 and (tokens[0] == "the" or (person and tokens[0] in prefixes)):
+        tokens.pop(0)
+    while len(tokens) > 1 and tokens[-1] in suffixes:
+        tokens.pop()
+    return tokens
+
+
+@dataclass(frozen=True, slots=True)
+class NameKeys:
+    full: str
+    variants: tuple[str, ...]
+
+    @property
+    def single_word(self) -> bool:
+        return " " not in self.full
+
+
+def name_keys(name: str, entity_type: str) -> NameKeys:
+    tokens = name_tokens(name, entity_type)
+    variants: tuple[str, ...] = ()
+    if family(entity_type) == "person" and len(tokens) > 2:
+        variants = tuple(" ".join(tokens[i:]) for i in range(1, len(tokens) - 1))
+    return NameKeys(" ".join(tokens), variants)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    actor_id: int
+    key: str
+    kind: str
+    type: str
+    country: str | None
+
+
+def link(conn: sqlite3.Connection, entity: Entity, date: str | None) -> int:
+    """The corpus actor for ``entity`` (created when none matches); records its names."""
+    keys = name_keys(entity.name, entity.type)
+    if not keys.full:
+        keys = NameKeys(fold(entity.name) or entity.name.strip().lower(), ())
+    actor_id = _match(conn, entity, keys)
+    if actor_id is None:
+        actor_id = conn.execute(
+            "INSERT INTO actors(name, type, country, first_date, last_date) VALUES (?,?,?,?,?)",
+            (entity.name, entity.type, entity.country, date, date)).lastrowid
+    else:
+        _update(conn, actor_id, entity, date)
+    _add_keys(conn, actor_id, entity, keys)
+    return actor_id
+
+
+def _candidates(conn: sqlite3.Connection, wanted: Iterable[str]) -> list[Candidate]:
+    wanted = list(dict.fromkeys(wanted))
+    marks = ",".join("?" * len(wanted))
+    rows = conn.execute(
+        f"SELECT k.actor_id, k.key, k.kind, a.type, a.country FROM actor_keys k "
+        f"JOIN actors a ON a.id = k.actor_id WHERE k.key IN ({marks})", wanted).fetchall()
+    return [Candidate(*row) for row in rows]
+
+
+def _compatible(c: Candidate, entity: Entity) -> bool:
+    if family(c.type) != family(entity.type):
+        return False
+    return not (c.country and entity.country and c.country != entity.country)
+
+
+def _match(conn: sqlite3.Connection, entity: Entity, keys: NameKeys) -> int | None:
+    found = [c for c in _candidates(conn, (keys.full, *keys.variants)) if _compatible(c, entity)]
+    same = sorted({c.actor_id for c in found if c.key == keys.full and c.kind == FULL})
+    if same:
+        return same[0]
+    for kinds, wanted in (((VARIANT,), {keys.full}), ((FULL,), set(keys.variants)),
+                          ((ALIAS,), {keys.full} if keys.single_word else set())):
+        hits = {c.actor_id for c in found if c.key in wanted and c.kind in kinds}
+        if len(hits) == 1:
+            return hits.pop()
+        if hits:
+            return None  # ambiguous: better a new actor than a wrong merge
+    return None
+
+
+def _update(conn: sqlite3.Connection, actor_id: int, entity: Entity, date: str | None) -> None:
+    conn.execute(
+        "UPDATE actors SET country = coalesce(country, ?), "
+        "name = CASE WHEN length(?) > length(name) THEN ? ELSE name END, "
+        "first_date = CASE WHEN first_date IS NULL OR ? < first_date THEN ? ELSE first_date END, "
+        "last_date = CASE WHEN last_date IS NULL OR ? > last_date THEN ? ELSE last_date END "
+        "WHERE id = ?",
+        (entity.country, entity.name, entity.name, date, date, date, date, actor_id))
+
+
+def _add_keys(conn: sqlite3.Connection, actor_id: int, entity: Entity, keys: NameKeys) -> None:
+    rows = [(keys.full, actor_id, FULL)] + [(v, actor_id, VARIANT) for v in keys.variants]
+    for mention in entity.mentions:
+        if mention.kind != "name" or mention.text == entity.name:
+            continue
+        alias = name_keys(mention.text, entity.type)
+        if alias.full and alias.full != keys.full:
+            rows.append((alias.full, actor_id, ALIAS if alias.single_word else VARIANT))
+    conn.executemany("INSERT OR IGNORE INTO actor_keys(key, actor_id, kind) VALUES (?,?,?)", rows)

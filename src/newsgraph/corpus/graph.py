@@ -1,0 +1,124 @@
+"""Actor-to-actor relations: event counts by PLOVER type and summed intensity between each
+ordered (source, target) pair of corpus actors, split into cooperation (positive intensity)
+and conflict (negative). Written as JSON, CSV or GraphML."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from dataclasses import asdict, dataclass, field
+from xml.sax.saxutils import escape, quoteattr
+
+
+@dataclass
+class Edge:
+    source: int
+    target: int
+    events: int = 0
+    intensity: float = 0.0
+    cooperation: float = 0.0
+    conflict: float = 0.0
+    types: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Graph:
+    nodes: dict[int, dict]  # actor id -> {"name", "type", "country"}
+    edges: list[Edge]
+
+
+def build(
+    conn: sqlite3.Connection,
+    since: str | None = None,
+    until: str | None = None,
+    actor_id: int | None = None,
+    min_events: int = 1,
+) -> Graph:
+    where = ["a.counted = 1", "e.source_actor IS NOT NULL", "e.target_actor IS NOT NULL",
+             "e.source_actor != e.target_actor"]
+    args: list[object] = []
+    if since:
+        where.append("e.date >= ?")
+        args.append(since)
+    if until:
+        where.append("substr(e.date, 1, 10) <= ?")
+        args.append(until)
+    if actor_id is not None:
+        where.append("(e.source_actor = ? OR e.target_actor = ?)")
+        args += [actor_id, actor_id]
+    rows = conn.execute(
+        "SELECT e.source_actor, e.target_actor, e.type, count(*), "
+        "total(max(e.intensity, 0)), total(min(e.intensity, 0)) "
+        "FROM events e JOIN articles a ON a.id = e.article_id "
+        f"WHERE {' AND '.join(where)} GROUP BY 1, 2, 3", args).fetchall()
+    edges: dict[tuple[int, int], Edge] = {}
+    for source, target, kind, n, plus, minus in rows:
+        edge = edges.setdefault((source, target), Edge(source, target))
+        edge.events += n
+        edge.types[kind] = n
+        edge.cooperation += plus
+        edge.conflict += minus
+        edge.intensity += plus + minus
+    kept = sorted((e for e in edges.values() if e.events >= min_events),
+                  key=lambda e: (-e.events, e.source, e.target))
+    return Graph(_nodes(conn, {i for e in kept for i in (e.source, e.target)}), kept)
+
+
+def _nodes(conn: sqlite3.Connection, ids: set[int]) -> dict[int, dict]:
+    out: dict[int, dict] = {}
+    id_list = sorted(ids)
+    for i in range(0, len(id_list), 500):
+        chunk = id_list[i : i + 500]
+        for aid, name, type_, country in conn.execute(
+                f"SELECT id, name, type, country FROM actors WHERE id IN "
+                f"({','.join('?' * len(chunk))})", chunk):
+            out[aid] = {"name": name, "type": type_, "country": country}
+    return out
+
+
+def to_json(graph: Graph) -> str:
+    nodes = [{"id": i, **n} for i, n in sorted(graph.nodes.items())]
+    return json.dumps({"nodes": nodes, "edges": [asdict(e) for e in graph.edges]},
+                      ensure_ascii=False, indent=1)
+
+
+def to_csv(graph: Graph) -> str:
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["source", "source_name", "target", "target_name", "events", "intensity",
+                "cooperation", "conflict", "types"])
+    for e in graph.edges:
+        types = ";".join(f"{k}:{v}" for k, v in sorted(e.types.items()))
+        w.writerow([e.source, graph.nodes[e.source]["name"], e.target,
+                    graph.nodes[e.target]["name"], e.events, round(e.intensity, 3),
+                    round(e.cooperation, 3), round(e.conflict, 3), types])
+    return out.getvalue()
+
+
+def to_graphml(graph: Graph) -> str:
+    keys = [("name", "node", "string"), ("type", "node", "string"), ("country", "node", "string"),
+            ("events", "edge", "int"), ("intensity", "edge", "double"),
+            ("cooperation", "edge", "double"), ("conflict", "edge", "double"),
+            ("types", "edge", "string")]
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">']
+    lines += [f'  <key id="{k}" for="{f}" attr.name="{k}" attr.type="{t}"/>' for k, f, t in keys]
+    lines.append('  <graph id="actors" edgedefault="directed">')
+    for i, node in sorted(graph.nodes.items()):
+        data = "".join(f'<data key="{k}">{escape(str(node[k]))}</data>'
+                       for k in ("name", "type", "country") if node[k] is not None)
+        lines.append(f'    <node id="a{i}">{data}</node>')
+    for n, e in enumerate(graph.edges):
+        types = ";".join(f"{k}:{v}" for k, v in sorted(e.types.items()))
+        values = {"events": e.events, "intensity": e.intensity, "cooperation": e.cooperation,
+                  "conflict": e.conflict, "types": types}
+        data = "".join(f'<data key="{k}">{escape(str(v))}</data>' for k, v in values.items())
+        lines.append(f'    <edge id="e{n}" source={quoteattr("a" + str(e.source))} '
+                     f'target={quoteattr("a" + str(e.target))}>{data}</edge>')
+    lines += ["  </graph>", "</graphml>"]
+    return "\n".join(lines) + "\n"
+
+
+FORMATS = {"json": to_json, "csv": to_csv, "graphml": to_graphml}

@@ -1,0 +1,138 @@
+"""Run an ingest: read sources, digest what needs digesting, store each result.
+
+Articles are stored in batches, one transaction per batch, each article inside its own
+savepoint: a bad article is rolled back alone and reported, the others are kept. A process
+killed mid-ingest loses only its open batch, which the same command stores on the next run
+(stored articles are recognised by id and skipped). One ingest writes to a corpus at a time
+(an advisory lock next to the file); readers are never blocked.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import sqlite3
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from itertools import chain
+from pathlib import Path
+
+from newsgraph.corpus import writer
+from newsgraph.corpus.readers import read_digests, read_raw, split_sources
+from newsgraph.corpus.store import CorpusError, transaction
+from newsgraph.corpus.stories import StoryIndex
+from newsgraph.ingest import Failure
+from newsgraph.model import Digest
+
+BATCH = 200  # articles per transaction
+BATCH_SECONDS = 1.0  # ... or fewer, when they come slowly
+SAVE_DF_EVERY = 20  # batches between saves of the story document frequencies
+
+
+@dataclass
+class IngestReport:
+    outcomes: Counter[str] = field(default_factory=Counter)
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def seen(self) -> int:
+        return sum(self.outcomes.values()) + len(self.failures)
+
+
+Progress = Callable[[Digest | Failure, "writer.Outcome | None"], None]
+
+
+@contextmanager
+def writer_lock(path: Path) -> Iterator[None]:
+    """Hold the corpus's advisory write lock, or fail at once with a clear error."""
+    lock_path = path.with_name(path.name + ".lock")
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise CorpusError(f"{path}: another ingest is writing to this corpus; "
+                              "wait for it to finish") from None
+        yield
+    finally:
+        os.close(fd)
+
+
+def results(
+    paths: Iterable[str], *, jobs: int | None, published: str | None, max_bytes: int
+) -> Iterator[Digest | Failure]:
+    """Stored-digest files first (no parsing), then everything the pipeline digests."""
+    from newsgraph.pipeline import Pipeline
+
+    digest_files, raw_files = split_sources(paths)
+    stream: Iterable[Digest | Failure] = read_digests(digest_files)
+    if raw_files:
+        pipeline = Pipeline(published=published)
+        stream = chain(stream, pipeline.results(read_raw(raw_files, max_bytes), jobs=jobs))
+    return iter(stream)
+
+
+def store_all(
+    conn: sqlite3.Connection, items: Iterable[Digest | Failure], progress: Progress | None = None
+) -> IngestReport:
+    """Store every digest; failures are collected, never raised."""
+    report = IngestReport()
+    stories = StoryIndex(conn)
+    batch: list[Digest | Failure] = []
+    started, batches = time.monotonic(), 0
+    try:
+        for item in items:
+            batch.append(item)
+            if len(batch) >= BATCH or time.monotonic() - started > BATCH_SECONDS:
+                batches += 1
+                _store_batch(conn, batch, stories, report, progress,
+                             save_df=batches % SAVE_DF_EVERY == 0)
+                batch, started = [], time.monotonic()
+    finally:
+        _store_batch(conn, batch, stories, report, progress, save_df=True)
+    return report
+
+
+def _store_batch(
+    conn: sqlite3.Connection,
+    batch: list[Digest | Failure],
+    stories: StoryIndex,
+    report: IngestReport,
+    progress: Progress | None,
+    save_df: bool,
+) -> None:
+    done: list[tuple[Digest | Failure, writer.Outcome | None]] = []
+    with transaction(conn):
+        for item in batch:
+            outcome = None
+            if isinstance(item, Failure):
+                report.failures.append(item)
+            else:
+                outcome = _store_one(conn, item, stories, report)
+            done.append((item, outcome))
+        if save_df:
+            stories.save()
+    for item, outcome in done:
+        if progress:
+            progress(item, outcome)
+
+
+def _store_one(
+    conn: sqlite3.Connection, digest: Digest, stories: StoryIndex, report: IngestReport
+) -> writer.Outcome | None:
+    conn.execute("SAVEPOINT article")
+    try:
+        outcome = writer.store(conn, digest, stories)
+    except (sqlite3.IntegrityError, ValueError, TypeError, KeyError) as err:
+        conn.execute("ROLLBACK TO article")
+        conn.execute("RELEASE article")
+        stories.reload()
+        report.failures.append(Failure(digest.source or digest.id[:12],
+                                       f"could not be stored ({type(err).__name__}: {err})"))
+        return None
+    conn.execute("RELEASE article")
+    report.outcomes[outcome.value] += 1
+    return outcome

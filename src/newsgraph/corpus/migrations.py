@@ -1,0 +1,132 @@
+"""The corpus schema as a list of migrations. ``MIGRATIONS[n - 1]`` takes a database from
+schema version ``n - 1`` to ``n`` (``PRAGMA user_version``). Never edit a released step: add one.
+
+Version 1 held articles, actors, mentions, quotes, events, stories and the near-duplicate index.
+Version 2 added article versions (the same URL with changed text) and full-text search over
+quotes.
+"""
+
+from __future__ import annotations
+
+V1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID;
+
+CREATE TABLE stories (
+    id INTEGER PRIMARY KEY,
+    first_date TEXT,
+    last_date TEXT,
+    size INTEGER NOT NULL DEFAULT 0,
+    centroid BLOB
+);
+CREATE INDEX stories_last ON stories(last_date);
+
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    digest_id TEXT NOT NULL UNIQUE,
+    url TEXT,
+    source TEXT,
+    title TEXT,
+    published TEXT,
+    text TEXT NOT NULL,
+    digest BLOB NOT NULL,
+    duplicate_of INTEGER REFERENCES articles(id),
+    similarity REAL,
+    story_id INTEGER REFERENCES stories(id),
+    counted INTEGER NOT NULL DEFAULT 1,
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_story ON articles(story_id);
+CREATE INDEX articles_duplicate ON articles(duplicate_of);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+
+CREATE TABLE minhash (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+    signature BLOB NOT NULL
+);
+CREATE TABLE lsh (
+    key INTEGER NOT NULL,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    PRIMARY KEY (key, article_id)
+) WITHOUT ROWID;
+
+CREATE TABLE actors (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    country TEXT,
+    first_date TEXT,
+    last_date TEXT
+);
+CREATE TABLE actor_keys (
+    key TEXT NOT NULL,
+    actor_id INTEGER NOT NULL REFERENCES actors(id),
+    kind TEXT NOT NULL,
+    PRIMARY KEY (key, actor_id)
+) WITHOUT ROWID;
+CREATE INDEX actor_keys_actor ON actor_keys(actor_id);
+
+CREATE TABLE mentions (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    actor_id INTEGER NOT NULL REFERENCES actors(id),
+    entity TEXT NOT NULL,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    role TEXT,
+    country TEXT,
+    sector TEXT,
+    salience REAL NOT NULL DEFAULT 0,
+    count INTEGER NOT NULL DEFAULT 0,
+    start INTEGER,
+    end INTEGER
+);
+CREATE INDEX mentions_actor ON mentions(actor_id);
+CREATE INDEX mentions_article ON mentions(article_id);
+
+CREATE TABLE quotes (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    actor_id INTEGER REFERENCES actors(id),
+    text TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL
+);
+CREATE INDEX quotes_actor ON quotes(actor_id);
+CREATE INDEX quotes_article ON quotes(article_id);
+
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    type TEXT NOT NULL,
+    mode TEXT,
+    source_actor INTEGER REFERENCES actors(id),
+    target_actor INTEGER REFERENCES actors(id),
+    status TEXT NOT NULL,
+    date TEXT,
+    intensity REAL NOT NULL DEFAULT 0,
+    trigger TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL
+);
+CREATE INDEX events_source ON events(source_actor, date);
+CREATE INDEX events_target ON events(target_actor, date);
+CREATE INDEX events_date ON events(date);
+CREATE INDEX events_article ON events(article_id);
+"""
+
+V2 = """
+ALTER TABLE articles ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+CREATE INDEX articles_url ON articles(url, version);
+CREATE VIRTUAL TABLE quotes_fts USING fts5(
+    text, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+INSERT INTO quotes_fts(rowid, text) SELECT id, text FROM quotes;
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2)
+VERSION = len(MIGRATIONS)

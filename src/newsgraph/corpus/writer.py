@@ -1,0 +1,127 @@
+"""Store one digest: the article row, its full-text entry, near-duplicate link, actors,
+mentions, quotes, events and story. Runs inside the caller's transaction; nothing here commits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import zlib
+from enum import Enum
+
+from newsgraph.corpus import actors, dedup
+from newsgraph.corpus.stories import StoryIndex
+from newsgraph.model import Digest
+
+
+class Outcome(Enum):
+    ADDED = "added"
+    DUPLICATE = "near-duplicate"
+    VERSION = "new version"
+    EXISTS = "already stored"
+
+
+def pack(digest: Digest) -> bytes:
+    """The digest without its text (stored once, in ``articles.text``), compressed."""
+    data = digest.to_dict()
+    data.pop("text")
+    return zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"), 3)
+
+
+def unpack(blob: bytes, text: str) -> Digest:
+    data = json.loads(zlib.decompress(blob))
+    data["text"] = text
+    return Digest.from_dict(data)
+
+
+def store(conn: sqlite3.Connection, digest: Digest, stories: StoryIndex) -> Outcome:
+    """Store ``digest`` unless an article with the same id is already there."""
+    if conn.execute("SELECT 1 FROM articles WHERE digest_id = ?", (digest.id,)).fetchone():
+        return Outcome.EXISTS
+    earlier = _earlier_versions(conn, digest.url)
+    sig = dedup.signature(digest.text)
+    keys = dedup.band_keys(sig)
+    match = dedup.find_original(conn, sig, keys, exclude=frozenset(earlier))
+    original = match.article_id if match else None
+    article_id = _insert_article(conn, digest, len(earlier) + 1, match)
+    if earlier:
+        marks = ",".join("?" * len(earlier))
+        conn.execute(f"UPDATE articles SET counted = 0 WHERE id IN ({marks})", earlier)
+    if original is None:
+        dedup.remember(conn, article_id, sig, keys)
+    entity_actor = _store_entities(conn, article_id, digest)
+    _store_quotes(conn, article_id, digest, entity_actor)
+    _store_events(conn, article_id, digest, entity_actor)
+    if original is not None:
+        story = conn.execute("SELECT story_id FROM articles WHERE id = ?", (original,)).fetchone()
+        conn.execute("UPDATE articles SET story_id = ? WHERE id = ?", (story[0], article_id))
+        return Outcome.DUPLICATE
+    vec = stories.vector(digest.title, digest.text, entity_actor.values())
+    story_id, _ = stories.assign(vec, digest.published)
+    conn.execute("UPDATE articles SET story_id = ? WHERE id = ?", (story_id, article_id))
+    return Outcome.VERSION if earlier else Outcome.ADDED
+
+
+def _earlier_versions(conn: sqlite3.Connection, url: str | None) -> list[int]:
+    if not url:
+        return []
+    return [r[0] for r in conn.execute("SELECT id FROM articles WHERE url = ? ORDER BY version",
+                                       (url,))]
+
+
+def _insert_article(
+    conn: sqlite3.Connection, digest: Digest, version: int, match: dedup.Match | None
+) -> int:
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    article_id = conn.execute(
+        "INSERT INTO articles(digest_id, url, source, title, published, text, digest, "
+        "duplicate_of, similarity, counted, ingested_at, version) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        (digest.id, digest.url, digest.source, digest.title, digest.published, digest.text,
+         pack(digest), match.article_id if match else None, match.similarity if match else None,
+         0 if match else 1, now, version)).lastrowid
+    conn.execute("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
+                 (article_id, digest.title or "", digest.text))
+    return article_id
+
+
+def _store_entities(conn: sqlite3.Connection, article_id: int, digest: Digest) -> dict[str, int]:
+    entity_actor: dict[str, int] = {}
+    rows = []
+    for e in digest.entities:
+        if not e.name.strip():
+            continue
+        actor_id = actors.link(conn, e, digest.published)
+        entity_actor[e.id] = actor_id
+        first = e.mentions[0] if e.mentions else None
+        rows.append((article_id, actor_id, e.id, e.name, e.type, e.role, e.country, e.sector,
+                     e.salience, len(e.mentions), first.start if first else None,
+                     first.end if first else None))
+    conn.executemany(
+        "INSERT INTO mentions(article_id, actor_id, entity, name, type, role, country, sector, "
+        "salience, count, start, end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+    return entity_actor
+
+
+def _store_quotes(
+    conn: sqlite3.Connection, article_id: int, digest: Digest, entity_actor: dict[str, int]
+) -> None:
+    for q in digest.quotes:
+        quote_id = conn.execute(
+            "INSERT INTO quotes(article_id, actor_id, text, kind, start, end) VALUES (?,?,?,?,?,?)",
+            (article_id, entity_actor.get(q.speaker or ""), q.text, q.kind, q.start, q.end),
+        ).lastrowid
+        conn.execute("INSERT INTO quotes_fts(rowid, text) VALUES (?, ?)", (quote_id, q.text))
+
+
+def _store_events(
+    conn: sqlite3.Connection, article_id: int, digest: Digest, entity_actor: dict[str, int]
+) -> None:
+    conn.executemany(
+        "INSERT INTO events(article_id, type, mode, source_actor, target_actor, status, date, "
+        "intensity, trigger, start, end) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        [(article_id, ev.type, ev.mode, entity_actor.get(ev.source or ""),
+          entity_actor.get(ev.target or ""), ev.status, ev.date or digest.published,
+          ev.intensity, ev.trigger.text, ev.trigger.start, ev.trigger.end)
+         for ev in digest.events])

@@ -1,0 +1,97 @@
+"""Cross-article actor linking: folding, name variants, and the merges it must refuse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsgraph.corpus import Corpus
+from newsgraph.corpus.actors import name_keys
+
+from .helpers import entity, make_digest
+
+
+def _actor_ids(corpus: Corpus) -> dict[str, int]:
+    return dict(corpus.conn.execute("SELECT name, actor_id FROM mentions"))
+
+
+def _store(corpus: Corpus, text: str, *ents: tuple) -> None:
+    made = tuple(entity(text, f"E{i}", e[0], e[1], **(e[2] if len(e) > 2 else {}))
+                 for i, e in enumerate(ents, 1))
+    corpus.add([make_digest(text, entities=made)])
+
+
+def test_name_keys_fold_accents_case_titles_and_possessives() -> None:
+    assert name_keys("Andrés Manuel López Obrador", "PERSON").full == "andres manuel lopez obrador"
+    assert "lopez obrador" in name_keys("Andrés Manuel López Obrador", "PERSON").variants
+    assert name_keys("President Joe Biden", "PERSON").full == "joe biden"
+    assert name_keys("Norland's", "GPE").full == "norland"
+    assert name_keys("General Motors", "ORG").full == "general motors"  # titles: people only
+    assert name_keys("the United Nations", "ORG").full == "united nations"
+
+
+def test_full_name_and_variant_in_different_articles_are_one_actor(tmp_path: Path) -> None:
+    with Corpus(tmp_path / "c.sqlite") as c:
+        a = "Mexican President Andrés Manuel López Obrador met the governors on Monday."
+        b = "LOPEZ OBRADOR told reporters that the plan would be ready by the summer."
+        c2 = "Andres Manuel Lopez Obrador, without accents here, spoke again on Friday."
+        _store(c, a, ("Andrés Manuel López Obrador", "PERSON"))
+        _store(c, b, ("LOPEZ OBRADOR", "PERSON"))
+        _store(c, c2, ("Andres Manuel Lopez Obrador", "PERSON"))
+        ids = _actor_ids(c)
+        assert len(set(ids.values())) == 1
+        profile = c.actor("lopez obrador")
+        assert profile is not None and profile.articles == 3
+        assert profile.name == "Andrés Manuel López Obrador"
+
+
+def test_shared_surname_never_merges_people(tmp_path: Path) -> None:
+    with Corpus(tmp_path / "c.sqlite") as c:
+        _store(c, "John Smith opened the new library in Harnby on Monday morning.",
+               ("John Smith", "PERSON"))
+        _store(c, "Jane Smith criticised the library budget in parliament on Tuesday.",
+               ("Jane Smith", "PERSON"))
+        _store(c, "Ana Gomez Lopez Obrador, a teacher, asked for a school in her town.",
+               ("Ana Gomez Lopez Obrador", "PERSON"))
+        _store(c, "Luis Lopez Obrador, a farmer, said the drought ruined his harvest.",
+               ("Luis Lopez Obrador", "PERSON"))
+        assert len(set(_actor_ids(c).values())) == 4
+
+
+def test_type_and_country_must_agree(tmp_path: Path) -> None:
+    with Corpus(tmp_path / "c.sqlite") as c:
+        _store(c, "Jordan signed the water agreement with its neighbours on Sunday.",
+               ("Jordan", "GPE", {"country": "JOR"}))
+        _store(c, "Jordan scored twice as the home side won the cup final on Sunday.",
+               ("Jordan", "PERSON"))
+        _store(c, "Maria Costa of Portugal won the regional cycling race on Sunday.",
+               ("Maria Costa", "PERSON", {"country": "PRT"}))
+        _store(c, "Maria Costa of Brazil opened a bakery in the old market on Sunday.",
+               ("Maria Costa", "PERSON", {"country": "BRA"}))
+        _store(c, "Maria Costa, the Portuguese cyclist, retired after the race.",
+               ("Maria Costa", "PERSON", {"country": "PRT"}))
+        rows = c.conn.execute("SELECT name, type, country, actor_id FROM mentions "
+                              "ORDER BY id").fetchall()
+        assert rows[0][3] != rows[1][3]  # the country Jordan is not the player Jordan
+        assert rows[2][3] != rows[3][3]  # two Maria Costas from two countries
+        assert rows[2][3] == rows[4][3]  # ... and the Portuguese one again
+
+
+def test_single_name_links_through_an_alias_only_when_unambiguous(tmp_path: Path) -> None:
+    with Corpus(tmp_path / "c.sqlite") as c:
+        t1 = "Tomas Rieder, the prime minister, said Rieder would sign the deal."
+        c.add([make_digest(t1, entities=(entity(t1, "E1", "Tomas Rieder",
+                                                aliases=("Rieder",)),))])
+        _store(c, "Rieder flew to Valdora on Friday to meet the union leaders.",
+               ("Rieder", "PERSON"))
+        ids = _actor_ids(c)
+        assert ids["Rieder"] == ids["Tomas Rieder"]
+        t3 = "Anna Rieder, a violinist, said Rieder was her family name by marriage."
+        c.add([make_digest(t3, entities=(entity(t3, "E1", "Anna Rieder",
+                                                aliases=("Rieder",)),))])
+        _store(c, "Rieder gave a concert in the old hall on Saturday evening.",
+               ("Rieder", "PERSON"))
+        last = c.conn.execute("SELECT actor_id FROM mentions ORDER BY id DESC").fetchone()[0]
+        assert last not in {ids["Tomas Rieder"]}
+        anna = c.conn.execute("SELECT actor_id FROM mentions WHERE name = 'Anna Rieder'"
+                              ).fetchone()[0]
+        assert anna != ids["Tomas Rieder"] and last != anna

@@ -1,0 +1,49 @@
+"""Near-duplicates: MinHash signatures and links to the original in the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsgraph.corpus import Corpus
+from newsgraph.corpus.dedup import band_keys, jaccard, signature
+
+from .helpers import filler, make_digest
+
+BASE = filler(1, 200)
+
+
+def _edit(text: str) -> str:
+    words = text.split()
+    words[10] = "edited"
+    words[90] = "changed"
+    return " ".join(words) + " This story first appeared elsewhere."
+
+
+def test_signature_estimates_similarity() -> None:
+    assert jaccard(signature(BASE), signature(BASE)) == 1.0
+    assert jaccard(signature(BASE), signature(_edit(BASE))) > 0.8
+    assert jaccard(signature(BASE), signature(filler(2, 200))) < 0.2
+    assert len(set(band_keys(signature(BASE)))) == 16
+
+
+def test_reprint_links_to_original_and_is_not_counted(tmp_path: Path) -> None:
+    with Corpus(tmp_path / "c.sqlite") as c:
+        report = c.add([make_digest(BASE), make_digest(filler(3, 200)),
+                        make_digest(_edit(BASE))])
+        assert report.outcomes == {"added": 2, "near-duplicate": 1}
+        rows = c.conn.execute("SELECT id, duplicate_of, counted, story_id FROM articles "
+                              "ORDER BY id").fetchall()
+        assert rows[2][1] == rows[0][0] and rows[2][2] == 0
+        assert rows[2][3] == rows[0][3]  # the duplicate sits in its original's story
+        assert c.stats()["articles"] == 2 and c.stats()["near_duplicates"] == 1
+        assert [h.article_id for h in c.search("edited")] == []  # duplicates are not hits
+        story = next(s for s in c.stories() if s.id == rows[0][3])
+        assert story.size == 1 and story.duplicates == 1
+
+
+def test_a_duplicate_of_a_duplicate_links_to_the_first_original(tmp_path: Path) -> None:
+    with Corpus(tmp_path / "c.sqlite") as c:
+        again = _edit(BASE).replace("changed", "altered")
+        c.add([make_digest(BASE), make_digest(_edit(BASE)), make_digest(again)])
+        dups = [r[0] for r in c.conn.execute("SELECT duplicate_of FROM articles ORDER BY id")]
+        assert dups == [None, 1, 1]
