@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from newsgraph.corpus.commands import register as register_corpus_commands
 from newsgraph.errors import NewsgraphError
 from newsgraph.ingest import Failure, read_inputs
 from newsgraph.ingest.sources import DEFAULT_MAX_BYTES
@@ -17,6 +18,7 @@ from newsgraph.pipeline import Pipeline
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Turn news articles into grounded, structured facts.")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
+register_corpus_commands(app)
 
 
 @app.callback()
