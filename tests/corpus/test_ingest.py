@@ -1,0 +1,164 @@
+"""Ingest: idempotence, versions, per-article failures, digest JSONL, feeds, WARC, crashes."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from newsgraph.corpus import Corpus
+from newsgraph.corpus.readers import parse_digest, read_feed, read_warc
+
+from .helpers import filler, make_digest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_reingesting_the_same_digest_is_a_no_op(tmp_path: Path) -> None:
+    d = make_digest(filler(5))
+    with Corpus(tmp_path / "c.sqlite") as c:
+        assert c.add([d]).outcomes == {"added": 1}
+        assert c.add([d, d]).outcomes == {"already stored": 2}
+        assert c.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+
+
+def test_same_url_with_changed_text_is_a_new_version(tmp_path: Path) -> None:
+    url = "https://news.example/a/1"
+    first = make_digest(filler(7), url=url)
+    second = make_digest(filler(7).replace("Report 7:", "Updated report 7:") + " Correction.",
+                         url=url)
+    with Corpus(tmp_path / "c.sqlite") as c:
+        c.add([first])
+        assert c.add([second]).outcomes == {"new version": 1}
+        rows = c.conn.execute("SELECT version, counted, duplicate_of FROM articles "
+                              "WHERE url = ? ORDER BY id", (url,)).fetchall()
+        assert rows == [(1, 0, None), (2, 1, None)]  # the old one is kept, not counted
+        assert c.stats()["articles"] == 1 and c.stats()["old_versions"] == 1
+
+
+def test_bad_digest_lines_fail_alone(tmp_path: Path) -> None:
+    good = make_digest(filler(8))
+    tampered = good.to_dict() | {"text": good.text + " extra"}
+    lines = [json.dumps(good.to_dict()), "{not json", json.dumps({"schema": "newsgraph.digest/1"}),
+             json.dumps(tampered)]
+    path = tmp_path / "digests.jsonl"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    with Corpus(tmp_path / "c.sqlite") as c:
+        report = c.ingest([str(path)], jobs=1)
+    assert report.outcomes == {"added": 1}
+    assert [f.source for f in report.failures] == [f"{path}:2", f"{path}:3", f"{path}:4"]
+    assert "SHA-256" in report.failures[2].message
+
+
+def test_parse_digest_rejects_offsets_that_do_not_match() -> None:
+    d = make_digest("Ana Ruiz said the ferry would sail again on Monday after repairs.")
+    data = d.to_dict()
+    data["summary"] = [{"text": "nothing like it", "start": 0, "end": 15, "score": 1.0}]
+    failure = parse_digest("x:1", json.dumps(data))
+    assert "offsets" in failure.message
+
+
+FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>
+<item><title>Ferry returns</title><link>https://n.example/1</link>
+<pubDate>Tue, 03 Mar 2026 10:00:00 GMT</pubDate>
+<description>&lt;p&gt;The island ferry returned to service on Tuesday after repairs.&lt;/p&gt;
+</description></item>
+<item><title>Empty</title><link>https://n.example/2</link><description> </description></item>
+</channel></rss>"""
+
+
+def test_feed_entries_become_documents_with_url_title_and_date(tmp_path: Path) -> None:
+    path = tmp_path / "feed.rss"
+    path.write_text(FEED, "utf-8")
+    items = list(read_feed(path, 1_000_000))
+    first, second = items
+    assert (first.url, first.title, first.published) == (
+        "https://n.example/1", "Ferry returns", "2026-03-03")
+    assert "island ferry" in first.data
+    assert second.message == "feed entry has no content"
+
+
+def test_not_a_feed_is_one_failure(tmp_path: Path) -> None:
+    path = tmp_path / "junk.xml"
+    path.write_text("<notes><n>hello</n></notes>", "utf-8")
+    (failure,) = read_feed(path, 1_000_000)
+    assert "not an RSS/Atom feed" in failure.message
+
+
+def _warc(path: Path, pages: dict[str, str]) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as f:
+        writer = WARCWriter(f, gzip=True)
+        for url, html in pages.items():
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                       protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                url, "response", payload=io.BytesIO(html.encode("utf-8")),
+                http_headers=headers))
+
+
+def test_warc_html_responses_become_documents(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc.gz"
+    _warc(path, {"https://n.example/a": "<html><body><p>One page.</p></body></html>",
+                 "https://n.example/b": "<html><body><p>Two pages.</p></body></html>"})
+    docs = list(read_warc(path, 1_000_000))
+    assert [d.url for d in docs] == ["https://n.example/a", "https://n.example/b"]
+    assert all(d.kind == "html" and b"page" in d.data for d in docs)
+
+
+def test_broken_warc_is_one_failure(tmp_path: Path) -> None:
+    path = tmp_path / "broken.warc"
+    path.write_bytes(b"WARC/1.0\r\nthis is not right\r\n\r\n")
+    (failure,) = read_warc(path, 1_000_000)
+    assert "WARC" in failure.message
+
+
+def _digest_file(path: Path, n: int) -> list[str]:
+    digests = [make_digest(filler(1000 + i, 60), published=f"2026-01-{1 + i % 28:02d}")
+               for i in range(n)]
+    path.write_text("".join(json.dumps(d.to_dict()) + "\n" for d in digests), "utf-8")
+    return [d.id for d in digests]
+
+
+def _count(db: Path) -> int:
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        try:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
+
+
+def test_kill_9_during_ingest_then_rerun_loses_nothing_and_stores_nothing_twice(
+    tmp_path: Path,
+) -> None:
+    source, db = tmp_path / "many.jsonl", tmp_path / "news.sqlite"
+    ids = _digest_file(source, 4000)
+    cmd = [sys.executable, "-m", "newsgraph.cli", "ingest", str(source), "--db", str(db),
+           "--jobs", "1"]
+    env = os.environ | {"PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while _count(db) == 0 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.02)  # a reader polling while the ingest writes
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    partial = _count(db)
+    assert 0 < partial < len(ids), "the ingest should have been killed part-way"
+    rerun = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
+    assert rerun.returncode == 0, rerun.stderr
+    conn = sqlite3.connect(db)
+    stored = [r[0] for r in conn.execute("SELECT digest_id FROM articles")]
+    assert sorted(stored) == sorted(ids)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
