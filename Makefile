@@ -18,6 +18,11 @@ $(STAMP): pyproject.toml
 
 demo: install
 	$(BIN)/newsgraph digest src/newsgraph/examples/harbour_strike.txt --published 2026-03-12
+	@demo=$$(mktemp -d) && trap 'rm -rf "$$demo"' EXIT && \
+	$(BIN)/newsgraph ingest src/newsgraph/examples/harbour_strike.txt src/newsgraph/examples/corpus \
+		--db "$$demo/news.sqlite" --published 2026-03-12 --jobs 1 && \
+	$(BIN)/newsgraph stories --db "$$demo/news.sqlite" --limit 1 && \
+	$(BIN)/newsgraph actor "Tomas Rieder" --db "$$demo/news.sqlite"
 
 test: install
 	$(BIN)/python -m pytest
