@@ -8,9 +8,15 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from newsgraph.corpus.commands import register as register_corpus_commands
 from newsgraph.errors import NewsgraphError
+
+try:  # typer >= 0.20 vendors click
+    from typer._click.exceptions import ClickException
+except ImportError:  # pragma: no cover - older typer uses click itself
+    from click.exceptions import ClickException
 from newsgraph.ingest import Failure, read_inputs
 from newsgraph.ingest.sources import DEFAULT_MAX_BYTES
 from newsgraph.pipeline import Pipeline
@@ -35,24 +41,26 @@ def digest_cmd(
     = False,
     published: Annotated[str | None, typer.Option(
         help="Reference date YYYY-MM-DD for articles that carry none.")] = None,
-    sentences: Annotated[int, typer.Option(min=1, max=50, help="Summary length.")] = 3,
-    jobs: Annotated[int | None, typer.Option(min=1, help="Worker processes (default: cores).")]
+    sentences: Annotated[int, typer.Option(help="Summary length (1-50).")] = 3,
+    jobs: Annotated[int | None, typer.Option(help="Worker processes (default: cores).")]
     = None,
-    max_bytes: Annotated[int, typer.Option(min=1, help="Largest input accepted, in bytes.")]
+    max_bytes: Annotated[int, typer.Option(help="Largest input accepted, in bytes.")]
     = DEFAULT_MAX_BYTES,
 ) -> None:
     """Digest articles: summary, actors, quotes and events."""
+    _check_range("--sentences", sentences, 1, 50)
+    _check_range("--jobs", jobs, 1, 1024)
+    _check_range("--max-bytes", max_bytes, 1, 2**40)
     try:
         pipeline = Pipeline(published=published, sentences=sentences)
     except NewsgraphError as e:
         _fail(f"--published: {e}")
     out = Console(highlight=False)
-    failed = total = 0
+    failed = 0
     for result in pipeline.results(read_inputs(paths, max_bytes), jobs=jobs):
-        total += 1
         if isinstance(result, Failure):
-            failed += 1
-            err.print(f"[red]error[/red] {result.source}: {result.message}", markup=True)
+            failed += 1  # one line per bad input; the exit code tells that some failed
+            err.print(Text.assemble(("error", "red"), f" {result.source}: {result.message}"))
             continue
         if as_json:
             sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
@@ -62,19 +70,31 @@ def digest_cmd(
 
             render(result, out)
     if failed:
-        err.print(f"{failed} of {total} inputs failed", style="red")
         raise typer.Exit(1)
 
 
+def _check_range(option: str, value: int | None, low: int, high: int) -> None:
+    if value is not None and not low <= value <= high:
+        _fail(f"{option} {value}: must be between {low:,} and {high:,}")
+
+
 def _fail(message: str) -> None:
-    err.print(f"[red]error[/red] {message}", markup=True)
+    err.print(Text.assemble(("error", "red"), f" {message}"))
     raise typer.Exit(2)
 
 
 def main() -> None:
     """Entry point: never a traceback for expected problems or interrupts."""
     try:
-        app()
+        code = app(standalone_mode=False)
+    except ClickException as e:  # one line, not click's usage box
+        ctx = getattr(e, "ctx", None)
+        where = f"{ctx.command_path} --help" if ctx else "newsgraph --help"
+        err.print(Text.assemble(("error", "red"), f" {e.format_message()} (see {where})"))
+        sys.exit(e.exit_code)
+    except typer.Abort:
+        err.print("interrupted")
+        sys.exit(130)
     except KeyboardInterrupt:
         err.print("interrupted")
         sys.exit(130)
@@ -82,8 +102,9 @@ def main() -> None:
         sys.stderr.close()
         sys.exit(1)
     except NewsgraphError as e:
-        err.print(f"error: {e}")
+        err.print(Text.assemble(("error", "red"), f" {e}"))
         sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

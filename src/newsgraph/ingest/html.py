@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 
@@ -10,7 +11,14 @@ import trafilatura
 from newsgraph.errors import InputError
 from newsgraph.ingest.decode import decode
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+# Extraction libraries log parse trouble as ERROR; the caller reports one line per input.
+for _name in ("trafilatura", "htmldate", "courlan", "charset_normalizer"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
+
+CHARSET_SCAN = 16384  # bytes searched for <meta charset> or <?xml encoding> (spec says 1024)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,8 +32,9 @@ class HtmlArticle:
 
 def html_bytes_to_str(data: bytes, source: str | None) -> str:
     """Decode an HTML page using its declared charset when UTF-8 fails."""
-    m = _META_CHARSET.search(data[:4096])
-    return decode(data, source, declared=m.group(1).decode("ascii", "ignore") if m else None)
+    m = _META_CHARSET.search(data[:CHARSET_SCAN])
+    label = (m.group(1) or m.group(2)).decode("ascii", "ignore") if m else None
+    return decode(data, source, declared=label)
 
 
 def extract_html(html: str, source: str | None, url: str | None = None) -> HtmlArticle:

@@ -8,6 +8,8 @@ exceptions, so one bad input never stops the others.
 from __future__ import annotations
 
 import json
+import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -21,6 +23,10 @@ HTML_EXT = {".html", ".htm", ".xhtml"}
 JSON_EXT = {".json", ".jsonl", ".ndjson"}
 KNOWN_EXT = TEXT_EXT | HTML_EXT | JSON_EXT
 DEFAULT_MAX_BYTES = 5_000_000
+STDIN = "<stdin>"
+# JSON sniffing for inputs without an extension: an object with a key, or a list of objects
+# (plain text may well begin with "[" or "{").
+_JSON_START = re.compile(rb'\{\s*"|\[\s*(\{|\]|$)')
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,19 +55,42 @@ def read_inputs(
     """Expand paths (directories recursively, sorted) and ``-`` (stdin) into documents."""
     for item in inputs:
         if item == "-":
-            yield from _read_blob("<stdin>", sys.stdin.buffer.read(max_bytes + 1), None, max_bytes)
+            yield from _read_stdin(max_bytes)
             continue
         path = Path(item)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p, path))
-            if not files:
-                yield Failure(item, "directory holds no .txt, .html or .json(l) files")
-            for f in files:
-                yield from _read_path(f, max_bytes)
-        elif path.exists():
-            yield from _read_path(path, max_bytes)
-        else:
-            yield Failure(item, "no such file or directory")
+        name = display_name(item)
+        try:
+            if path.is_dir():
+                yield from _read_dir(path, name, max_bytes)
+            elif path.exists():
+                yield from _read_path(path, max_bytes)
+            else:
+                yield Failure(name, "no such file or directory")
+        except OSError as err:  # unreadable directory, broken mount, name too long...
+            yield Failure(name, f"cannot read: {err.strerror or err}")
+
+
+def display_name(path: str | Path) -> str:
+    """The path as printable text: bytes of non-UTF-8 file names become U+FFFD."""
+    raw = os.fsencode(path)
+    return raw.decode("utf-8", "replace")
+
+
+def _read_stdin(max_bytes: int) -> Iterator[RawDoc | Failure]:
+    try:
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    except (OSError, ValueError, AttributeError) as err:  # closed or missing stdin
+        yield Failure(STDIN, f"cannot read standard input ({err})")
+        return
+    yield from _read_blob(STDIN, data, None, max_bytes)
+
+
+def _read_dir(path: Path, name: str, max_bytes: int) -> Iterator[RawDoc | Failure]:
+    files = sorted(p for p in path.rglob("*") if _wanted(p, path) and p.is_file())
+    if not files:
+        yield Failure(name, "directory holds no .txt, .html or .json(l) files")
+    for f in files:
+        yield from _read_path(f, max_bytes)
 
 
 def _wanted(p: Path, root: Path) -> bool:
@@ -70,14 +99,15 @@ def _wanted(p: Path, root: Path) -> bool:
 
 
 def _read_path(path: Path, max_bytes: int) -> Iterator[RawDoc | Failure]:
-    source = str(path)
+    source = display_name(path)
     try:
         size = path.stat().st_size
         if size > max_bytes:
             yield Failure(source, f"{size:,} bytes is over the limit of {max_bytes:,} "
                                   "(raise it with --max-bytes)")
             return
-        data = path.read_bytes()
+        with path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)  # a file may grow, or be a pipe, after stat()
     except OSError as err:
         yield Failure(source, f"cannot read: {err.strerror or err}")
         return
@@ -115,7 +145,7 @@ def _kind(ext: str | None, data: bytes) -> str:
     head = data[:1024].lstrip().lower()
     if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in data[:65536].lower():
         return "html"
-    if head.startswith((b"{", b"[")):
+    if _JSON_START.match(head):
         return "json"
     return "text"
 
@@ -125,11 +155,11 @@ def _read_json(source: str, text: str, ext: str | None) -> Iterator[RawDoc | Fai
     if ext != ".jsonl" and ext != ".ndjson":
         try:
             value = json.loads(text)
-        except json.JSONDecodeError as err:
+        except (ValueError, RecursionError) as err:
             if stripped.startswith("{") and "\n{" in text:  # JSON Lines under a .json name
                 value = None
             else:
-                yield Failure(source, f"malformed JSON (line {err.lineno}: {err.msg})")
+                yield Failure(source, f"malformed JSON ({_json_problem(err)})")
                 return
         if isinstance(value, dict):
             yield _from_record(source, value)
@@ -141,16 +171,25 @@ def _read_json(source: str, text: str, ext: str | None) -> Iterator[RawDoc | Fai
         if value is not None:
             yield Failure(source, "JSON must be an article object or a list of them")
             return
-    for lineno, line in enumerate(text.splitlines(), 1):
+    # split on "\n" only: str.splitlines would also break at U+2028 inside JSON strings
+    for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         where = f"{source}:{lineno}"
         try:
             rec = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield Failure(where, f"malformed JSON line ({err.msg})")
+        except (ValueError, RecursionError) as err:
+            yield Failure(where, f"malformed JSON line ({_json_problem(err)})")
             continue
         yield _from_record(where, rec)
+
+
+def _json_problem(err: Exception) -> str:
+    if isinstance(err, json.JSONDecodeError):
+        return f"line {err.lineno} column {err.colno}: {err.msg}"
+    if isinstance(err, RecursionError):
+        return "nested too deeply"
+    return str(err).split("\n", 1)[0]
 
 
 def _from_record(source: str, rec: object) -> RawDoc | Failure:

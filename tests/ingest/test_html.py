@@ -1,0 +1,127 @@
+"""HTML pages: main text and metadata through trafilatura, with the page's real encoding."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from newsgraph.errors import InputError
+from newsgraph.ingest import to_article
+from newsgraph.ingest.html import extract_html, html_bytes_to_str
+from newsgraph.ingest.sources import RawDoc
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+BENCH = SHARED / "eval" / "article_extraction_benchmark"
+
+PARAGRAPHS = [
+    "Dock workers in the northern port walked out on Monday after talks over pay broke down, "
+    "halting most container traffic for the first time in a decade.",
+    "The union’s leader, José Núñez, said the strike would continue until the operator "
+    "restored a bonus scheme that was cut last spring — a cut he called “indefensible”.",
+    "The operator said it had offered a 4% rise and called the walkout irresponsible at a time "
+    "when shipping volumes were already falling across the region.",
+]
+
+
+def page(charset_meta: str = "", title: str = "Dockers strike over pay") -> str:
+    body = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return (
+        f"<!DOCTYPE html><html><head>{charset_meta}<title>{title} | Harbour News</title>"
+        '<meta property="og:title" content="Dockers strike over pay">'
+        '<meta name="author" content="Jane Roe">'
+        '<meta property="article:published_time" content="2024-03-11T09:30:00Z">'
+        '<link rel="canonical" href="https://news.example.com/2024/03/11/dockers-strike">'
+        "</head><body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+        f"<article><h1>{title}</h1>{body}</article>"
+        "<footer>© 2024 Harbour News. All rights reserved.</footer></body></html>"
+    )
+
+
+def test_main_text_and_metadata() -> None:
+    art = extract_html(page(), "p.html")
+    for p in PARAGRAPHS:
+        assert p in art.text
+    assert "Home" not in art.text and "All rights reserved" not in art.text
+    assert art.title == "Dockers strike over pay"
+    assert art.author == "Jane Roe"
+    assert art.published == "2024-03-11"
+    assert art.url == "https://news.example.com/2024/03/11/dockers-strike"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "meta"),
+    [
+        ("utf-8", '<meta charset="utf-8">'),
+        ("utf-8", ""),
+        ("utf-8-sig", ""),
+        ("cp1252", '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'),
+        ("cp1252", '<meta charset="iso-8859-1">'),
+        ("cp1252", ""),
+        ("latin-1", ""),
+    ],
+)
+def test_encodings_are_detected(encoding: str, meta: str) -> None:
+    html = page(meta)
+    if encoding == "latin-1":  # latin-1 cannot hold curly quotes or the euro sign
+        html = html.replace("’", "'").replace("“", '"').replace("”", '"').replace("—", "-")
+    data = html.encode(encoding)
+    decoded = html_bytes_to_str(data, "p.html")
+    assert decoded.lstrip("\ufeff") == html
+    article = to_article(RawDoc("p.html", "html", data))
+    assert "José Núñez" in article.text
+    assert article.title == "Dockers strike over pay"
+
+
+def test_xml_declaration_charset() -> None:
+    html = '<?xml version="1.0" encoding="windows-1250"?>' + page().replace(
+        "José Núñez", "Tomáš Dvořák")
+    assert "Tomáš Dvořák" in html_bytes_to_str(html.encode("cp1250"), "p.xhtml")
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<html><body><p>Unclosed <div><b>text",
+        "<<<>>><p></p></div></div></body>",
+        "<html><body><script>var x = 1;</script></body></html>",
+        "<html>" + "<div>" * 5000 + "deep" + "</div>" * 10,
+    ],
+)
+def test_broken_or_empty_html_is_a_clear_error(html: str) -> None:
+    with pytest.raises(InputError) as err:
+        to_article(RawDoc("bad.html", "html", html.encode()))
+    assert str(err.value).startswith("bad.html: ")
+
+
+def test_malformed_markup_still_gives_best_effort_text() -> None:
+    html = "<html><body><div><p>" + "</p><p>".join(PARAGRAPHS) + "<p><b>unclosed</div>"
+    article = to_article(RawDoc("broken.html", "html", html.encode()))
+    assert PARAGRAPHS[0] in article.text
+
+
+def test_plain_text_under_an_html_name_is_refused() -> None:
+    with pytest.raises(InputError, match="no markup"):
+        extract_html("just words, no tags at all", "x.html")
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    import re
+
+    words = re.findall(r"\w+", text)
+    return {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
+
+
+def test_benchmark_pages_extract_sensibly() -> None:
+    truth = json.loads((BENCH / "ground-truth.json").read_text("utf-8"))
+    ids = sorted(truth)[:6]
+    for page_id in ids:
+        data = gzip.decompress((BENCH / "html" / f"{page_id}.html.gz").read_bytes())
+        article = to_article(RawDoc(page_id, "html", data))
+        gold = _shingles(truth[page_id]["articleBody"])
+        found = _shingles(article.text)
+        recall = len(gold & found) / len(gold)
+        assert recall > 0.8, (page_id, recall)
+        assert article.title
