@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from typing import Annotated
 
 import typer
@@ -103,6 +104,10 @@ def main() -> None:
         sys.exit(1)
     except NewsgraphError as e:
         err.print(Text.assemble(("error", "red"), f" {e}"))
+        sys.exit(1)
+    except BrokenProcessPool:
+        err.print(Text.assemble(("error", "red"), " a worker process died (out of memory?); "
+                                "retry with fewer --jobs"))
         sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)
 

@@ -83,12 +83,16 @@ class Pipeline:
         ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
             window: deque[Future[list[Digest | Failure]]] = deque()
-            for batch in batches:
-                window.append(pool.submit(self._run_batch, batch))
-                while len(window) >= 2 * jobs:
+            try:
+                for batch in batches:
+                    window.append(pool.submit(self._run_batch, batch))
+                    while len(window) >= 2 * jobs:
+                        yield from window.popleft().result()
+                while window:
                     yield from window.popleft().result()
-            while window:
-                yield from window.popleft().result()
+            finally:  # the consumer stopped early: do not digest what nobody will read
+                for future in window:
+                    future.cancel()
 
     def _run_batch(self, batch: list[Input | Failure]) -> list[Digest | Failure]:
         out: list[Digest | Failure | Article] = []
@@ -102,7 +106,19 @@ class Pipeline:
                 out.append(Failure(err.source or "<input>", err.problem))
         todo = [a for a in out if isinstance(a, Article)]
         docs = iter(nlp.load().pipe(a.text for a in todo))
-        return [self._digest(a, next(docs)) if isinstance(a, Article) else a for a in out]
+        return [self._safe_digest(a, next(docs)) if isinstance(a, Article) else a for a in out]
+
+    def _safe_digest(self, article: Article, doc: Doc) -> Digest | Failure:
+        """A stage that crashes on one article fails that article, not the whole run."""
+        try:
+            return self._digest(article, doc)
+        except Exception as err:  # a bug: report it on the article's one line
+            if os.environ.get("NEWSGRAPH_DEBUG"):
+                raise
+            detail = " ".join(str(err).split())[:200]
+            return Failure(article.source or "<input>", f"internal error in a stage "
+                           f"({type(err).__name__}: {detail}); please report it "
+                           "(NEWSGRAPH_DEBUG=1 shows the traceback)")
 
     def _article(self, item: Input) -> Article:
         if isinstance(item, Article):
