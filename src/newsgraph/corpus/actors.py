@@ -73,6 +73,39 @@ class Candidate:
     country: str | None
 
 
+class Linker:
+    """``link`` with a memory for one writer session: an entity named, typed and aliased as
+    one seen before goes to the same actor without a database look-up (only its dates are
+    extended). ``forget()`` after a rollback."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.seen: dict[tuple, int] = {}
+        self.dates: dict[int, tuple[str, str]] = {}
+
+    def forget(self) -> None:
+        self.seen.clear()
+        self.dates.clear()
+
+    def link(self, entity: Entity, date: str | None) -> int:
+        key = (entity.name, entity.type, entity.country,
+               tuple(m.text for m in entity.mentions if m.kind == "name"))
+        actor_id = self.seen.get(key)
+        if actor_id is None:
+            actor_id = self.seen[key] = link(self.conn, entity, date)
+            if date:
+                self.dates[actor_id] = (date, date)
+        elif date:
+            first, last = self.dates.get(actor_id, (date, date))
+            if actor_id not in self.dates or date < first or date > last:
+                self.conn.execute(
+                    "UPDATE actors SET first_date = min(coalesce(first_date, ?), ?), "
+                    "last_date = max(coalesce(last_date, ?), ?) WHERE id = ?",
+                    (date, date, date, date, actor_id))
+                self.dates[actor_id] = (min(first, date), max(last, date))
+        return actor_id
+
+
 def link(conn: sqlite3.Connection, entity: Entity, date: str | None) -> int:
     """The corpus actor for ``entity`` (created when none matches); records its names."""
     keys = name_keys(entity.name, entity.type)

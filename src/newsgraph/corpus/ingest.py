@@ -23,7 +23,6 @@ from pathlib import Path
 from newsgraph.corpus import writer
 from newsgraph.corpus.readers import read_digests, read_raw, split_sources
 from newsgraph.corpus.store import CorpusError, transaction
-from newsgraph.corpus.stories import StoryIndex
 from newsgraph.ingest import Failure
 from newsgraph.model import Digest
 
@@ -80,7 +79,7 @@ def store_all(
 ) -> IngestReport:
     """Store every digest; failures are collected, never raised."""
     report = IngestReport()
-    stories = StoryIndex(conn)
+    session = writer.Session(conn)
     batch: list[Digest | Failure] = []
     started, batches = time.monotonic(), 0
     try:
@@ -88,48 +87,49 @@ def store_all(
             batch.append(item)
             if len(batch) >= BATCH or time.monotonic() - started > BATCH_SECONDS:
                 batches += 1
-                _store_batch(conn, batch, stories, report, progress,
+                _store_batch(session, batch, report, progress,
                              save_df=batches % SAVE_DF_EVERY == 0)
                 batch, started = [], time.monotonic()
     finally:
-        _store_batch(conn, batch, stories, report, progress, save_df=True)
+        _store_batch(session, batch, report, progress, save_df=True)
     return report
 
 
 def _store_batch(
-    conn: sqlite3.Connection,
+    session: writer.Session,
     batch: list[Digest | Failure],
-    stories: StoryIndex,
     report: IngestReport,
     progress: Progress | None,
     save_df: bool,
 ) -> None:
     done: list[tuple[Digest | Failure, writer.Outcome | None]] = []
-    with transaction(conn):
+    with transaction(session.conn):
         for item in batch:
             outcome = None
             if isinstance(item, Failure):
                 report.failures.append(item)
             else:
-                outcome = _store_one(conn, item, stories, report)
+                outcome = _store_one(session, item, report)
             done.append((item, outcome))
+        session.stories.flush()
         if save_df:
-            stories.save()
+            session.stories.save()
     for item, outcome in done:
         if progress:
             progress(item, outcome)
 
 
 def _store_one(
-    conn: sqlite3.Connection, digest: Digest, stories: StoryIndex, report: IngestReport
+    session: writer.Session, digest: Digest, report: IngestReport
 ) -> writer.Outcome | None:
+    conn = session.conn
     conn.execute("SAVEPOINT article")
     try:
-        outcome = writer.store(conn, digest, stories)
+        outcome = writer.store(session, digest)
     except (sqlite3.IntegrityError, ValueError, TypeError, KeyError) as err:
         conn.execute("ROLLBACK TO article")
         conn.execute("RELEASE article")
-        stories.reload()
+        session.reload()
         report.failures.append(Failure(digest.source or digest.id[:12],
                                        f"could not be stored ({type(err).__name__}: {err})"))
         return None

@@ -34,6 +34,9 @@ TITLE_REPEAT = 2
 PRIOR_DOCS = 20  # virtual unseen documents: while the corpus is young, weights stay near TF
 LOAD_LIMIT = 20000  # stories held in memory when an ingest starts (the most recent)
 DF_KEY = "story_df"
+WINDOW = dt.timedelta(days=WINDOW_DAYS)
+EVICT_EVERY = 1000  # articles between evictions of stories too old to be joined again
+EVICT_AFTER = 4 * WINDOW  # a story this much older than the newest article leaves memory
 
 Vector = dict[str, float]
 
@@ -55,16 +58,18 @@ class Story:
     last: str | None
     size: int
     norm: float = field(init=False)
+    first_day: dt.date | None = field(init=False)
+    last_day: dt.date | None = field(init=False)
 
     def __post_init__(self) -> None:
         self.norm = math.sqrt(sum(w * w for w in self.centroid.values())) or 1.0
+        self.first_day, self.last_day = _date(self.first), _date(self.last)
 
     def accepts(self, day: dt.date | None) -> bool:
-        first, last = _date(self.first), _date(self.last)
+        first, last = self.first_day, self.last_day
         if day is None or first is None or last is None:
             return True
-        pad = dt.timedelta(days=WINDOW_DAYS)
-        return first - pad <= day <= last + pad
+        return first - WINDOW <= day <= last + WINDOW
 
 
 def cosine(vec: Vector, story: Story) -> float:
@@ -79,11 +84,10 @@ def story_cosine(a: Story, b: Story) -> float:
 
 def _overlap(a: Story, b: Story) -> bool:
     """Whether two stories' date spans, widened by the window, meet (undated always do)."""
-    a1, a2, b1, b2 = _date(a.first), _date(a.last), _date(b.first), _date(b.last)
-    if None in (a1, a2, b1, b2):
+    a1, a2, b1, b2 = a.first_day, a.last_day, b.first_day, b.last_day
+    if a1 is None or a2 is None or b1 is None or b2 is None:
         return True
-    pad = dt.timedelta(days=WINDOW_DAYS)
-    return a1 - pad <= b2 and b1 - pad <= a2  # type: ignore[operator]
+    return a1 - WINDOW <= b2 and b1 - WINDOW <= a2
 
 
 def _top(vec: Vector, n: int) -> Vector:
@@ -101,11 +105,15 @@ class StoryIndex:
         self.docs = 0
         self.stories: dict[int, Story] = {}
         self.index: dict[str, set[int]] = {}
+        self.dirty: set[int] = set()
+        self.newest: dt.date | None = None
+        self.assigned = 0
         self.reload()
 
     def reload(self) -> None:
         """Read document frequencies and the most recent stories back from the database."""
         self.df, self.docs, self.stories, self.index = Counter(), 0, {}, {}
+        self.dirty = set()
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (DF_KEY,)).fetchone()
         if row:
             saved = json.loads(zlib.decompress(row[0]))
@@ -140,6 +148,11 @@ class StoryIndex:
     def assign(self, vec: Vector, published: str | None) -> tuple[int, float]:
         """The story the article joins (created when none is close enough) and its score."""
         day = _date(published)
+        if day and (self.newest is None or day > self.newest):
+            self.newest = day
+        self.assigned += 1
+        if self.assigned % EVICT_EVERY == 0:
+            self._evict()
         best, best_score = None, 0.0
         for sid in self._candidates(vec):
             story = self.stories[sid]
@@ -149,7 +162,7 @@ class StoryIndex:
             if score > best_score:
                 best, best_score = story, score
         if best is None or best_score < THRESHOLD:
-            return self._merge_close(self._create(vec, published)), 1.0
+            return self._create(vec, published), 1.0
         self._join(best, vec, published)
         return self._merge_close(best.id), best_score
 
@@ -176,10 +189,28 @@ class StoryIndex:
         joined = Story(keep.id, _top(dict(merged), STORY_TERMS), min(dates, default=None),
                        max(dates, default=None), keep.size + gone.size)
         self._put(joined)
-        self._write(joined)
+        self.dirty.add(joined.id)
+        self.dirty.discard(gone.id)
         self.conn.execute("UPDATE articles SET story_id = ? WHERE story_id = ?",
                           (keep.id, gone.id))
         self.conn.execute("DELETE FROM stories WHERE id = ?", (gone.id,))
+
+    def _evict(self) -> None:
+        """Forget stories that ended long before the newest article (they stay in the
+        database), and the oldest undated ones beyond ``LOAD_LIMIT``."""
+        if self.newest is not None:
+            cutoff = self.newest - EVICT_AFTER
+            for story in [s for s in self.stories.values()
+                          if s.last_day is not None and s.last_day < cutoff]:
+                self._forget(story)
+        undated = sorted(i for i, s in self.stories.items() if s.last_day is None)
+        for sid in undated[: max(0, len(undated) - LOAD_LIMIT)]:
+            self._forget(self.stories[sid])
+
+    def _forget(self, story: Story) -> None:
+        if story.id in self.dirty:
+            self.flush()
+        self._drop(story)
 
     def _candidates(self, vec: Vector) -> set[int]:
         probe = _top(vec, PROBE_TERMS)
@@ -204,13 +235,16 @@ class StoryIndex:
         joined = Story(story.id, _top(dict(merged), STORY_TERMS), min(dates, default=None),
                        max(dates, default=None), story.size + 1)
         self._put(joined)
-        self._write(joined)
+        self.dirty.add(joined.id)
 
-    def _write(self, story: Story) -> None:
-        self.conn.execute(
+    def flush(self) -> None:
+        """Write the stories changed since the last flush (inside the writer's transaction)."""
+        rows = [(s.first, s.last, s.size, zlib.compress(json.dumps(s.centroid).encode("utf-8"), 1),
+                 s.id) for s in (self.stories.get(i) for i in sorted(self.dirty)) if s]
+        self.conn.executemany(
             "UPDATE stories SET first_date = ?, last_date = ?, size = ?, centroid = ? WHERE id = ?",
-            (story.first, story.last, story.size,
-             zlib.compress(json.dumps(story.centroid).encode("utf-8")), story.id))
+            rows)
+        self.dirty.clear()
 
     def _drop(self, story: Story) -> None:
         self.stories.pop(story.id, None)

@@ -9,6 +9,7 @@ import json
 import sqlite3
 import zlib
 from enum import Enum
+from typing import Any
 
 from newsgraph.corpus import actors, dedup
 from newsgraph.corpus.stories import StoryIndex
@@ -22,11 +23,34 @@ class Outcome(Enum):
     EXISTS = "already stored"
 
 
+class Session:
+    """What one writer keeps in memory between articles: the story index and actor links."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.stories = StoryIndex(conn)
+        self.linker = actors.Linker(conn)
+
+    def reload(self) -> None:
+        """Drop what memory holds and read it back (after a rollback)."""
+        self.stories.reload()
+        self.linker.forget()
+
+
 def pack(digest: Digest) -> bytes:
-    """The digest without its text (stored once, in ``articles.text``), compressed."""
-    data = digest.to_dict()
-    data.pop("text")
-    return zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"), 3)
+    """The digest JSON (as ``Digest.to_dict``) without its text, which is stored once in
+    ``articles.text``; compressed."""
+    raw = json.dumps(digest, default=_fields, ensure_ascii=False, separators=(",", ":"))
+    return zlib.compress(raw.encode("utf-8"), 1)
+
+
+def _fields(value: Any) -> dict[str, Any]:
+    """JSON for the model's dataclasses (the encoder itself handles tuples and scalars)."""
+    names = getattr(type(value), "__dataclass_fields__", None)
+    if names is None:
+        raise TypeError(f"cannot store a {type(value).__name__}")
+    return {name: getattr(value, name) for name in names
+            if not (name == "text" and isinstance(value, Digest))}
 
 
 def unpack(blob: bytes, text: str) -> Digest:
@@ -35,8 +59,9 @@ def unpack(blob: bytes, text: str) -> Digest:
     return Digest.from_dict(data)
 
 
-def store(conn: sqlite3.Connection, digest: Digest, stories: StoryIndex) -> Outcome:
+def store(session: Session, digest: Digest) -> Outcome:
     """Store ``digest`` unless an article with the same id is already there."""
+    conn, stories = session.conn, session.stories
     if conn.execute("SELECT 1 FROM articles WHERE digest_id = ?", (digest.id,)).fetchone():
         return Outcome.EXISTS
     earlier = _earlier_versions(conn, digest.url)
@@ -50,7 +75,7 @@ def store(conn: sqlite3.Connection, digest: Digest, stories: StoryIndex) -> Outc
         conn.execute(f"UPDATE articles SET counted = 0 WHERE id IN ({marks})", earlier)
     if original is None:
         dedup.remember(conn, article_id, sig, keys)
-    entity_actor = _store_entities(conn, article_id, digest)
+    entity_actor = _store_entities(session, article_id, digest)
     _store_quotes(conn, article_id, digest, entity_actor)
     _store_events(conn, article_id, digest, entity_actor)
     if original is not None:
@@ -86,19 +111,19 @@ def _insert_article(
     return article_id
 
 
-def _store_entities(conn: sqlite3.Connection, article_id: int, digest: Digest) -> dict[str, int]:
+def _store_entities(session: Session, article_id: int, digest: Digest) -> dict[str, int]:
     entity_actor: dict[str, int] = {}
     rows = []
     for e in digest.entities:
         if not e.name.strip():
             continue
-        actor_id = actors.link(conn, e, digest.published)
+        actor_id = session.linker.link(e, digest.published)
         entity_actor[e.id] = actor_id
         first = e.mentions[0] if e.mentions else None
         rows.append((article_id, actor_id, e.id, e.name, e.type, e.role, e.country, e.sector,
                      e.salience, len(e.mentions), first.start if first else None,
                      first.end if first else None))
-    conn.executemany(
+    session.conn.executemany(
         "INSERT INTO mentions(article_id, actor_id, entity, name, type, role, country, sector, "
         "salience, count, start, end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
     return entity_actor
