@@ -1,0 +1,105 @@
+"""The read side on hand-made digests: actor profiles, the graph, search, stories, export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from newsgraph.corpus import Corpus
+from newsgraph.corpus.graph import to_csv, to_graphml
+from newsgraph.corpus.search import fts_query
+
+from .helpers import entity, event, make_digest, quote
+
+
+def _article(text: str, day: str, *, rieder_role: str = "prime minister",
+             events: tuple = (), url: str | None = None) -> object:
+    ents = (entity(text, "E1", "Tomas Rieder", country="NLD", role=rieder_role),
+            entity(text, "E2", "Jonas Keel", country="EST", role="trade minister"))
+    made = tuple(event(text, trig, kind, src, tgt, intensity=val, date=day)
+                 for trig, kind, src, tgt, val in events)
+    return make_digest(text, published=day, entities=ents, url=url,
+                       quotes=(quote(text, text.split('"')[1], "E1"),) if '"' in text else (),
+                       events=made)
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Corpus:
+    c = Corpus(tmp_path / "c.sqlite")
+    c.add([
+        _article('Tomas Rieder met Jonas Keel in Valdora. "We will sign soon," Tomas Rieder '
+                 "said after Jonas Keel praised the port deal.", "2026-03-02",
+                 events=(("met", "CONSULT", "E1", "E2", 1.0),
+                         ("praised", "SUPPORT", "E2", "E1", 3.0))),
+        _article("Jonas Keel accused Tomas Rieder of failing the region's factories, and "
+                 "Tomas Rieder rejected the charge on Friday.", "2026-03-06",
+                 events=(("accused", "ACCUSE", "E2", "E1", -4.0),
+                         ("rejected", "REJECT", "E1", "E2", -2.0))),
+        _article("Tomas Rieder, now a former prime minister, signed a book deal while Jonas Keel "
+                 "met the factory owners.", "2026-05-20", rieder_role="former prime minister",
+                 events=(("met", "CONSULT", "E2", "E1", 1.0),)),
+    ])
+    yield c
+    c.close()
+
+
+def test_actor_profile(corpus: Corpus) -> None:
+    p = corpus.actor("TOMAS RIEDER")
+    assert p is not None and p.name == "Tomas Rieder" and p.articles == 3
+    assert [(s.value, s.first, s.last) for s in p.roles] == [
+        ("prime minister", "2026-03-02", "2026-03-06"),
+        ("former prime minister", "2026-05-20", "2026-05-20")]
+    assert [s.value for s in p.countries] == ["NLD"]
+    assert [q["text"] for q in p.quotes] == ["We will sign soon,"]
+    assert p.event_counts == {"source CONSULT": 1, "source REJECT": 1, "target SUPPORT": 1,
+                              "target ACCUSE": 1, "target CONSULT": 1}
+    assert p.timeline == [("2026-03-02", 1), ("2026-03-06", 1), ("2026-05-20", 1)]
+    assert corpus.actor("Nobody Atall") is None
+
+
+def test_graph_counts_types_and_intensity(corpus: Corpus) -> None:
+    g = corpus.graph()
+    edges = {(g.nodes[e.source]["name"], g.nodes[e.target]["name"]): e for e in g.edges}
+    keel_to_rieder = edges[("Jonas Keel", "Tomas Rieder")]
+    assert keel_to_rieder.events == 3
+    assert keel_to_rieder.types == {"SUPPORT": 1, "ACCUSE": 1, "CONSULT": 1}
+    assert keel_to_rieder.cooperation == 4.0 and keel_to_rieder.conflict == -4.0
+    rieder_to_keel = edges[("Tomas Rieder", "Jonas Keel")]
+    assert rieder_to_keel.intensity == -1.0
+    assert len(corpus.graph(min_events=3).edges) == 1
+    march = corpus.graph(since="2026-03-01", until="2026-03-31")
+    assert sum(e.events for e in march.edges) == 4
+    assert corpus.graph(actor="Nobody Atall").edges == []
+    rows = list(csv.reader(io.StringIO(to_csv(g))))
+    assert rows[1][1] in {"Jonas Keel", "Tomas Rieder"} and len(rows) == 3
+    assert to_graphml(g).count("<edge ") == 2
+
+
+def test_search_ranks_and_highlights(corpus: Corpus) -> None:
+    hits = corpus.search("factories")
+    assert [h.kind for h in hits] == ["article"]
+    assert "\x02factories\x03" in hits[0].snippet
+    assert hits[0].highlighted("<", ">").count("<factories>") == 1
+    quotes = [h for h in corpus.search("sign soon") if h.kind == "quote"]
+    assert quotes and quotes[0].speaker == "Tomas Rieder"
+    assert corpus.search('") OR (') == []  # FTS syntax in user text is harmless
+
+
+def test_fts_query_quotes_words_and_phrases() -> None:
+    assert fts_query('port "nine-day strike" AND') == '"port" "nine-day strike" "AND"'
+    assert fts_query("***") == ""
+
+
+def test_stories_since_and_export(corpus: Corpus, tmp_path: Path) -> None:
+    assert all(s.last >= "2026-05-01" for s in corpus.stories(since="2026-05-01"))
+    assert sum(s.size for s in corpus.stories()) == 3
+    out = io.StringIO()
+    assert corpus.export("events", "jsonl", out) == 5
+    assert {json.loads(line)["type"] for line in out.getvalue().splitlines()} == {
+        "CONSULT", "SUPPORT", "ACCUSE", "REJECT"}
+    with pytest.raises(ValueError, match="unknown table"):
+        corpus.export("secrets", "csv", io.StringIO())
