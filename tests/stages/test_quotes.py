@@ -128,6 +128,11 @@ def test_unbalanced_mark_costs_only_its_own_quote() -> None:
     assert [(q.text, q.speaker) for q in qs] == [("We are ready for the talks.", "E1")]
 
 
+def test_doubled_straight_single_marks_as_double_quotes() -> None:
+    qs = run("Not paying taxes ''makes me smart,'' Dana Roe said last week.", {"E1": ["Dana Roe"]})
+    assert [(q.text, q.speaker) for q in direct(qs)] == [("makes me smart", "E1")]
+
+
 def test_stray_inch_mark_does_not_break_pairing() -> None:
     qs = run('The 5" screen is small. "It still works," Jones added.', {"E1": ["Jones"]})
     assert [(q.text, q.speaker) for q in direct(qs)] == [("It still works", "E1")]
@@ -205,6 +210,32 @@ def test_reported_speech_patterns(sentence: str, content: str, cue: str) -> None
     assert [(q.text, q.speaker, q.cue.text) for q in qs] == [(content, "E1", cue)]
 
 
+@pytest.mark.parametrize(("sentence", "content"), [
+    ("Smith called for new talks with the union.", "new talks with the union"),
+    ("Smith called the plan a disaster.", "the plan a disaster"),
+    ("Smith announced a new budget for the schools.", "a new budget for the schools"),
+    ("Smith described the deal as a betrayal.", "the deal as a betrayal"),
+])
+def test_reported_topic_and_naming(sentence: str, content: str) -> None:
+    qs = reported(run(sentence, {"E1": ["Smith"]}))
+    assert [(q.text, q.speaker) for q in qs] == [(content, "E1")]
+
+
+def test_speaker_words_are_kept_even_without_entity() -> None:
+    text = "The spokeswoman said the talks had collapsed."
+    found = Found(article=Article(text=text))
+    out = quotes.run(nlp.load()(text), found)
+    (who,) = found.extra[quotes.SPEAKER_SPANS]
+    assert len(out) == 1 and out[0].speaker is None
+    assert text[who[0]:who[1]] == "spokeswoman"
+
+
+def test_speaker_found_through_a_preposition_chain() -> None:
+    text = "Smith began by saying that the strike was over."
+    qs = reported(run(text, {"E1": ["Smith"]}))
+    assert [(q.text, q.speaker) for q in qs] == [("the strike was over", "E1")]
+
+
 def test_according_to() -> None:
     qs = reported(run("According to Smith, the talks had failed.", {"E1": ["Smith"]}))
     assert [(q.text, q.speaker, q.cue.text) for q in qs] == [
@@ -212,7 +243,7 @@ def test_according_to() -> None:
 
 
 def test_subject_shared_through_conjunction() -> None:
-    text = "Smith rejected the report and insisted the army was neutral."
+    text = "Smith left the room and insisted the army was neutral."
     qs = reported(run(text, {"E1": ["Smith"]}))
     assert [(q.text, q.speaker) for q in qs] == [("the army was neutral", "E1")]
 

@@ -35,6 +35,10 @@ from spacy.tokens import Doc, Token
 from newsgraph.model import Quote, Span
 from newsgraph.stages import Found
 
+# found.extra key: per returned quote (same order), the (start, end) of the words taken as its
+# speaker (cue subject, "according to" object, label, dash name) or None. Lets the actors
+# stage, events and benchmarks see who was meant even when no entity covers those words.
+SPEAKER_SPANS = "quote_speaker_spans"
 # Characters around a mark that tell its role: an opening mark follows one of OPEN_AFTER (or
 # space), a closing mark precedes one of CLOSE_BEFORE (or space).
 OPEN_AFTER = frozenset("([{—–-/")
@@ -44,10 +48,11 @@ MAX_CUE_DISTANCE = 5  # tokens between a quote and a cue that does not govern it
 MAX_LABEL_WORDS = 6  # longest transcript speaker label
 LABEL_JOINERS = frozenset({"of", "the", "de", "la", "van", "von", "al", "bin", "and", "&"})
 SUBJECT_DEPS = ("nsubj", "csubj")
-CLIMB_DEPS = ("conj", "xcomp", "advcl")
+CLIMB_DEPS = ("conj", "xcomp", "advcl", "pcomp", "prep")  # "began by saying …"
 HEARER_DEPS = ("dobj", "dative", "iobj")
 CHARGE_PREPS = frozenset({"of", "for", "with", "over", "as", "to"})
 NOT_VERBAL = frozenset({"amod", "compound", "nmod"})  # "the so-called reform"
+TOPIC_PREPS = frozenset({"about", "for", "on", "to", "at", "against"})
 DASHES = frozenset("―—–")
 INLINE_SPACE = " \t\u00a0"
 
@@ -68,6 +73,7 @@ class _Run:
     outer: tuple[int, int]  # from the first opening mark to the last closing mark, inclusive
     cue: Span | None = None
     speaker: str | None = None
+    who: tuple[int, int] | None = None  # the text taken for the speaker (subject, label, …)
     attributed: bool = False
     tokens: tuple[int, int] = (0, 0)  # doc token range of ``outer``
     paragraph: int = 0
@@ -120,9 +126,11 @@ def run(doc: Doc, found: Found) -> tuple[Quote, ...]:
         r.paragraph = bisect_right(para_starts, r.outer[0]) - 1
         _attribute(r, view, found)
     _inherit(runs, view, found, para_starts)
-    quotes = [q for r in runs + transcripts if _is_quote(r, text) for q in _direct(r, text)]
-    quotes.extend(_reported(view, found))
-    return tuple(sorted(quotes, key=lambda q: (q.start, q.end)))
+    pairs = [p for r in runs + transcripts if _is_quote(r, text) for p in _direct(r, text)]
+    pairs.extend(_reported(view, found))
+    pairs.sort(key=lambda p: (p[0].start, p[0].end))
+    found.extra[SPEAKER_SPANS] = tuple(who for _, who in pairs)
+    return tuple(q for q, _ in pairs)
 
 
 # --------------------------------------------------------------------------- quote marks
@@ -134,6 +142,7 @@ class _Mark:
     family: str
     role: str  # open | close | either
     weak: bool = False  # may be a plural possessive (“jobs’ ”): closes only if nothing later does
+    length: int = 1
 
 
 def _marks(doc: Doc) -> list[_Mark]:
@@ -141,6 +150,11 @@ def _marks(doc: Doc) -> list[_Mark]:
     table, text, out = quote_marks(), doc.text, []
     for tok in doc:
         t = tok.text
+        if len(t) > 1 and t in table:  # '' or ``
+            family, default = table[t]
+            out.append(_Mark(tok.idx, family, _role(text, tok.idx, default, table, len(t)),
+                             length=len(t)))
+            continue
         if not t or any(c not in table for c in t):
             continue
         if len(t) == 1 and table[t][0] == "single" and tok.dep_ == "case":
@@ -159,9 +173,10 @@ def _possessive_like(text: str, pos: int) -> bool:
             and text[pos + 2 : pos + 3].islower())
 
 
-def _role(text: str, pos: int, default: str, table: dict[str, tuple[str, str]]) -> str:
+def _role(text: str, pos: int, default: str, table: dict[str, tuple[str, str]],
+          length: int = 1) -> str:
     prev = text[pos - 1] if pos else " "
-    nxt = text[pos + 1] if pos + 1 < len(text) else " "
+    nxt = text[pos + length] if pos + length < len(text) else " "
     after_open = prev.isspace() or prev in OPEN_AFTER or table.get(prev, ("", ""))[1] == "open"
     before_close = (nxt.isspace() or nxt in CLOSE_BEFORE
                     or table.get(nxt, ("", ""))[1] == "close")
@@ -204,16 +219,17 @@ def _pair_marks(text: str, marks: list[_Mark],
             current: list[tuple[int, int]] = []
             open_at: int | None = None
             if pending is not None and ms and ms[0].pos == p_start and ms[0].role != "close":
-                current, open_at, ms = pending, ms[0].pos + 1, ms[1:]
+                current, open_at, ms = pending, ms[0].pos + ms[0].length, ms[1:]
             pending = None
             for k, m in enumerate(ms):
                 if m.weak and any(n.role != "open" for n in ms[k + 1:]):
                     continue
                 if m.role == "open" or (m.role == "either" and open_at is None):
-                    current, open_at, first_open = [], m.pos + 1, m.pos  # drops an unclosed one
+                    # a second opening mark drops the unclosed quote before it
+                    current, open_at, first_open = [], m.pos + m.length, m.pos
                 elif open_at is not None:
                     current.append((open_at, m.pos))
-                    runs.append(_Run(current, (first_open, m.pos + 1)))
+                    runs.append(_Run(current, (first_open, m.pos + m.length)))
                     current, open_at = [], None
             if open_at is not None:
                 pending = [*current, (open_at, p_end)]
@@ -246,7 +262,7 @@ def _transcript_runs(text: str, paragraphs: list[tuple[int, int]],
         while label_end > s and text[label_end - 1].isspace():
             label_end -= 1
         yield _Run([(ns, ne)], (ns, ne), cue=Span(text[s:e], s, e),
-                   speaker=found.entity_at(s, label_end), attributed=True)
+                   speaker=found.entity_at(s, label_end), who=(s, label_end), attributed=True)
 
 
 def _is_label(line: str) -> bool:
@@ -327,7 +343,8 @@ def _attribute(r: _Run, view: _DocView, found: Found) -> None:
     cue = _nearest_cue(r, view)
     if cue is not None:
         tok = view.doc[cue]
-        r.cue, r.speaker, r.attributed = _cue_span(tok), _speaker(tok, found, view), True
+        r.cue, r.attributed = _cue_span(tok), True
+        r.speaker, r.who = _speaker(tok, found, view)
         return
     if not _attribute_by_colon(r, view, found):
         _attribute_by_dash(r, view.doc.text, found)
@@ -345,7 +362,8 @@ def _attribute_by_dash(r: _Run, text: str, found: Found) -> None:
     name = text[s:e]
     if not name or not name[0].isupper() or len(name.split()) > MAX_LABEL_WORDS:
         return
-    r.cue, r.speaker, r.attributed = Span(text[pos], pos, pos + 1), found.entity_at(s, e), True
+    r.cue, r.attributed = Span(text[pos], pos, pos + 1), True
+    r.speaker, r.who = found.entity_at(s, e), (s, e)
 
 
 def _nearest_cue(r: _Run, view: _DocView) -> int | None:
@@ -385,10 +403,12 @@ def _attribute_by_colon(r: _Run, view: _DocView, found: Found) -> bool:
     verbs = [c for c in view.cues if start <= c < i]
     if verbs:
         tok = doc[verbs[-1]]
-        r.cue, r.speaker, r.attributed = _cue_span(tok), _speaker(tok, found, view), True
+        r.cue, r.attributed = _cue_span(tok), True
+        r.speaker, r.who = _speaker(tok, found, view)
     elif 0 < i - start <= MAX_LABEL_WORDS:
         s, e = doc[start].idx, doc[i].idx + 1
-        r.cue, r.speaker, r.attributed = Span(doc.text[s:e], s, e), found.entity_at(s, e - 1), True
+        r.cue, r.attributed = Span(doc.text[s:e], s, e), True
+        r.speaker, r.who = found.entity_at(s, e - 1), (s, e - 1)
     return r.attributed
 
 
@@ -408,11 +428,12 @@ def _inherit(runs: list[_Run], view: _DocView, found: Found, para_start: list[in
         if verb is not None and (verb.idx < start or not _sentence_like(r, text)):
             verb = None
         if verb is not None and (not before or before[-1].outer[1] < verb.idx):
-            r.cue, r.speaker, r.attributed = _cue_span(verb), _speaker(verb, found, view), True
+            r.cue, r.attributed = _cue_span(verb), True
+            r.speaker, r.who = _speaker(verb, found, view)
             continue
         donor = before[-1] if before else (after[0] if after else None)
         if donor is not None:
-            r.cue, r.speaker, r.attributed = donor.cue, donor.speaker, True
+            r.cue, r.speaker, r.who, r.attributed = donor.cue, donor.speaker, donor.who, True
 
 
 def _is_quote(r: _Run, text: str) -> bool:
@@ -429,19 +450,19 @@ def _sentence_like(r: _Run, text: str) -> bool:
     return len(inner.split()) >= 3 and inner[-1:] in SENTENCE_END
 
 
-def _direct(r: _Run, text: str) -> list[Quote]:
+def _direct(r: _Run, text: str) -> list[tuple[Quote, tuple[int, int] | None]]:
     out = []
     for s, e in r.parts:
         s, e = _trim(text, s, e, ",")
         if s < e:
-            out.append(Quote(text[s:e], s, e, "direct", r.speaker, r.cue))
+            out.append((Quote(text[s:e], s, e, "direct", r.speaker, r.cue), r.who))
     return out
 
 
 # --------------------------------------------------------------------------- reported speech
 
 
-def _reported(view: _DocView, found: Found) -> list[Quote]:
+def _reported(view: _DocView, found: Found) -> list[tuple[Quote, tuple[int, int] | None]]:
     doc, verbs, phrases = view.doc, reporting_verbs(), source_phrases()
     out = []
     for i in view.cues:
@@ -459,8 +480,8 @@ def _reported(view: _DocView, found: Found) -> list[Quote]:
         a, b = _trim_tokens(doc, a, b)
         s, e = _trim(doc.text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), ",;:—–-")
         if s < e:
-            out.append(Quote(doc.text[s:e], s, e, "indirect", _speaker(tok, found, view),
-                             _cue_span(tok)))
+            speaker, who = _speaker(tok, found, view)
+            out.append((Quote(doc.text[s:e], s, e, "indirect", speaker, _cue_span(tok)), who))
     return out
 
 
@@ -488,19 +509,34 @@ def _complement(verb: Token, frame: str) -> tuple[int, int] | None:
         return start, prep.right_edge.i + 1
     if frame == "hearer" and not any(c.dep_ in HEARER_DEPS for c in kids):
         return None  # "time will tell if …"
-    deps = ("ccomp", "xcomp") if frame == "intent" else ("ccomp",)
+    deps = ("ccomp", "xcomp") if frame in ("intent", "topic") else ("ccomp",)
     comp = next((c for c in kids if c.dep_ in deps), None)
     if comp is not None:
         start = comp.left_edge.i
         while start < comp.i and verb.doc[start].dep_ == "mark":
             start += 1  # "that"
         return start, comp.right_edge.i + 1
+    if frame == "topic":
+        return _topic(kids)
     if verb.dep_ == "parataxis":  # "The plan is dead, she said." parsed with said as a side
         head = verb.head
         if verb.i > head.i:
             return head.left_edge.i, verb.left_edge.i
         return verb.right_edge.i + 1, head.right_edge.i + 1
     return None
+
+
+def _topic(kids: list[Token]) -> tuple[int, int] | None:
+    """What a verb speaks of: its object (through a predicate: "called him a liar"), else the
+    object of a topic preposition ("called for talks")."""
+    obj = next((c for c in kids if c.dep_ == "dobj"), None)
+    if obj is not None:
+        pred = next((c for c in kids if c.dep_ in ("oprd", "xcomp") and c.i > obj.i), None)
+        return obj.left_edge.i, (pred or obj).right_edge.i + 1
+    prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS), None)
+    if prep is None:
+        return None
+    return prep.i + 1, prep.right_edge.i + 1
 
 
 def _according_content(tok: Token) -> tuple[int, int] | None:
@@ -516,23 +552,25 @@ def _according_content(tok: Token) -> tuple[int, int] | None:
 # --------------------------------------------------------------------------- speakers
 
 
-def _speaker(cue: Token, found: Found, view: _DocView) -> str | None:
+def _speaker(cue: Token, found: Found,
+             view: _DocView) -> tuple[str | None, tuple[int, int] | None]:
+    """(entity id or None, the speaker token's offsets or None) for a cue."""
     source = _source_object(cue, source_phrases())
     subject = source if source is not None else _subject(cue)
     if subject is None or view.quoted[subject.i]:
-        return None
+        return None, None
     for tok in (subject, *(c for c in subject.children if c.dep_ == "appos")):
         eid = found.entity_at(tok.idx, tok.idx + len(tok))
         if eid is not None:
-            return eid
-    return None
+            return eid, (tok.idx, tok.idx + len(tok))
+    return None, (subject.idx, subject.idx + len(subject))
 
 
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, looking through conjunctions ("pushed back and insisted"),
     participles ("…, adding") and raising verbs ("appeared to say")."""
     tok = verb
-    for _ in range(4):
+    for _ in range(6):
         for c in tok.children:
             if c.dep_ in SUBJECT_DEPS:
                 return c
