@@ -12,7 +12,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "RESULTS.md"
 # Order of sections in RESULTS.md. A module missing here is simply not run yet.
-MODULES = ["summary", "speed", "ner", "gap", "quotes", "events", "corpus"]
+MODULES = ["summary", "speed", "extraction", "ner", "gap", "quotes", "events", "corpus"]
 
 
 def main() -> None:
