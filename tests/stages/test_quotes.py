@@ -272,3 +272,22 @@ def test_seed_quotes(seed_digest) -> None:
 def test_seed_has_no_quote_from_apostrophes(seed_digest) -> None:
     assert all("’" not in q.text[:1] for q in seed_digest.quotes)
     assert not any(q.kind == "direct" and "reporters" in q.text for q in seed_digest.quotes)
+
+
+def test_terminal_view_lists_quotes_under_their_speaker(seed_digest) -> None:
+    import io
+
+    from rich.console import Console
+
+    from newsgraph.render import render
+
+    out = io.StringIO()
+    render(seed_digest, Console(file=out, width=200, color_system=None))
+    lines = out.getvalue().splitlines()
+    names = {e.id: e.name for e in seed_digest.entities}
+    harris = next(q for q in seed_digest.quotes if q.text.startswith("Do not come."))
+    inner = [line.strip("│").rstrip() for line in lines]  # drop the panel's side borders
+    at = next(i for i, line in enumerate(inner) if "Do not come." in line)
+    # speaker names are flush left inside the panel, their quotes indented below them
+    heading = next(line for line in reversed(inner[:at]) if line[1:2].strip())
+    assert heading.strip() == names[harris.speaker]

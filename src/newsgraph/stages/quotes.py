@@ -119,9 +119,9 @@ def run(doc: Doc, found: Found) -> tuple[Quote, ...]:
     text = doc.text
     paragraphs = _paragraphs(text)
     para_starts = [s for s, _ in paragraphs]
-    runs = _nest(_pair_marks(text, _marks(doc), paragraphs))
+    runs = _nest(_pair_marks(text, _marks(doc, text), paragraphs))
     transcripts = list(_transcript_runs(text, paragraphs, found))
-    view = _DocView(doc, runs + transcripts)
+    view = _DocView(doc, text, runs + transcripts)
     for r in runs:
         r.paragraph = bisect_right(para_starts, r.outer[0]) - 1
         _attribute(r, view, found)
@@ -145,9 +145,9 @@ class _Mark:
     length: int = 1
 
 
-def _marks(doc: Doc) -> list[_Mark]:
+def _marks(doc: Doc, text: str) -> list[_Mark]:
     """Quote marks: characters of tokens made only of marks, minus possessives."""
-    table, text, out = quote_marks(), doc.text, []
+    table, out = quote_marks(), []
     for tok in doc:
         t = tok.text
         if len(t) > 1 and t in table:  # '' or ``
@@ -283,8 +283,8 @@ class _DocView:
     """Per-document token tables, built once: which tokens are quoted, where sentences end,
     and the reporting-verb tokens in order."""
 
-    def __init__(self, doc: Doc, runs: list[_Run]) -> None:
-        self.doc = doc
+    def __init__(self, doc: Doc, text: str, runs: list[_Run]) -> None:
+        self.doc, self.text = doc, text
         self.starts = [t.idx for t in doc]
         n = len(doc)
         self.quoted = bytearray(n)
@@ -343,11 +343,11 @@ def _attribute(r: _Run, view: _DocView, found: Found) -> None:
     cue = _nearest_cue(r, view)
     if cue is not None:
         tok = view.doc[cue]
-        r.cue, r.attributed = _cue_span(tok), True
+        r.cue, r.attributed = _cue_span(tok, view.text), True
         r.speaker, r.who = _speaker(tok, found, view)
         return
     if not _attribute_by_colon(r, view, found):
-        _attribute_by_dash(r, view.doc.text, found)
+        _attribute_by_dash(r, view.text, found)
 
 
 def _attribute_by_dash(r: _Run, text: str, found: Found) -> None:
@@ -403,11 +403,11 @@ def _attribute_by_colon(r: _Run, view: _DocView, found: Found) -> bool:
     verbs = [c for c in view.cues if start <= c < i]
     if verbs:
         tok = doc[verbs[-1]]
-        r.cue, r.attributed = _cue_span(tok), True
+        r.cue, r.attributed = _cue_span(tok, view.text), True
         r.speaker, r.who = _speaker(tok, found, view)
     elif 0 < i - start <= MAX_LABEL_WORDS:
         s, e = doc[start].idx, doc[i].idx + 1
-        r.cue, r.attributed = Span(doc.text[s:e], s, e), True
+        r.cue, r.attributed = Span(view.text[s:e], s, e), True
         r.speaker, r.who = found.entity_at(s, e - 1), (s, e - 1)
     return r.attributed
 
@@ -416,7 +416,7 @@ def _inherit(runs: list[_Run], view: _DocView, found: Found, para_start: list[in
     """A quote with no cue of its own takes the speaker of the nearest earlier quote or
     reporting verb in its paragraph ("Harris said Monday. “We will not stop.”"), else of the
     next quote in the paragraph. Only whole quoted sentences take a reporting verb's speaker."""
-    text = view.doc.text
+    text = view.text
     for i, r in enumerate(runs):
         if r.attributed:
             continue
@@ -428,7 +428,7 @@ def _inherit(runs: list[_Run], view: _DocView, found: Found, para_start: list[in
         if verb is not None and (verb.idx < start or not _sentence_like(r, text)):
             verb = None
         if verb is not None and (not before or before[-1].outer[1] < verb.idx):
-            r.cue, r.attributed = _cue_span(verb), True
+            r.cue, r.attributed = _cue_span(verb, view.text), True
             r.speaker, r.who = _speaker(verb, found, view)
             continue
         donor = before[-1] if before else (after[0] if after else None)
@@ -478,10 +478,11 @@ def _reported(view: _DocView, found: Found) -> list[tuple[Quote, tuple[int, int]
         if b - a < 2 or 2 * (view.quoted_prefix[b] - view.quoted_prefix[a]) >= b - a:
             continue
         a, b = _trim_tokens(doc, a, b)
-        s, e = _trim(doc.text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), ",;:—–-")
+        s, e = _trim(view.text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), ",;:—–-")
         if s < e:
             speaker, who = _speaker(tok, found, view)
-            out.append((Quote(doc.text[s:e], s, e, "indirect", speaker, _cue_span(tok)), who))
+            quote = Quote(view.text[s:e], s, e, "indirect", speaker, _cue_span(tok, view.text))
+            out.append((quote, who))
     return out
 
 
@@ -582,14 +583,14 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _cue_span(tok: Token) -> Span:
+def _cue_span(tok: Token, text: str) -> Span:
     end = tok.idx + len(tok)
     second = source_phrases().get(tok.lower_)
     if second is not None:
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         if nxt is not None and nxt.lower_ == second:
             end = nxt.idx + len(nxt)
-    return Span(tok.doc.text[tok.idx:end], tok.idx, end)
+    return Span(text[tok.idx:end], tok.idx, end)
 
 
 def _trim(text: str, s: int, e: int, strip: str) -> tuple[int, int]:
