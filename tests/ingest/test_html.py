@@ -125,3 +125,16 @@ def test_benchmark_pages_extract_sensibly() -> None:
         recall = len(gold & found) / len(gold)
         assert recall > 0.8, (page_id, recall)
         assert article.title
+
+
+def test_unusable_page_date_falls_back_to_the_reference_date() -> None:
+    html = page().replace("2024-03-11T09:30:00Z", "sometime soon")
+    article = to_article(RawDoc("p.html", "html", html), published="2020-01-01")
+    assert article.published in {"2020-01-01", "2024-03-11"}  # a date found elsewhere is fine
+    assert PARAGRAPHS[0] in article.text
+
+
+def test_record_title_and_url_override_the_page() -> None:
+    raw = RawDoc("x.jsonl:1", "html", page(), title="Given title", url="https://given.example/")
+    article = to_article(raw)
+    assert (article.title, article.url) == ("Given title", "https://given.example/")

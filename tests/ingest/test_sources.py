@@ -139,3 +139,30 @@ def test_record_metadata_reaches_the_article() -> None:
         "Pier to close", "https://x.example/1", "2024-03-11")
     assert to_article(RawDoc("y", "text", ARTICLE), published="2020-01-01").published == (
         "2020-01-01")
+
+
+def test_jsonl_limit_applies_per_line_and_reads_lazily(tmp_path: Path) -> None:
+    f = tmp_path / "corpus.jsonl"
+    line = json.dumps({"text": ARTICLE})
+    long_line = json.dumps({"text": ARTICLE * 5})
+    f.write_text("\n".join([line] * 20 + [long_line, line]) + "\n", "utf-8")
+    limit = len(line) + 10  # far below the file size, above one ordinary line
+    items = read_inputs([str(f)], limit)
+    first = next(items)
+    assert isinstance(first, RawDoc) and first.source == f"{f}:1"
+    rest = list(items)
+    assert len(rest) == 21
+    assert [i.source for i in rest if isinstance(i, Failure)] == [f"{f}:21"]
+
+
+def test_jsonl_empty_binary_and_legacy_encoded_lines(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n\n")
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_bytes(b'{"text": "\x00\x01\x02\x03\x04\x05\x06\x07\x08"}\n'
+                      + json.dumps({"text": "Caf\u00e9 " + ARTICLE}, ensure_ascii=False)
+                      .encode("cp1252") + b"\n")
+    items = _read(empty, mixed)
+    assert _summary(items) == [(str(empty), "fail"), (f"{mixed}:1", "fail"), (f"{mixed}:2", "ok")]
+    assert "binary" in items[1].message
+    assert items[2].data.startswith("Caf\u00e9 ")

@@ -32,7 +32,7 @@ def to_article(raw: RawDoc, published: str | None = None) -> Article:
             source=raw.source,
             title=raw.title or page.title,
             url=raw.url or page.url,
-            published=raw.published or page.published or published,
+            published=raw.published or _valid_date(page.published) or published,
             author=page.author,
             provenance=False,
         )
@@ -111,6 +111,15 @@ MIN_ENGLISH_PROBABILITY = 0.01  # non-English news scores ~0; short English text
 @cache
 def _language_identifier() -> LanguageIdentifier:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def _valid_date(value: str | None) -> str | None:
+    """A date found in a page's metadata, or None when it is not a usable date (a page's
+    odd metadata is no reason to refuse its text)."""
+    try:
+        return normalize_date(value)
+    except InputError:
+        return None
 
 
 def normalize_date(value: str | dt.date | None, source: str | None = None) -> str | None:

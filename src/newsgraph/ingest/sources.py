@@ -20,7 +20,8 @@ from newsgraph.ingest.decode import decode
 
 TEXT_EXT = {".txt", ".text", ".md"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
-JSON_EXT = {".json", ".jsonl", ".ndjson"}
+JSONL_EXT = {".jsonl", ".ndjson"}
+JSON_EXT = {".json"} | JSONL_EXT
 KNOWN_EXT = TEXT_EXT | HTML_EXT | JSON_EXT
 DEFAULT_MAX_BYTES = 5_000_000
 STDIN = "<stdin>"
@@ -100,6 +101,9 @@ def _wanted(p: Path, root: Path) -> bool:
 
 def _read_path(path: Path, max_bytes: int) -> Iterator[RawDoc | Failure]:
     source = display_name(path)
+    if path.suffix.lower() in JSONL_EXT:
+        yield from _stream_jsonl(path, source, max_bytes)
+        return
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -112,6 +116,37 @@ def _read_path(path: Path, max_bytes: int) -> Iterator[RawDoc | Failure]:
         yield Failure(source, f"cannot read: {err.strerror or err}")
         return
     yield from _read_blob(source, data, path.suffix.lower(), max_bytes)
+
+
+def _stream_jsonl(path: Path, source: str, max_bytes: int) -> Iterator[RawDoc | Failure]:
+    """JSON Lines, read a line at a time: memory stays flat however long the file, and
+    ``max_bytes`` applies to each article's line rather than to the whole file."""
+    seen = False
+    try:
+        with path.open("rb") as fh:
+            for lineno, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                seen = True
+                yield _jsonl_record(f"{source}:{lineno}", line, max_bytes)
+    except OSError as err:
+        yield Failure(source, f"cannot read: {err.strerror or err}")
+        return
+    if not seen:
+        yield Failure(source, "empty input")
+
+
+def _jsonl_record(where: str, line: bytes, max_bytes: int) -> RawDoc | Failure:
+    if len(line) > max_bytes:
+        return Failure(where, f"{len(line):,} bytes is over the limit of {max_bytes:,} "
+                              "(raise it with --max-bytes)")
+    try:
+        rec = json.loads(decode(line, where))
+    except InputError as err:
+        return Failure(where, err.problem)
+    except (ValueError, RecursionError) as err:
+        return Failure(where, f"malformed JSON line ({_json_problem(err)})")
+    return _from_record(where, rec)
 
 
 def _read_blob(
@@ -152,7 +187,7 @@ def _kind(ext: str | None, data: bytes) -> str:
 
 def _read_json(source: str, text: str, ext: str | None) -> Iterator[RawDoc | Failure]:
     stripped = text.lstrip()
-    if ext != ".jsonl" and ext != ".ndjson":
+    if ext not in JSONL_EXT:
         try:
             value = json.loads(text)
         except (ValueError, RecursionError) as err:
