@@ -168,3 +168,16 @@ def test_terminal_view(good: list[Path]) -> None:
     assert "Dockers strike over pay in northern port" in proc.stdout
     assert "Summary" in proc.stdout
     assert proc.stderr == ""
+
+
+def test_output_is_utf8_whatever_the_locale(tmp_path: Path, schema: dict) -> None:
+    f = tmp_path / "odd.jsonl"
+    text = COUNCIL + " The deal was signed in Zürich — “a first”, said the envoy from 東京."
+    f.write_text(json.dumps({"text": text + " \ud800"}) + "\n", "utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "LC_ALL": "C"}
+    proc = subprocess.run([str(BIN), "digest", str(f), "--json", "--jobs", "1"],
+                          capture_output=True, env=env, timeout=600, check=False)
+    assert proc.returncode == 0, proc.stderr
+    d = json.loads(proc.stdout.decode("utf-8"))
+    assert "東京" in d["text"] and d["text"].endswith("\ufffd")
+    jsonschema.validate(d, schema)

@@ -45,7 +45,8 @@ def digest_cmd(
     sentences: Annotated[int, typer.Option(help="Summary length (1-50).")] = 3,
     jobs: Annotated[int | None, typer.Option(help="Worker processes (default: cores).")]
     = None,
-    max_bytes: Annotated[int, typer.Option(help="Largest input accepted, in bytes.")]
+    max_bytes: Annotated[int, typer.Option(
+        help="Largest input accepted, in bytes (per line for JSON Lines).")]
     = DEFAULT_MAX_BYTES,
 ) -> None:
     """Digest articles: summary, actors, quotes and events."""
@@ -64,7 +65,8 @@ def digest_cmd(
             err.print(Text.assemble(("error", "red"), f" {result.source}: {result.message}"))
             continue
         if as_json:
-            sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+            line = json.dumps(result.to_dict(), ensure_ascii=False) + "\n"
+            sys.stdout.buffer.write(line.encode("utf-8"))  # JSON Lines are UTF-8 whatever LANG
             sys.stdout.flush()
         else:
             from newsgraph.render import render

@@ -166,3 +166,10 @@ def test_jsonl_empty_binary_and_legacy_encoded_lines(tmp_path: Path) -> None:
     assert _summary(items) == [(str(empty), "fail"), (f"{mixed}:1", "fail"), (f"{mixed}:2", "ok")]
     assert "binary" in items[1].message
     assert items[2].data.startswith("Caf\u00e9 ")
+
+
+def test_saved_page_under_a_txt_name_is_html(tmp_path: Path) -> None:
+    f = tmp_path / "page.txt"
+    f.write_text(f"<!DOCTYPE html><html><body><p>{ARTICLE}</p></body></html>")
+    (item,) = _read(f)
+    assert isinstance(item, RawDoc) and item.kind == "html"

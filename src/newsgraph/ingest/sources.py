@@ -27,6 +27,7 @@ DEFAULT_MAX_BYTES = 5_000_000
 STDIN = "<stdin>"
 # JSON sniffing for inputs without an extension: an object with a key, or a list of objects
 # (plain text may well begin with "[" or "{").
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _JSON_START = re.compile(rb'\{\s*"|\[\s*(\{|\]|$)')
 
 
@@ -175,10 +176,12 @@ def _kind(ext: str | None, data: bytes) -> str:
         return "html"
     if ext in JSON_EXT:
         return "json"
+    head = data[:1024].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")):  # a saved page under a .txt name too
+        return "html"
     if ext in TEXT_EXT:
         return "text"
-    head = data[:1024].lstrip().lower()
-    if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in data[:65536].lower():
+    if head.startswith(b"<?xml") or b"<body" in data[:65536].lower():
         return "html"
     if _JSON_START.match(head):
         return "json"
@@ -219,6 +222,14 @@ def _read_json(source: str, text: str, ext: str | None) -> Iterator[RawDoc | Fai
         yield _from_record(where, rec)
 
 
+def _clean_str(value: object) -> str | None:
+    """A JSON string field, with lone surrogates ("\\ud800" escapes) made U+FFFD so that the
+    text can be written out as UTF-8 again; None for anything but a string."""
+    if not isinstance(value, str):
+        return None
+    return _LONE_SURROGATE.sub("\ufffd", value)
+
+
 def _json_problem(err: Exception) -> str:
     if isinstance(err, json.JSONDecodeError):
         return f"line {err.lineno} column {err.colno}: {err.msg}"
@@ -230,10 +241,9 @@ def _json_problem(err: Exception) -> str:
 def _from_record(source: str, rec: object) -> RawDoc | Failure:
     if not isinstance(rec, dict):
         return Failure(source, "expected a JSON object with a 'text' or 'html' field")
-    meta = {k: rec.get(k) if isinstance(rec.get(k), str) else None
-            for k in ("title", "url", "published")}
+    meta = {k: _clean_str(rec.get(k)) for k in ("title", "url", "published")}
     for key, kind in (("text", "text"), ("html", "html")):
-        value = rec.get(key)
-        if isinstance(value, str) and value.strip():
+        value = _clean_str(rec.get(key))
+        if value and value.strip():
             return RawDoc(source, kind, value, **meta)
     return Failure(source, "no 'text' or 'html' field with content")
