@@ -170,6 +170,19 @@ def test_quote_after_a_reported_sentence_takes_its_speaker() -> None:
     assert [(q.text, q.speaker) for q in qs] == [("Nobody should drive there tonight.", "E1")]
 
 
+def test_quote_paragraph_after_an_attributed_quote_paragraph_keeps_the_speaker() -> None:
+    text = "“We have the votes,” Lena Park said.\n“Nobody can stop the bill now.”"
+    qs = direct(run(text, {"E1": ["Lena Park"]}))
+    assert [(q.text, q.speaker) for q in qs] == [
+        ("We have the votes", "E1"), ("Nobody can stop the bill now.", "E1")]
+
+
+def test_show_title_in_marks_is_not_a_quote() -> None:
+    text = "“We will win Ohio,” Lena Park said on CNN’s “State of the Union.”"
+    qs = direct(run(text, {"E1": ["Lena Park"]}))
+    assert [q.text for q in qs] == ["We will win Ohio"]
+
+
 def test_dash_attribution_after_quote() -> None:
     qs = direct(run("“The plan is a disaster for small farms.” ― Ana Ruiz", {"E1": ["Ana Ruiz"]}))
     assert [(q.text, q.speaker, q.cue.text) for q in qs] == [

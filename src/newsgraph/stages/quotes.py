@@ -48,6 +48,11 @@ MAX_CUE_DISTANCE = 5  # tokens between a quote and a cue that does not govern it
 MAX_LABEL_WORDS = 6  # longest transcript speaker label
 LABEL_JOINERS = frozenset({"of", "the", "de", "la", "van", "von", "al", "bin", "and", "&"})
 SUBJECT_DEPS = ("nsubj", "csubj")
+MAX_TITLE_WORDS = 6
+TITLE_PREPS = frozenset({"on", "in", "of", "from", "at", "with", "titled", "entitled"})
+TITLE_MINOR = frozenset({"a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with",
+                         "at", "by", "is", "it"})
+SPEAKER_POS = frozenset({"PROPN", "PRON", "NOUN"})
 CLIMB_DEPS = ("conj", "xcomp", "advcl", "pcomp", "prep")  # "began by saying …"
 HEARER_DEPS = ("dobj", "dative", "iobj")
 CHARGE_PREPS = frozenset({"of", "for", "with", "over", "as", "to"})
@@ -432,16 +437,43 @@ def _inherit(runs: list[_Run], view: _DocView, found: Found, para_start: list[in
             r.speaker, r.who = _speaker(verb, found, view)
             continue
         donor = before[-1] if before else (after[0] if after else None)
+        if donor is None and r.outer[0] == start and _sentence_like(r, text):
+            donor = _previous_paragraph_quote(runs, i, r.paragraph)
         if donor is not None:
             r.cue, r.speaker, r.who, r.attributed = donor.cue, donor.speaker, donor.who, True
+
+
+def _previous_paragraph_quote(runs: list[_Run], i: int, paragraph: int) -> _Run | None:
+    """A quote paragraph right after a paragraph that closed with an attributed quote
+    ("“…,” he said.\n“…”") goes on with the same speaker."""
+    prev = runs[i - 1] if i else None
+    if prev is not None and prev.paragraph == paragraph - 1 and prev.attributed:
+        return prev
+    return None
 
 
 def _is_quote(r: _Run, text: str) -> bool:
     """Attributed quotes, multi-paragraph quotes, and whole quoted sentences; a short phrase in
     marks with no cue is a title or a scare quote."""
-    if r.attributed or len(r.parts) > 1:
+    if len(r.parts) > 1:
         return True
+    if r.attributed:
+        return not _title_like(r, text)
     return _sentence_like(r, text)
+
+
+def _title_like(r: _Run, text: str) -> bool:
+    """A show, film or book name: a short Title Case phrase in marks right after a preposition
+    or a possessive ('said on “Face the Nation”', 'CNN's "State of the Union"')."""
+    s, e = r.parts[0]
+    words = text[s:e].strip(" .,!?").split()
+    if not 0 < len(words) <= MAX_TITLE_WORDS:
+        return False
+    if not all(w[0].isupper() or w[0].isdigit() or w.lower() in TITLE_MINOR for w in words):
+        return False
+    before = text[max(0, r.outer[0] - 12) : r.outer[0]].split()
+    last = before[-1].lower() if before else ""
+    return last in TITLE_PREPS or last.endswith(("'s", "’s"))
 
 
 def _sentence_like(r: _Run, text: str) -> bool:
@@ -559,12 +591,23 @@ def _speaker(cue: Token, found: Found,
     source = _source_object(cue, source_phrases())
     subject = source if source is not None else _subject(cue)
     if subject is None or view.quoted[subject.i]:
+        subject = _adjacent_subject(cue, view)
+    if subject is None:
         return None, None
     for tok in (subject, *(c for c in subject.children if c.dep_ == "appos")):
         eid = found.entity_at(tok.idx, tok.idx + len(tok))
         if eid is not None:
             return eid, (tok.idx, tok.idx + len(tok))
     return None, (subject.idx, subject.idx + len(subject))
+
+
+def _adjacent_subject(verb: Token, view: _DocView) -> Token | None:
+    """When the parse gives no usable subject (quotes confuse it): the name or pronoun right
+    before the verb ("… Chuck Jordan said"), else right after it ("… said Obama")."""
+    for i in (verb.i - 1, verb.i + 1):
+        if 0 <= i < len(view.doc) and not view.quoted[i] and view.doc[i].pos_ in SPEAKER_POS:
+            return view.doc[i]
+    return None
 
 
 def _subject(verb: Token) -> Token | None:
