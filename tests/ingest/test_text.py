@@ -73,6 +73,7 @@ def test_boilerplate_lines_are_recognised(line: str, reason: str) -> None:
         "The wire service was the first to report it (AP)",
         "Research by the university found that 40% of dock workers were over 50.",
         "Published in 1998, the book sold two million copies.",
+        "Sign up for the streaming bundle using the same email as your old account",
         "Follow-on talks are planned for next week.",
         "Advertising revenue fell sharply last year, the company said.",
         "Email records show the mayor knew of the cracks in March.",
