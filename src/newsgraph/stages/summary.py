@@ -1,71 +1,254 @@
-"""Extractive summary: lead bias + centrality + entity salience, with redundancy control."""
+"""Extractive summary: whole sentences of the text, in source order, each with its score.
+
+Each candidate sentence gets a score from a few signals:
+
+* **lead**: news puts the point first, so the k-th candidate gets ``1 / (1 + k) ** LEAD_DECAY``;
+* **centrality**: TF-IDF cosine (lemmas, stop words out, IDF within the article) between the
+  sentence and the whole article, times ``W_CENTRAL``;
+* **actors**: the salience (relative to the article's top entity) of the most salient entity
+  the sentence mentions, times ``W_ACTORS``; and of the most salient speaker of a reported
+  statement in it (``found.quotes``, indirect, with a speaker), times ``W_SAID``;
+* **headline**: cosine to the title and standfirst, when the article has them, times
+  ``W_HEAD`` (those lines are never picked themselves, but the body sentences that carry their
+  facts should be);
+* then a **length prior** (fewer than ``SHORT`` or more than ``LONG`` words scale the score
+  down in proportion) and a penalty of ``QUOTED`` times the share of the sentence inside direct
+  quotation marks (quotes colour a story; they seldom summarise it).
+
+Sentences are then picked greedily by maximal marginal relevance: score, plus ``COVER`` times
+the salience of the entities it would add to the summary, minus ``REDUNDANCY`` times its
+highest similarity to a sentence already picked; a sentence whose similarity to a picked one
+reaches ``DUPLICATE`` is a restatement and is never picked. The detected title line and
+standfirst (``lede``, which the body restates) are never candidates, nor are fragments of
+fewer than ``MIN_WORDS`` words or lines ending in a colon (a transcript's speaker label).
+
+The weights were tuned on half of the writer-summary set (``benchmarks/summary.py`` reports
+the other half separately).
+"""
 
 from __future__ import annotations
 
 import math
-import re
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from newsgraph.model import SummarySentence
+from newsgraph.model import Range, SummarySentence
 from newsgraph.stages import Found
 
-_WORD = re.compile(r"[a-z0-9]+")
+LEAD_DECAY = 0.5
+W_CENTRAL = 0.6
+W_ACTORS = 0.1
+W_SAID = 0.3
+W_HEAD = 0.5
+SHORT, LONG = 8, 40  # words: the length range that is not scaled down
+QUOTED = 0.3
+COVER = 0.1
+REDUNDANCY = 0.15
+DUPLICATE = 0.6  # cosine at which a sentence restates a picked one
+MIN_WORDS = 4  # fewer words than this (datelines, "Do not come."): never a summary sentence
+
+Vector = dict[str, float]
+
+
+@dataclass
+class _Unit:
+    """A candidate sentence and what the score needs to know about it."""
+
+    start: int
+    end: int
+    words: int
+    terms: Counter[str]
+    entities: dict[str, float] = field(default_factory=dict)  # id -> relative salience
+    said: float = 0.0  # relative salience of its most salient reported speaker
+    quoted: float = 0.0  # share of its characters inside direct quotes
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """The units the summary chooses among: spaCy's sentences, cut again at line breaks (a
+    sentence never runs across a paragraph), as trimmed ``(start, end)`` character offsets."""
+    return [(s, e) for s, e, _ in _pieces(doc)]
 
 
 def run(doc: Doc, found: Found) -> tuple[SummarySentence, ...]:
-    art = found.article
-    skip = [r for r in (art.lede, art.title_span) if r is not None]
-    cands = []
-    for sent in doc.sents:
-        s, e = _trim(doc.text, sent.start_char, sent.end_char)
-        if e - s < 20 or any(r.start <= s < r.end for r in skip):
-            continue
-        words = [t.lower_ for t in sent if t.is_alpha and not t.is_stop]
-        if len(words) < 4:
-            continue
-        cands.append((s, e, Counter(words)))
-    if not cands:
+    units = _candidates(doc, found)
+    if not units:
         return ()
-    df = Counter(w for _, _, c in cands for w in c)
-    n = len(cands)
-    vecs = [{w: tf * math.log(1 + n / df[w]) for w, tf in c.items()} for _, _, c in cands]
-    centroid: Counter[str] = Counter()
-    for v in vecs:
-        centroid.update(v)
-    scores = []
-    for i, v in enumerate(vecs):
-        lead = 1.0 / (1 + i) ** 0.5
-        scores.append(0.5 * lead + 0.5 * _cos(v, centroid))
-    chosen: list[int] = []
-    k = max(1, found.summary_sentences)
-    order = sorted(range(n), key=lambda i: -scores[i])
-    for i in order:
-        if len(chosen) >= k:
-            break
-        if any(_cos(vecs[i], vecs[j]) > 0.5 for j in chosen):
-            continue
-        chosen.append(i)
+    _attach_entities(units, found)
+    _attach_quotes(units, found)
+    vectors = _tfidf(units)
+    norms = [_norm(v) for v in vectors]
+    centroid = _sum(vectors)
+    head = _head_terms(doc, found)
+    scores = [
+        _score(i, unit, _cos(vectors[i], norms[i], centroid, _norm(centroid)),
+               _cos(vectors[i], norms[i], head, _norm(head)))
+        for i, unit in enumerate(units)
+    ]
+    chosen = _select(units, scores, vectors, norms, max(1, found.summary_sentences))
+    text = found.article.text  # the same string as doc.text, which spaCy rebuilds per access
     return tuple(
-        SummarySentence(doc.text[cands[i][0] : cands[i][1]], cands[i][0], cands[i][1],
+        SummarySentence(text[units[i].start : units[i].end], units[i].start, units[i].end,
                         round(scores[i], 4))
         for i in sorted(chosen)
     )
 
 
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
+# --- candidates -------------------------------------------------------------------------------
+
+def _pieces(doc: Doc) -> list[tuple[int, int, list[Token]]]:
+    out: list[tuple[int, int, list[Token]]] = []
+    for sent in doc.sents:
+        tokens: list[Token] = []
+        for tok in sent:
+            if tok.is_space and "\n" in tok.text:
+                _close(tokens, out)
+                tokens = []
+            elif not tok.is_space:
+                tokens.append(tok)
+        _close(tokens, out)
+    return out
 
 
-def _cos(a: dict[str, float], b: dict[str, float]) -> float:
+def _close(tokens: list[Token], out: list[tuple[int, int, list[Token]]]) -> None:
+    if tokens and any(t.is_alpha for t in tokens):
+        out.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), tokens))
+
+
+def _candidates(doc: Doc, found: Found) -> list[_Unit]:
+    art = found.article
+    skip = [r for r in (art.lede, art.title_span) if r is not None]
+    text = doc.text
+    units = []
+    for start, end, tokens in _pieces(doc):
+        if _overlaps(start, end, skip) or text[end - 1] == ":":
+            continue  # the title, the standfirst, or a lead-in line ("Kamala Harris:")
+        words = sum(1 for t in tokens if not t.is_punct)
+        terms = _terms(tokens)
+        if words >= MIN_WORDS and terms:
+            units.append(_Unit(start, end, words, terms))
+    return units
+
+
+def _terms(tokens: Iterable[Token]) -> Counter[str]:
+    return Counter(t.lemma_.lower() for t in tokens
+                   if not t.is_stop and not t.is_punct and (t.is_alpha or t.like_num))
+
+
+def _overlaps(start: int, end: int, ranges: list[Range]) -> bool:
+    return any(r.start < end and start < r.end for r in ranges)
+
+
+# --- what earlier stages found in each candidate ----------------------------------------------
+
+def _unit_at(starts: list[int], units: list[_Unit], offset: int) -> _Unit | None:
+    i = bisect_right(starts, offset) - 1
+    return units[i] if i >= 0 and offset < units[i].end else None
+
+
+def _attach_entities(units: list[_Unit], found: Found) -> None:
+    top = max((e.salience for e in found.entities), default=0.0)
+    if top <= 0:
+        return
+    starts = [u.start for u in units]
+    for entity in found.entities:
+        for mention in entity.mentions:
+            unit = _unit_at(starts, units, mention.start)
+            if unit is not None:
+                unit.entities[entity.id] = entity.salience / top
+
+
+def _attach_quotes(units: list[_Unit], found: Found) -> None:
+    top = max((e.salience for e in found.entities), default=0.0)
+    salience = {e.id: e.salience / top for e in found.entities} if top > 0 else {}
+    starts = [u.start for u in units]
+    for quote in found.quotes:
+        if quote.kind == "indirect":
+            unit = _unit_at(starts, units, quote.start)
+            if unit is not None and quote.speaker is not None:
+                unit.said = max(unit.said, salience.get(quote.speaker, 0.0))
+            continue
+        i = max(0, bisect_right(starts, quote.start) - 1)
+        while i < len(units) and units[i].start < quote.end:
+            unit = units[i]
+            inside = min(unit.end, quote.end) - max(unit.start, quote.start)
+            if inside > 0:
+                unit.quoted = min(1.0, unit.quoted + inside / (unit.end - unit.start))
+            i += 1
+
+
+# --- scoring and selection --------------------------------------------------------------------
+
+def _score(index: int, unit: _Unit, central: float, headline: float) -> float:
+    lead = 1.0 / (1 + index) ** LEAD_DECAY
+    actors = max(unit.entities.values(), default=0.0)
+    base = (lead + W_CENTRAL * central + W_ACTORS * actors + W_SAID * unit.said
+            + W_HEAD * headline)
+    length = min(1.0, unit.words / SHORT, LONG / unit.words)
+    return base * length * (1.0 - QUOTED * unit.quoted)
+
+
+def _select(units: list[_Unit], scores: list[float], vectors: list[Vector], norms: list[float],
+            k: int) -> list[int]:
+    chosen: list[int] = []
+    covered: set[str] = set()
+    overlap = [0.0] * len(units)  # highest similarity to a chosen sentence
+    left = set(range(len(units)))
+
+    def value(i: int) -> float:
+        new = sum(w for e, w in units[i].entities.items() if e not in covered)
+        return scores[i] + COVER * min(1.0, new) - REDUNDANCY * overlap[i]
+
+    while left and len(chosen) < k:
+        best = max(left, key=lambda i: (value(i), -i))
+        left.discard(best)
+        chosen.append(best)
+        covered.update(units[best].entities)
+        for i in list(left):
+            overlap[i] = max(overlap[i], _cos(vectors[i], norms[i], vectors[best], norms[best]))
+            if overlap[i] >= DUPLICATE:
+                left.discard(i)
+    return chosen
+
+
+# --- vectors ----------------------------------------------------------------------------------
+
+def _tfidf(units: list[_Unit]) -> list[Vector]:
+    df: Counter[str] = Counter()
+    for unit in units:
+        df.update(unit.terms.keys())
+    n = len(units)
+    idf = {w: math.log(1 + n / d) for w, d in df.items()}
+    return [{w: tf * idf[w] for w, tf in unit.terms.items()} for unit in units]
+
+
+def _head_terms(doc: Doc, found: Found) -> Vector:
+    art = found.article
+    terms: Counter[str] = Counter()
+    for r in (art.title_span, art.lede):
+        span = doc.char_span(r.start, r.end, alignment_mode="expand") if r else None
+        if span is not None:
+            terms.update(_terms(span))
+    return dict(terms)
+
+
+def _sum(vectors: list[Vector]) -> Vector:
+    total: Counter[str] = Counter()
+    for v in vectors:
+        total.update(v)
+    return dict(total)
+
+
+def _norm(v: Vector) -> float:
+    return math.sqrt(sum(x * x for x in v.values()))
+
+
+def _cos(a: Vector, norm_a: float, b: Vector, norm_b: float) -> float:
+    if not norm_a or not norm_b:
+        return 0.0
     if len(a) > len(b):
         a, b = b, a
-    dot = sum(v * b.get(w, 0.0) for w, v in a.items())
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
-    return dot / (na * nb) if na and nb else 0.0
+    return sum(x * b.get(w, 0.0) for w, x in a.items()) / (norm_a * norm_b)
