@@ -304,3 +304,20 @@ def test_terminal_view_lists_quotes_under_their_speaker(seed_digest) -> None:
     # speaker names are flush left inside the panel, their quotes indented below them
     heading = next(line for line in reversed(inner[:at]) if line[1:2].strip())
     assert heading.strip() == names[harris.speaker]
+
+
+def test_random_marks_never_break_the_document() -> None:
+    import random
+
+    rng = random.Random(7)
+    marks = ["“", "”", '"', "‘", "’", "'", "«", "»", "''"]
+    words = ["the", "minister", "said", "we", "will", "go", "Smith", "told", "reporters", "."]
+    for _ in range(30):
+        pieces = []
+        for _ in range(rng.randint(5, 60)):
+            pieces.append(rng.choice(marks) if rng.random() < 0.25 else rng.choice(words))
+            pieces.append(rng.choice([" ", " ", "", "\n"]))
+        text = "".join(pieces) + "\n“A proper sentence is here,” Smith said."
+        qs = run(text, {"E1": ["Smith"]})  # grounded and sorted, checked inside run()
+        # whatever the noise before it, the well-formed quote in its own paragraph survives
+        assert any(q.kind == "direct" and q.text == "A proper sentence is here" for q in qs)

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -76,6 +76,7 @@ class _Run:
 
     parts: list[tuple[int, int]]
     outer: tuple[int, int]  # from the first opening mark to the last closing mark, inclusive
+    opens: list[int] = field(default_factory=list)  # each part's opening mark
     cue: Span | None = None
     speaker: str | None = None
     who: tuple[int, int] | None = None  # the text taken for the speaker (subject, label, …)
@@ -217,37 +218,47 @@ def _pair_marks(text: str, marks: list[_Mark],
         for m in marks:
             if m.family == family:
                 by_para.setdefault(bisect_right(starts, m.pos) - 1, []).append(m)
-        pending: list[tuple[int, int]] | None = None
-        first_open = 0
+        # parts so far of a quote left open at a paragraph end, as (opening mark, start, end)
+        pending: list[tuple[int, int, int]] | None = None
         for p, (p_start, p_end) in enumerate(paragraphs):
             ms = by_para.get(p, [])
-            current: list[tuple[int, int]] = []
-            open_at: int | None = None
+            current: list[tuple[int, int, int]] = []
+            opened: _Mark | None = None
             if pending is not None and ms and ms[0].pos == p_start and ms[0].role != "close":
-                current, open_at, ms = pending, ms[0].pos + ms[0].length, ms[1:]
+                current, opened, ms = pending, ms[0], ms[1:]
             pending = None
             for k, m in enumerate(ms):
                 if m.weak and any(n.role != "open" for n in ms[k + 1:]):
                     continue
-                if m.role == "open" or (m.role == "either" and open_at is None):
-                    # a second opening mark drops the unclosed quote before it
-                    current, open_at, first_open = [], m.pos + m.length, m.pos
-                elif open_at is not None:
-                    current.append((open_at, m.pos))
-                    runs.append(_Run(current, (first_open, m.pos + m.length)))
-                    current, open_at = [], None
-            if open_at is not None:
-                pending = [*current, (open_at, p_end)]
+                if m.role == "open" or (m.role == "either" and opened is None):
+                    current, opened = [], m  # a second opening mark drops an unclosed quote
+                elif opened is not None:
+                    current.append((opened.pos, opened.pos + opened.length, m.pos))
+                    runs.append(_run_of(current, m.pos + m.length))
+                    current, opened = [], None
+            if opened is not None:
+                pending = [*current, (opened.pos, opened.pos + opened.length, p_end)]
     return runs
 
 
+def _run_of(parts: list[tuple[int, int, int]], end: int) -> _Run:
+    return _Run([(s, e) for _, s, e in parts], (parts[0][0], end), opens=[o for o, _, _ in parts])
+
+
 def _nest(runs: list[_Run]) -> list[_Run]:
-    """Drop runs inside (or crossing) an earlier-starting run: nested quotes are content."""
+    """Drop runs inside an earlier-starting run (nested quotes are its content). A run that
+    crosses one (a stray mark paired across a real quote) keeps only its parts after it."""
     kept: list[_Run] = []
     end = -1
     for r in sorted(runs, key=lambda r: (r.outer[0], -r.outer[1])):
         if r.outer[0] < end:
-            continue
+            if r.outer[1] <= end:
+                continue
+            later = [k for k, o in enumerate(r.opens) if o >= end]
+            if not later:
+                continue
+            r = _Run([r.parts[k] for k in later], (r.opens[later[0]], r.outer[1]),
+                     opens=[r.opens[k] for k in later])
         kept.append(r)
         end = r.outer[1]
     return kept
