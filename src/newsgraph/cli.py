@@ -111,6 +111,8 @@ def main() -> None:
         err.print(Text.assemble(("error", "red"), " a worker process died (out of memory?); "
                                 "retry with fewer --jobs"))
         sys.exit(1)
+    if code == 130:  # typer turns Ctrl-C into exit code 130
+        err.print("interrupted")
     sys.exit(code if isinstance(code, int) else 0)
 
 
