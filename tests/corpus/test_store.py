@@ -76,9 +76,13 @@ def _make_v1(path: Path) -> None:
     conn.executescript(MIGRATIONS[0])
     conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
     conn.execute("PRAGMA user_version=1")
-    conn.execute("INSERT INTO articles(id, digest_id, url, text, digest, ingested_at) "
-                 "VALUES (1, 'abc', 'http://x/1', 'Old text about a ferry.', x'00', 'then')")
+    conn.execute("INSERT INTO articles(id, digest_id, url, published, text, digest, ingested_at) "
+                 "VALUES (1, 'abc', 'http://x/1', '2024-05-01', 'Old text about a ferry.', x'00', "
+                 "'then')")
     conn.execute("INSERT INTO actors(id, name, type) VALUES (1, 'Ana Ruiz', 'PERSON')")
+    conn.execute("INSERT INTO actor_keys(key, actor_id, kind) VALUES ('ana ruiz', 1, 'full')")
+    conn.execute("INSERT INTO mentions(article_id, actor_id, entity, name, type) "
+                 "VALUES (1, 1, 'E1', 'Ana Ruiz', 'PERSON')")
     conn.execute("INSERT INTO quotes(article_id, actor_id, text, kind, start, end) "
                  "VALUES (1, 1, 'the ferry will sail again', 'direct', 0, 5)")
     conn.commit()
@@ -91,6 +95,10 @@ def test_v1_corpus_is_migrated_in_place_with_a_backup(tmp_path: Path) -> None:
     with Corpus(path) as corpus:
         assert corpus.conn.execute("PRAGMA user_version").fetchone()[0] == VERSION
         assert corpus.conn.execute("SELECT version FROM articles").fetchone()[0] == 1
+        assert corpus.conn.execute("SELECT published, counted FROM mentions").fetchone() == (
+            "2024-05-01", 1)
+        profile = corpus.actor("Ana Ruiz")
+        assert profile is not None and profile.timeline == [("2024-05-01", 1)]
         hits = corpus.search("ferry sail")  # quotes_fts was built from the old quotes
         assert [(h.kind, h.speaker) for h in hits] == [("quote", "Ana Ruiz")]
     backup = backup_path(path, 1)

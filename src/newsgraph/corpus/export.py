@@ -23,15 +23,15 @@ TABLES: dict[str, tuple[str, list[tuple[str, str]]]] = {
          ("ingested_at", "str"), ("text", "str")]),
     "actors": (
         "SELECT ac.id, ac.name, ac.type, ac.country, ac.first_date, ac.last_date, "
-        "(SELECT count(DISTINCT m.article_id) FROM mentions m JOIN articles a "
-        " ON a.id = m.article_id WHERE m.actor_id = ac.id AND a.counted = 1) "
+        "(SELECT count(DISTINCT m.article_id) FROM mentions m "
+        " WHERE m.actor_id = ac.id AND m.counted = 1) "
         "FROM actors ac ORDER BY ac.id",
         [("id", "int"), ("name", "str"), ("type", "str"), ("country", "str"),
          ("first_date", "str"), ("last_date", "str"), ("articles", "int")]),
     "mentions": (
         "SELECT m.id, m.article_id, m.actor_id, m.entity, m.name, m.type, m.role, m.country, "
-        "m.sector, m.salience, m.count, m.start, m.end, a.published, a.counted "
-        "FROM mentions m JOIN articles a ON a.id = m.article_id ORDER BY m.id",
+        "m.sector, m.salience, m.count, m.start, m.end, m.published, m.counted "
+        "FROM mentions m ORDER BY m.id",
         [("id", "int"), ("article_id", "int"), ("actor_id", "int"), ("entity", "str"),
          ("name", "str"), ("type", "str"), ("role", "str"), ("country", "str"),
          ("sector", "str"), ("salience", "float"), ("count", "int"), ("start", "int"),

@@ -36,34 +36,35 @@ def build(
     actor_id: int | None = None,
     min_events: int = 1,
 ) -> Graph:
-    where = ["a.counted = 1", "e.source_actor IS NOT NULL", "e.target_actor IS NOT NULL",
-             "e.source_actor != e.target_actor"]
+    # unary + keeps the planner on the date or actor index rather than "source IS NOT NULL"
+    where = ["a.counted = 1", "+e.source_actor IS NOT NULL", "+e.target_actor IS NOT NULL",
+             "+e.source_actor != +e.target_actor"]
     args: list[object] = []
     if since:
         where.append("e.date >= ?")
         args.append(since)
     if until:
-        where.append("substr(e.date, 1, 10) <= ?")
-        args.append(until)
+        where.append("e.date <= ?")
+        args.append(until + "~")  # "~" sorts after any ISO suffix: the whole last day counts
     if actor_id is not None:
         where.append("(e.source_actor = ? OR e.target_actor = ?)")
         args += [actor_id, actor_id]
     rows = conn.execute(
-        "SELECT e.source_actor, e.target_actor, e.type, count(*), "
-        "total(max(e.intensity, 0)), total(min(e.intensity, 0)) "
-        "FROM events e JOIN articles a ON a.id = e.article_id "
-        f"WHERE {' AND '.join(where)} GROUP BY 1, 2, 3", args).fetchall()
-    edges: dict[tuple[int, int], Edge] = {}
-    for source, target, kind, n, plus, minus in rows:
-        edge = edges.setdefault((source, target), Edge(source, target))
-        edge.events += n
-        edge.types[kind] = n
-        edge.cooperation += plus
-        edge.conflict += minus
-        edge.intensity += plus + minus
-    kept = sorted((e for e in edges.values() if e.events >= min_events),
-                  key=lambda e: (-e.events, e.source, e.target))
+        "SELECT source, target, sum(n), total(plus), total(minus), "
+        "group_concat(type || ':' || n, ';') FROM ("
+        " SELECT e.source_actor source, e.target_actor target, e.type type, count(*) n, "
+        " total(max(e.intensity, 0)) plus, total(min(e.intensity, 0)) minus "
+        " FROM events e JOIN articles a ON a.id = e.article_id "
+        f" WHERE {' AND '.join(where)} GROUP BY 1, 2, 3) "
+        "GROUP BY 1, 2 HAVING sum(n) >= ? ORDER BY 3 DESC, 1, 2", [*args, min_events]).fetchall()
+    kept = [Edge(source, target, n, plus + minus, plus, minus, _types(types))
+            for source, target, n, plus, minus, types in rows]
     return Graph(_nodes(conn, {i for e in kept for i in (e.source, e.target)}), kept)
+
+
+def _types(packed: str) -> dict[str, int]:
+    pairs = (item.rpartition(":") for item in packed.split(";"))
+    return {kind: int(n) for kind, _, n in pairs}
 
 
 def _nodes(conn: sqlite3.Connection, ids: set[int]) -> dict[int, dict]:

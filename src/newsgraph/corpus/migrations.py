@@ -3,7 +3,8 @@ schema version ``n - 1`` to ``n`` (``PRAGMA user_version``). Never edit a releas
 
 Version 1 held articles, actors, mentions, quotes, events, stories and the near-duplicate index.
 Version 2 added article versions (the same URL with changed text) and full-text search over
-quotes.
+quotes. Version 3 copied each article's date and counted flag onto its mentions, with a covering
+index, so an actor's profile reads one index range however many articles name it.
 """
 
 from __future__ import annotations
@@ -128,5 +129,16 @@ CREATE VIRTUAL TABLE quotes_fts USING fts5(
 INSERT INTO quotes_fts(rowid, text) SELECT id, text FROM quotes;
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2)
+V3 = """
+ALTER TABLE mentions ADD COLUMN published TEXT;
+ALTER TABLE mentions ADD COLUMN counted INTEGER NOT NULL DEFAULT 1;
+UPDATE mentions SET
+    published = (SELECT a.published FROM articles a WHERE a.id = mentions.article_id),
+    counted = (SELECT a.counted FROM articles a WHERE a.id = mentions.article_id);
+DROP INDEX mentions_actor;
+CREATE INDEX mentions_profile
+    ON mentions(actor_id, counted, published, article_id, name, role, country);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3)
 VERSION = len(MIGRATIONS)

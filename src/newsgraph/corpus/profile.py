@@ -5,6 +5,7 @@ no superseded versions) contribute."""
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from newsgraph.corpus.actors import name_keys
@@ -65,23 +66,39 @@ def profile(conn: sqlite3.Connection, name: str) -> ActorProfile | None:
     _, name_, type_, country = conn.execute(
         "SELECT id, name, type, country FROM actors WHERE id = ?", (actor_id,)).fetchone()
     p = ActorProfile(actor_id, name_, type_, country)
-    counted = ("FROM mentions m JOIN articles a ON a.id = m.article_id "
-               "WHERE m.actor_id = ? AND a.counted = 1")
-    p.articles = conn.execute(f"SELECT count(DISTINCT a.id) {counted}", (actor_id,)).fetchone()[0]
-    p.names = conn.execute(f"SELECT m.name, count(*) {counted} GROUP BY m.name "
-                           "ORDER BY count(*) DESC, m.name", (actor_id,)).fetchall()
-    for column, out in (("role", p.roles), ("country", p.countries)):
-        rows = conn.execute(
-            f"SELECT m.{column}, min(a.published), max(a.published), count(DISTINCT a.id) "
-            f"{counted} AND m.{column} IS NOT NULL GROUP BY m.{column} "
-            f"ORDER BY min(a.published)", (actor_id,)).fetchall()
-        out.extend(Spell(*row) for row in rows)
-    p.timeline = conn.execute(
-        f"SELECT a.published, count(DISTINCT a.id) {counted} AND a.published IS NOT NULL "
-        "GROUP BY a.published ORDER BY a.published", (actor_id,)).fetchall()
+    _mentions(conn, actor_id, p)
     p.quotes = _quotes(conn, actor_id)
     p.events, p.event_counts = _events(conn, actor_id)
     return p
+
+
+def _mentions(conn: sqlite3.Connection, actor_id: int, p: ActorProfile) -> None:
+    """Names, roles, countries and the timeline from one pass over the actor's mentions."""
+    rows = conn.execute(
+        "SELECT article_id, published, name, role, country FROM mentions "
+        "WHERE actor_id = ? AND counted = 1", (actor_id,)).fetchall()
+    names: Counter[str] = Counter()
+    days: dict[str, set[int]] = defaultdict(set)
+    spells: dict[str, dict[str, list]] = {"role": {}, "country": {}}
+    for article_id, day, name, role, country in rows:
+        names[name] += 1
+        if day:
+            days[day].add(article_id)
+        for column, value in (("role", role), ("country", country)):
+            if value is not None:
+                seen = spells[column].setdefault(value, [day, day, set()])
+                if day and (seen[0] is None or day < seen[0]):
+                    seen[0] = day
+                if day and (seen[1] is None or day > seen[1]):
+                    seen[1] = day
+                seen[2].add(article_id)
+    p.articles = len({row[0] for row in rows})
+    p.names = sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))
+    p.timeline = [(day, len(ids)) for day, ids in sorted(days.items())]
+    for column, out in (("role", p.roles), ("country", p.countries)):
+        out.extend(sorted((Spell(value, first, last, len(ids))
+                           for value, (first, last, ids) in spells[column].items()),
+                          key=lambda s: (s.first or "", s.value)))
 
 
 def _quotes(conn: sqlite3.Connection, actor_id: int) -> list[dict]:
@@ -94,18 +111,22 @@ def _quotes(conn: sqlite3.Connection, actor_id: int) -> list[dict]:
 
 
 def _events(conn: sqlite3.Connection, actor_id: int) -> tuple[list[dict], dict[str, int]]:
-    base = ("FROM events e JOIN articles a ON a.id = e.article_id "
-            "LEFT JOIN actors s ON s.id = e.source_actor "
-            "LEFT JOIN actors t ON t.id = e.target_actor "
-            "WHERE a.counted = 1 AND (e.source_actor = ? OR e.target_actor = ?)")
-    rows = conn.execute(
-        f"SELECT e.type, e.mode, e.status, e.date, e.intensity, e.trigger, s.name, t.name, "
-        f"CASE WHEN e.source_actor = ? THEN 'source' ELSE 'target' END, a.id {base} "
-        f"ORDER BY e.date DESC, e.id LIMIT ?",
-        (actor_id, actor_id, actor_id, LIST_LIMIT)).fetchall()
     keys = ("type", "mode", "status", "date", "intensity", "trigger", "source", "target", "as",
             "article_id")
-    counts = conn.execute(
-        f"SELECT CASE WHEN e.source_actor = ? THEN 'source' ELSE 'target' END || ' ' || e.type, "
-        f"count(*) {base} GROUP BY 1 ORDER BY 2 DESC", (actor_id, actor_id, actor_id)).fetchall()
-    return [dict(zip(keys, row, strict=True)) for row in rows], dict(counts)
+    rows: list[tuple] = []
+    counts: Counter[str] = Counter()
+    for side in ("source", "target"):  # one indexed look-up per side (an OR would scan)
+        rows += conn.execute(
+            f"SELECT e.type, e.mode, e.status, e.date, e.intensity, e.trigger, s.name, t.name, "
+            f"'{side}', a.id FROM events e JOIN articles a ON a.id = e.article_id "
+            f"LEFT JOIN actors s ON s.id = e.source_actor "
+            f"LEFT JOIN actors t ON t.id = e.target_actor "
+            f"WHERE e.{side}_actor = ? AND a.counted = 1 ORDER BY e.date DESC, e.id LIMIT ?",
+            (actor_id, LIST_LIMIT)).fetchall()
+        for kind, n in conn.execute(
+                f"SELECT e.type, count(*) FROM events e JOIN articles a ON a.id = e.article_id "
+                f"WHERE e.{side}_actor = ? AND a.counted = 1 GROUP BY e.type", (actor_id,)):
+            counts[f"{side} {kind}"] += n
+    rows.sort(key=lambda r: (r[3] or "", -r[9]), reverse=True)
+    events = [dict(zip(keys, row, strict=True)) for row in rows[:LIST_LIMIT]]
+    return events, dict(counts.most_common())

@@ -73,9 +73,10 @@ def store(session: Session, digest: Digest) -> Outcome:
     if earlier:
         marks = ",".join("?" * len(earlier))
         conn.execute(f"UPDATE articles SET counted = 0 WHERE id IN ({marks})", earlier)
+        conn.execute(f"UPDATE mentions SET counted = 0 WHERE article_id IN ({marks})", earlier)
     if original is None:
         dedup.remember(conn, article_id, sig, keys)
-    entity_actor = _store_entities(session, article_id, digest)
+    entity_actor = _store_entities(session, article_id, digest, counted=original is None)
     _store_quotes(conn, article_id, digest, entity_actor)
     _store_events(conn, article_id, digest, entity_actor)
     if original is not None:
@@ -111,7 +112,9 @@ def _insert_article(
     return article_id
 
 
-def _store_entities(session: Session, article_id: int, digest: Digest) -> dict[str, int]:
+def _store_entities(
+    session: Session, article_id: int, digest: Digest, counted: bool
+) -> dict[str, int]:
     entity_actor: dict[str, int] = {}
     rows = []
     for e in digest.entities:
@@ -122,10 +125,11 @@ def _store_entities(session: Session, article_id: int, digest: Digest) -> dict[s
         first = e.mentions[0] if e.mentions else None
         rows.append((article_id, actor_id, e.id, e.name, e.type, e.role, e.country, e.sector,
                      e.salience, len(e.mentions), first.start if first else None,
-                     first.end if first else None))
+                     first.end if first else None, digest.published, int(counted)))
     session.conn.executemany(
         "INSERT INTO mentions(article_id, actor_id, entity, name, type, role, country, sector, "
-        "salience, count, start, end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        "salience, count, start, end, published, counted) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
     return entity_actor
 
 
