@@ -44,7 +44,7 @@ def test_headline_lines_are_titles(headline: str) -> None:
 def test_headline_with_a_subhead_block() -> None:
     text = "Dockers walk out over pay; \nUnion says the strike will last all week.\n\n" + (
         "\n\n".join(BODY))
-    assert _title(text) == "Dockers walk out over pay;"
+    assert _title(text) == "Dockers walk out over pay"
 
 
 @pytest.mark.parametrize(

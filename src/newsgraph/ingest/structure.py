@@ -50,7 +50,7 @@ def detect_title(text: str, paras: list[Range]) -> Range | None:
             return None
     if not is_headline(line):
         return None
-    return Range(first.start, first.start + len(line))
+    return Range(first.start, first.start + len(line.rstrip().rstrip(";").rstrip()))
 
 
 def _opens_block(line: str, rest: str) -> bool:
