@@ -189,6 +189,11 @@ def test_dash_attribution_after_quote() -> None:
         ("The plan is a disaster for small farms.", "E1", "―")]
 
 
+def test_dash_glued_to_the_closing_mark() -> None:
+    qs = direct(run("“The plan is a disaster for small farms.”―Ana Ruiz", {"E1": ["Ana Ruiz"]}))
+    assert [(q.text, q.speaker) for q in qs] == [("The plan is a disaster for small farms.", "E1")]
+
+
 def test_pronoun_speaker_resolves_through_its_mention() -> None:
     qs = run("She said the plan was dead.", {"E4": ["She"]})
     assert [(q.text, q.speaker) for q in reported(qs)] == [("the plan was dead", "E4")]

@@ -59,6 +59,8 @@ CHARGE_PREPS = frozenset({"of", "for", "with", "over", "as", "to"})
 NOT_VERBAL = frozenset({"amod", "compound", "nmod"})  # "the so-called reform"
 TOPIC_PREPS = frozenset({"about", "for", "on", "to", "at", "against"})
 DASHES = frozenset("―—–")
+# Mark families whose marks double as apostrophes: inside a word token they are not marks.
+APOSTROPHE_FAMILIES = frozenset({"single"})
 INLINE_SPACE = " \t\u00a0"
 
 
@@ -161,16 +163,26 @@ def _marks(doc: Doc, text: str) -> list[_Mark]:
             out.append(_Mark(tok.idx, family, _role(text, tok.idx, default, table, len(t)),
                              length=len(t)))
             continue
-        if not t or any(c not in table for c in t):
+        if not t:
             continue
-        if len(t) == 1 and table[t][0] == "single" and tok.dep_ == "case":
+        only_marks = all(c in table for c in t)
+        if len(t) == 1 and only_marks and table[t][0] == "single" and tok.dep_ == "case":
             continue  # reporters’ questions
         for k, ch in enumerate(t):
+            if ch not in table:
+                continue
             family, default = table[ch]
+            if not only_marks and family in APOSTROPHE_FAMILIES and not _by_dash(t, k):
+                continue  # don’t, Mexico’s, ’90s
             pos = tok.idx + k
             role = _role(text, pos, default, table)
             out.append(_Mark(pos, family, role, role == "close" and _possessive_like(text, pos)))
     return out
+
+
+def _by_dash(t: str, k: int) -> bool:
+    """A mark glued to a dash inside a token (”―Name, —‘Yes)."""
+    return (k > 0 and t[k - 1] in DASHES) or (k + 1 < len(t) and t[k + 1] in DASHES)
 
 
 def _possessive_like(text: str, pos: int) -> bool:
