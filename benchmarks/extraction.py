@@ -49,6 +49,7 @@ def run(shared: Path) -> str:
     warnings.simplefilter("ignore")  # dateutil timezone warnings from the peer's date parser
     for name, extract in systems.items():
         scores, failures, seconds = _score(extract, pages, truth)
+        seconds = min(seconds, _score(extract, pages, truth)[2])  # best of 2 passes: less noise
         rows.append(f"| {name} | {scores[0]:.3f} | {scores[1]:.3f} | {scores[2]:.3f} | "
                     f"{failures} | {1000 * seconds / len(pages):.0f} |")
     table = "\n".join(rows)
@@ -58,9 +59,10 @@ def run(shared: Path) -> str:
 {len(pages)} pages of `eval/article_extraction_benchmark`, the benchmark's metric (word 4-gram
 shingles, per-page normalised TP/FP/FN, micro-averaged). "no text" counts pages where the
 extractor returned nothing (scored as all false negatives). Published F1 for reference:
-trafilatura 2.0.0 0.958, newspaper4k 0.949.
+trafilatura 2.0.0 0.958, newspaper4k 0.949. Timings are on a shared 2-core machine; the
+newsgraph row does the trafilatura row's work plus line cleaning.
 
-| extractor | precision | recall | F1 | no text | ms/page (after warm-up) |
+| extractor | precision | recall | F1 | no text | ms/page (best of 2 passes) |
 | --- | ---: | ---: | ---: | ---: | ---: |
 {table}
 
