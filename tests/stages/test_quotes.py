@@ -254,6 +254,12 @@ def test_speaker_found_through_a_preposition_chain() -> None:
     assert [(q.text, q.speaker) for q in qs] == [("the strike was over", "E1")]
 
 
+def test_passive_with_agent() -> None:
+    qs = reported(run("The missing payments were first reported by Smith.", {"E1": ["Smith"]}))
+    assert [(q.text, q.speaker, q.cue.text) for q in qs] == [
+        ("The missing payments", "E1", "reported")]
+
+
 def test_according_to() -> None:
     qs = reported(run("According to Smith, the talks had failed.", {"E1": ["Smith"]}))
     assert [(q.text, q.speaker, q.cue.text) for q in qs] == [

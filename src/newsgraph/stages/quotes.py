@@ -555,6 +555,9 @@ def _trim_tokens(doc: Doc, a: int, b: int) -> tuple[int, int]:
 def _complement(verb: Token, frame: str) -> tuple[int, int] | None:
     """Token range of what a reporting verb reports, or None."""
     kids = list(verb.children)
+    passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+    if passive is not None and any(c.dep_ == "agent" for c in kids):
+        return passive.left_edge.i, passive.right_edge.i + 1  # "… was reported by X"
     if frame == "charge":
         obj = next((c for c in kids if c.dep_ == "dobj"), None)
         near = kids + (list(obj.children) if obj is not None else [])
