@@ -36,7 +36,7 @@ def _root() -> None:
 @app.command("digest")
 def digest_cmd(
     paths: Annotated[list[str], typer.Argument(
-        help="Files (.txt, .html, .json, .jsonl), directories, or - for stdin.",
+        help="Files (.txt, .html, .json, .jsonl; also .gz), directories, or - for stdin.",
         metavar="PATH...")],
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines, one digest per input.")]
     = False,

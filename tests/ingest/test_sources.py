@@ -173,3 +173,26 @@ def test_saved_page_under_a_txt_name_is_html(tmp_path: Path) -> None:
     f.write_text(f"<!DOCTYPE html><html><body><p>{ARTICLE}</p></body></html>")
     (item,) = _read(f)
     assert isinstance(item, RawDoc) and item.kind == "html"
+
+
+def test_gzip_compressed_inputs(tmp_path: Path) -> None:
+    import gzip
+
+    page = tmp_path / "pages" / "p.html.gz"
+    page.parent.mkdir()
+    page.write_bytes(gzip.compress(f"<html><body><p>{ARTICLE}</p></body></html>".encode()))
+    lines = tmp_path / "pages" / "c.jsonl.gz"
+    lines.write_bytes(gzip.compress((json.dumps({"text": ARTICLE}) + "\n").encode() * 2))
+    text = tmp_path / "t.txt.gz"
+    text.write_bytes(gzip.compress(ARTICLE.encode()))
+    broken = tmp_path / "broken.txt.gz"
+    broken.write_bytes(gzip.compress(ARTICLE.encode())[:-12])
+    bomb = tmp_path / "bomb.txt.gz"
+    bomb.write_bytes(gzip.compress(b"word " * 200_000))  # 1 MB inside, a few KB on disk
+    items = _read(tmp_path / "pages", text, broken, bomb, max_bytes=100_000)
+    assert _summary(items) == [
+        (f"{lines}:1", "ok"), (f"{lines}:2", "ok"), (str(page), "ok"), (str(text), "ok"),
+        (str(broken), "fail"), (str(bomb), "fail")]
+    assert items[2].kind == "html" and items[3].kind == "text"
+    assert "gzip" in items[4].message
+    assert "100,000" in items[5].message

@@ -7,13 +7,16 @@ exceptions, so one bad input never stops the others.
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from newsgraph.errors import InputError
 from newsgraph.ingest.decode import decode
@@ -22,9 +25,10 @@ TEXT_EXT = {".txt", ".text", ".md"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
 JSONL_EXT = {".jsonl", ".ndjson"}
 JSON_EXT = {".json"} | JSONL_EXT
-KNOWN_EXT = TEXT_EXT | HTML_EXT | JSON_EXT
+KNOWN_EXT = TEXT_EXT | HTML_EXT | JSON_EXT  # each may also be gzip-compressed (".html.gz")
 DEFAULT_MAX_BYTES = 5_000_000
 STDIN = "<stdin>"
+_READ_ERRORS = (OSError, EOFError, zlib.error)  # EOFError: truncated gzip
 # JSON sniffing for inputs without an extension: an object with a key, or a list of objects
 # (plain text may well begin with "[" or "{").
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -90,48 +94,71 @@ def _read_stdin(max_bytes: int) -> Iterator[RawDoc | Failure]:
 def _read_dir(path: Path, name: str, max_bytes: int) -> Iterator[RawDoc | Failure]:
     files = sorted(p for p in path.rglob("*") if _wanted(p, path) and p.is_file())
     if not files:
-        yield Failure(name, "directory holds no .txt, .html or .json(l) files")
+        yield Failure(name, "directory holds no .txt, .html or .json(l) files (plain or .gz)")
     for f in files:
         yield from _read_path(f, max_bytes)
 
 
 def _wanted(p: Path, root: Path) -> bool:
     rel = p.relative_to(root).parts
-    return p.suffix.lower() in KNOWN_EXT and not any(part.startswith(".") for part in rel)
+    return _format(p)[0] in KNOWN_EXT and not any(part.startswith(".") for part in rel)
+
+
+def _format(path: Path) -> tuple[str, bool]:
+    """(format extension, gzip-compressed?): "page.html.gz" is (".html", True)."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        return (suffixes[-2] if len(suffixes) > 1 else ""), True
+    return path.suffix.lower(), False
+
+
+def _open(path: Path, compressed: bool) -> BinaryIO:
+    return gzip.open(path, "rb") if compressed else path.open("rb")
+
+
+def _read_problem(err: Exception) -> str:
+    if isinstance(err, OSError) and not isinstance(err, gzip.BadGzipFile):
+        return f"cannot read: {err.strerror or err}"
+    return f"cannot read: damaged gzip data ({err})"
 
 
 def _read_path(path: Path, max_bytes: int) -> Iterator[RawDoc | Failure]:
     source = display_name(path)
-    if path.suffix.lower() in JSONL_EXT:
-        yield from _stream_jsonl(path, source, max_bytes)
+    ext, compressed = _format(path)
+    if ext in JSONL_EXT:
+        yield from _stream_jsonl(path, compressed, source, max_bytes)
         return
     try:
         size = path.stat().st_size
-        if size > max_bytes:
+        if size > max_bytes and not compressed:
             yield Failure(source, f"{size:,} bytes is over the limit of {max_bytes:,} "
                                   "(raise it with --max-bytes)")
             return
-        with path.open("rb") as fh:
-            data = fh.read(max_bytes + 1)  # a file may grow, or be a pipe, after stat()
-    except OSError as err:
-        yield Failure(source, f"cannot read: {err.strerror or err}")
+        with _open(path, compressed) as fh:
+            # read at most one byte past the limit: a file may grow after stat(), and
+            # compressed data is bounded by its decompressed size
+            data = fh.read(max_bytes + 1)
+    except _READ_ERRORS as err:
+        yield Failure(source, _read_problem(err))
         return
-    yield from _read_blob(source, data, path.suffix.lower(), max_bytes)
+    yield from _read_blob(source, data, ext, max_bytes)
 
 
-def _stream_jsonl(path: Path, source: str, max_bytes: int) -> Iterator[RawDoc | Failure]:
+def _stream_jsonl(
+    path: Path, compressed: bool, source: str, max_bytes: int
+) -> Iterator[RawDoc | Failure]:
     """JSON Lines, read a line at a time: memory stays flat however long the file, and
     ``max_bytes`` applies to each article's line rather than to the whole file."""
     seen = False
     try:
-        with path.open("rb") as fh:
+        with _open(path, compressed) as fh:
             for lineno, line in enumerate(fh, 1):
                 if not line.strip():
                     continue
                 seen = True
                 yield _jsonl_record(f"{source}:{lineno}", line, max_bytes)
-    except OSError as err:
-        yield Failure(source, f"cannot read: {err.strerror or err}")
+    except _READ_ERRORS as err:
+        yield Failure(source, _read_problem(err))
         return
     if not seen:
         yield Failure(source, "empty input")
