@@ -183,16 +183,22 @@ def run(shared: Path) -> str:
         f"{sum(odd)} articles (odd id) not used to tune newsgraph's weights. Below the peers: "
         "newsgraph's stage rerun on the same parses with parts switched off.",
         "",
-        "| system | R-1 | R-2 | R-L | R-2 held-out | words/summary |",
-        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        "| system | R-1 | R-2 | R-L | R-2 tuning half | R-2 held-out | R-2 vs Lead-3 "
+        "(articles better / worse) | words/summary |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
+    lead = [r["rouge2"] for r in score(systems["Lead-3"], refs)]
     for name, summaries in systems.items():
         rows = score(summaries, refs)
         mean = {m: statistics.fmean(r[m] for r in rows) for m in METRICS}
+        tuning = statistics.fmean(r["rouge2"] for r, o in zip(rows, odd, strict=True) if not o)
         held = statistics.fmean(r["rouge2"] for r, o in zip(rows, odd, strict=True) if o)
+        better = sum(r["rouge2"] > x + 1e-9 for r, x in zip(rows, lead, strict=True))
+        worse = sum(r["rouge2"] < x - 1e-9 for r, x in zip(rows, lead, strict=True))
         words = statistics.fmean(len(" ".join(s).split()) for s in summaries)
         lines.append(f"| {name} | {mean['rouge1']:.2f} | {mean['rouge2']:.2f} | "
-                     f"{mean['rougeL']:.2f} | {held:.2f} | {words:.0f} |")
+                     f"{mean['rougeL']:.2f} | {tuning:.2f} | {held:.2f} | {better} / {worse} | "
+                     f"{words:.0f} |")
     lines += [
         "",
         f"newsgraph's summary stage alone: median {statistics.median(stage_ms):.2f} ms, max "
