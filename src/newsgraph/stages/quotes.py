@@ -1,32 +1,40 @@
 """Quotes: direct quotes in every common convention and reported speech, with speakers.
 
-Decisions (the contract other code and the tests rely on):
+Marks are found and paired in ``stages/quote_marks.py``; this module decides which quoted runs
+are quotes, who said them, and finds reported speech. Decisions (tests rely on them):
 
 - **Direct quote offsets** cover the words *inside* the marks: no marks, no surrounding
   whitespace, no trailing comma (that comma belongs to the attribution, not the speaker).
 - **Interrupted quotes** -- split around the cue (“We will,” she said, “not stop.”) or running
   over several paragraphs (an opening mark on each, a closing mark only on the last) -- come out
   as one ``Quote`` per part, in text order, every part with the same speaker and cue.
-- **Nested marks** (‘…’ inside “…”, or “…” inside British ‘…’) belong to the outer quote.
-- **Apostrophes** inside a word token (don’t, Mexico’s, ’90s) and possessives (reporters’) are
-  never quote marks. An opening mark that never closes in its paragraph, and is not re-opened
-  at the start of the next, costs that one quote and nothing else.
+- **Nested marks** belong to the outer quote; apostrophes and possessives are never marks; an
+  unbalanced mark costs its own quote only (see ``quote_marks.py``).
+- **Which runs are quotes**: those with a cue (a reporting verb governing the quote or right
+  beside it in the same sentence, a "… said:" sentence or "Name:" label before it, a "― Name"
+  after it), those continuing a quote of the same paragraph or a quote paragraph right after an
+  attributed one, and cue-less whole quoted sentences. A short phrase in marks with no cue
+  (scare quote, title) is not a quote, nor is a Title Case name after "on"/"in"/a possessive
+  ('said on “Face the Nation”').
 - **Transcript lines**: a speaker label alone on a line ("Kamala Harris:") makes the next line a
   direct quote by that speaker; its cue is the label line.
-- **Reported speech** is the complement of a reporting verb (``lexicons/reporting_verbs.tsv``):
-  its clause without a leading "that", its infinitive for promise-like verbs, the object through
-  "of" for accuse-like verbs; "according to X" reports the rest of its clause. Reported content
-  that is mostly inside quote marks is left to the direct quote.
-- **Speakers** are entity ids from ``found.entity_at`` on the cue's subject (or its apposition),
-  the object of "according to", a transcript label, a "… said:" sentence right before the
-  quote, or else another quote of the same paragraph. No entity there means ``None``.
+- **Reported speech** is what a reporting verb (``lexicons/reporting_verbs.tsv``) reports, by
+  the verb's frame: its clause without a leading "that", an infinitive for promise-like verbs,
+  the object through "of"/"as" for accuse-like and naming verbs, the object or topic phrase for
+  verbs like "announce" and "call for"; the subject of a passive with an agent ("… was
+  reported by X"); "according to X" reports the rest of its clause. Reported content that is
+  mostly inside quote marks is left to the direct quote; cues inside quotes are ignored.
+- **Speakers** are entity ids from ``found.entity_at`` on the cue's subject (through "and",
+  participles and "by saying"; else the word next to the cue), its apposition, the object of
+  "according to" or of "by", a transcript label or a dash name. No entity there means
+  ``None``. The words taken as speaker are in ``found.extra[SPEAKER_SPANS]`` either way.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -34,15 +42,12 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.model import Quote, Span
 from newsgraph.stages import Found
+from newsgraph.stages.quote_marks import DASHES, paragraphs, quote_marks, quoted_runs
 
 # found.extra key: per returned quote (same order), the (start, end) of the words taken as its
 # speaker (cue subject, "according to" object, label, dash name) or None. Lets the actors
 # stage, events and benchmarks see who was meant even when no entity covers those words.
 SPEAKER_SPANS = "quote_speaker_spans"
-# Characters around a mark that tell its role: an opening mark follows one of OPEN_AFTER (or
-# space), a closing mark precedes one of CLOSE_BEFORE (or space).
-OPEN_AFTER = frozenset("([{—–-/")
-CLOSE_BEFORE = frozenset(".,;:!?)]}—–-…")
 SENTENCE_END = frozenset(".!?…")
 MAX_CUE_DISTANCE = 5  # tokens between a quote and a cue that does not govern it
 MAX_LABEL_WORDS = 6  # longest transcript speaker label
@@ -58,9 +63,6 @@ HEARER_DEPS = ("dobj", "dative", "iobj")
 CHARGE_PREPS = frozenset({"of", "for", "with", "over", "as", "to"})
 NOT_VERBAL = frozenset({"amod", "compound", "nmod"})  # "the so-called reform"
 TOPIC_PREPS = frozenset({"about", "for", "on", "to", "at", "against"})
-DASHES = frozenset("―—–")
-# Mark families whose marks double as apostrophes: inside a word token they are not marks.
-APOSTROPHE_FAMILIES = frozenset({"single"})
 INLINE_SPACE = " \t\u00a0"
 
 
@@ -78,7 +80,6 @@ class _Run:
 
     parts: list[tuple[int, int]]
     outer: tuple[int, int]  # from the first opening mark to the last closing mark, inclusive
-    opens: list[int] = field(default_factory=list)  # each part's opening mark
     cue: Span | None = None
     speaker: str | None = None
     who: tuple[int, int] | None = None  # the text taken for the speaker (subject, label, …)
@@ -110,12 +111,6 @@ def source_phrases() -> dict[str, str]:
 
 
 @cache
-def quote_marks() -> dict[str, tuple[str, str]]:
-    """Mark -> (family, default role)."""
-    return {r[0]: (r[1], r[2]) for r in _rows("quote_marks.tsv")}
-
-
-@cache
 def non_labels() -> frozenset[str]:
     return frozenset(r[0].lower() for r in _rows("quote_labels.tsv"))
 
@@ -125,10 +120,10 @@ def non_labels() -> frozenset[str]:
 
 def run(doc: Doc, found: Found) -> tuple[Quote, ...]:
     text = doc.text
-    paragraphs = _paragraphs(text)
-    para_starts = [s for s, _ in paragraphs]
-    runs = _nest(_pair_marks(text, _marks(doc, text), paragraphs))
-    transcripts = list(_transcript_runs(text, paragraphs, found))
+    paras = paragraphs(text)
+    para_starts = [s for s, _ in paras]
+    runs = [_Run(q.parts, q.outer) for q in quoted_runs(doc, text, paras)]
+    transcripts = list(_transcript_runs(text, paras, found))
     view = _DocView(doc, text, runs + transcripts)
     for r in runs:
         r.paragraph = bisect_right(para_starts, r.outer[0]) - 1
@@ -139,141 +134,6 @@ def run(doc: Doc, found: Found) -> tuple[Quote, ...]:
     pairs.sort(key=lambda p: (p[0].start, p[0].end))
     found.extra[SPEAKER_SPANS] = tuple(who for _, who in pairs)
     return tuple(q for q, _ in pairs)
-
-
-# --------------------------------------------------------------------------- quote marks
-
-
-@dataclass(frozen=True, slots=True)
-class _Mark:
-    pos: int
-    family: str
-    role: str  # open | close | either
-    weak: bool = False  # may be a plural possessive (“jobs’ ”): closes only if nothing later does
-    length: int = 1
-
-
-def _marks(doc: Doc, text: str) -> list[_Mark]:
-    """Quote marks: characters of tokens made only of marks, minus possessives."""
-    table, out = quote_marks(), []
-    for tok in doc:
-        t = tok.text
-        if len(t) > 1 and t in table:  # '' or ``
-            family, default = table[t]
-            out.append(_Mark(tok.idx, family, _role(text, tok.idx, default, table, len(t)),
-                             length=len(t)))
-            continue
-        if not t:
-            continue
-        only_marks = all(c in table for c in t)
-        if len(t) == 1 and only_marks and table[t][0] == "single" and tok.dep_ == "case":
-            continue  # reporters’ questions
-        for k, ch in enumerate(t):
-            if ch not in table:
-                continue
-            family, default = table[ch]
-            if not only_marks and family in APOSTROPHE_FAMILIES and not _by_dash(t, k):
-                continue  # don’t, Mexico’s, ’90s
-            pos = tok.idx + k
-            role = _role(text, pos, default, table)
-            out.append(_Mark(pos, family, role, role == "close" and _possessive_like(text, pos)))
-    return out
-
-
-def _by_dash(t: str, k: int) -> bool:
-    """A mark glued to a dash inside a token (”―Name, —‘Yes)."""
-    return (k > 0 and t[k - 1] in DASHES) or (k + 1 < len(t) and t[k + 1] in DASHES)
-
-
-def _possessive_like(text: str, pos: int) -> bool:
-    """A closing single mark after a plural -s with a lower-case word next: reporters’ views."""
-    return (pos > 0 and text[pos - 1] in "sS" and text[pos + 1 : pos + 2] == " "
-            and text[pos + 2 : pos + 3].islower())
-
-
-def _role(text: str, pos: int, default: str, table: dict[str, tuple[str, str]],
-          length: int = 1) -> str:
-    prev = text[pos - 1] if pos else " "
-    nxt = text[pos + length] if pos + length < len(text) else " "
-    after_open = prev.isspace() or prev in OPEN_AFTER or table.get(prev, ("", ""))[1] == "open"
-    before_close = (nxt.isspace() or nxt in CLOSE_BEFORE
-                    or table.get(nxt, ("", ""))[1] == "close")
-    if after_open and not before_close:
-        return "open"
-    if before_close and not after_open:
-        return "close"
-    return default
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Non-blank lines as (start, end) of their stripped text."""
-    out, pos = [], 0
-    for line in text.split("\n"):
-        s, e = pos, pos + len(line)
-        pos = e + 1
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            out.append((s, e))
-    return out
-
-
-def _pair_marks(text: str, marks: list[_Mark],
-                paragraphs: list[tuple[int, int]]) -> list[_Run]:
-    """Pair opening and closing marks family by family, paragraph by paragraph."""
-    starts = [s for s, _ in paragraphs]
-    runs: list[_Run] = []
-    for family in sorted({m.family for m in marks}):
-        by_para: dict[int, list[_Mark]] = {}
-        for m in marks:
-            if m.family == family:
-                by_para.setdefault(bisect_right(starts, m.pos) - 1, []).append(m)
-        # parts so far of a quote left open at a paragraph end, as (opening mark, start, end)
-        pending: list[tuple[int, int, int]] | None = None
-        for p, (p_start, p_end) in enumerate(paragraphs):
-            ms = by_para.get(p, [])
-            current: list[tuple[int, int, int]] = []
-            opened: _Mark | None = None
-            if pending is not None and ms and ms[0].pos == p_start and ms[0].role != "close":
-                current, opened, ms = pending, ms[0], ms[1:]
-            pending = None
-            for k, m in enumerate(ms):
-                if m.weak and any(n.role != "open" for n in ms[k + 1:]):
-                    continue
-                if m.role == "open" or (m.role == "either" and opened is None):
-                    current, opened = [], m  # a second opening mark drops an unclosed quote
-                elif opened is not None:
-                    current.append((opened.pos, opened.pos + opened.length, m.pos))
-                    runs.append(_run_of(current, m.pos + m.length))
-                    current, opened = [], None
-            if opened is not None:
-                pending = [*current, (opened.pos, opened.pos + opened.length, p_end)]
-    return runs
-
-
-def _run_of(parts: list[tuple[int, int, int]], end: int) -> _Run:
-    return _Run([(s, e) for _, s, e in parts], (parts[0][0], end), opens=[o for o, _, _ in parts])
-
-
-def _nest(runs: list[_Run]) -> list[_Run]:
-    """Drop runs inside an earlier-starting run (nested quotes are its content). A run that
-    crosses one (a stray mark paired across a real quote) keeps only its parts after it."""
-    kept: list[_Run] = []
-    end = -1
-    for r in sorted(runs, key=lambda r: (r.outer[0], -r.outer[1])):
-        if r.outer[0] < end:
-            if r.outer[1] <= end:
-                continue
-            later = [k for k, o in enumerate(r.opens) if o >= end]
-            if not later:
-                continue
-            r = _Run([r.parts[k] for k in later], (r.opens[later[0]], r.outer[1]),
-                     opens=[r.opens[k] for k in later])
-        kept.append(r)
-        end = r.outer[1]
-    return kept
 
 
 def _transcript_runs(text: str, paragraphs: list[tuple[int, int]],

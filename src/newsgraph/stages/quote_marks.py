@@ -1,0 +1,187 @@
+"""Quotation marks: find them among the tokens, tell opening from closing marks, and pair them
+into quoted runs. Text and tokens only; who said it is decided in ``stages/quotes.py``.
+
+- A mark counts when its token is made only of marks ("“", "’", "''"), or, for double marks and
+  guillemets, anywhere in a token (the tokenizer glues ”― together). Single marks inside a word
+  (don’t, Mexico’s, ’90s) and possessives parsed as such (reporters’) are apostrophes.
+- Its role comes from its neighbours (space before and a word after opens; a word before and
+  space or punctuation after closes), else from ``lexicons/quote_marks.tsv``.
+- Marks pair within their family, paragraph by paragraph. A quote left open at a paragraph end
+  goes on when the next paragraph starts with an opening mark (one part per paragraph);
+  otherwise it is dropped alone. A second opening mark drops an unclosed quote before it.
+- Runs inside an earlier run are nested quotes (its content); a run crossing one keeps only its
+  parts after it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc
+
+# Characters around a mark that tell its role: an opening mark follows one of OPEN_AFTER (or
+# space), a closing mark precedes one of CLOSE_BEFORE (or space).
+OPEN_AFTER = frozenset("([{—–-/")
+CLOSE_BEFORE = frozenset(".,;:!?)]}—–-…")
+DASHES = frozenset("―—–")
+# Mark families whose marks double as apostrophes: inside a word token they are not marks.
+APOSTROPHE_FAMILIES = frozenset({"single"})
+
+
+@dataclass(slots=True)
+class QuotedRun:
+    """Text between paired marks: one part per stretch (split by a cue or a paragraph break)."""
+
+    parts: list[tuple[int, int]]  # content ranges between the marks
+    outer: tuple[int, int]  # from the first opening mark to the last closing mark, inclusive
+    opens: list[int] = field(default_factory=list)  # each part's opening mark
+
+
+@cache
+def quote_marks() -> dict[str, tuple[str, str]]:
+    """Mark -> (family, default role), from lexicons/quote_marks.tsv."""
+    raw = resources.files("newsgraph.lexicons").joinpath("quote_marks.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in raw.splitlines()
+            if line.strip() and not line.startswith("#")]
+    return {r[0]: (r[1], r[2]) for r in rows}
+
+
+def quoted_runs(doc: Doc, text: str, paras: list[tuple[int, int]]) -> list[QuotedRun]:
+    """Every quoted run of the document, outermost only, in text order."""
+    return nest(pair_marks(text, find_marks(doc, text), paras))
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    pos: int
+    family: str
+    role: str  # open | close | either
+    weak: bool = False  # may be a plural possessive (“jobs’ ”): closes only if nothing later does
+    length: int = 1
+
+
+def find_marks(doc: Doc, text: str) -> list[Mark]:
+    """Quote marks: characters of tokens made only of marks, minus possessives."""
+    table, out = quote_marks(), []
+    for tok in doc:
+        t = tok.text
+        if len(t) > 1 and t in table:  # '' or ``
+            family, default = table[t]
+            out.append(Mark(tok.idx, family, _role(text, tok.idx, default, table, len(t)),
+                             length=len(t)))
+            continue
+        if not t:
+            continue
+        only_marks = all(c in table for c in t)
+        if len(t) == 1 and only_marks and table[t][0] == "single" and tok.dep_ == "case":
+            continue  # reporters’ questions
+        for k, ch in enumerate(t):
+            if ch not in table:
+                continue
+            family, default = table[ch]
+            if not only_marks and family in APOSTROPHE_FAMILIES and not _by_dash(t, k):
+                continue  # don’t, Mexico’s, ’90s
+            pos = tok.idx + k
+            role = _role(text, pos, default, table)
+            out.append(Mark(pos, family, role, role == "close" and _possessive_like(text, pos)))
+    return out
+
+
+def _by_dash(t: str, k: int) -> bool:
+    """A mark glued to a dash inside a token (”―Name, —‘Yes)."""
+    return (k > 0 and t[k - 1] in DASHES) or (k + 1 < len(t) and t[k + 1] in DASHES)
+
+
+def _possessive_like(text: str, pos: int) -> bool:
+    """A closing single mark after a plural -s with a lower-case word next: reporters’ views."""
+    return (pos > 0 and text[pos - 1] in "sS" and text[pos + 1 : pos + 2] == " "
+            and text[pos + 2 : pos + 3].islower())
+
+
+def _role(text: str, pos: int, default: str, table: dict[str, tuple[str, str]],
+          length: int = 1) -> str:
+    prev = text[pos - 1] if pos else " "
+    nxt = text[pos + length] if pos + length < len(text) else " "
+    after_open = prev.isspace() or prev in OPEN_AFTER or table.get(prev, ("", ""))[1] == "open"
+    before_close = (nxt.isspace() or nxt in CLOSE_BEFORE
+                    or table.get(nxt, ("", ""))[1] == "close")
+    if after_open and not before_close:
+        return "open"
+    if before_close and not after_open:
+        return "close"
+    return default
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines as (start, end) of their stripped text."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        s, e = pos, pos + len(line)
+        pos = e + 1
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def pair_marks(text: str, marks: list[Mark],
+                paragraphs: list[tuple[int, int]]) -> list[QuotedRun]:
+    """Pair opening and closing marks family by family, paragraph by paragraph."""
+    starts = [s for s, _ in paragraphs]
+    runs: list[QuotedRun] = []
+    for family in sorted({m.family for m in marks}):
+        by_para: dict[int, list[Mark]] = {}
+        for m in marks:
+            if m.family == family:
+                by_para.setdefault(bisect_right(starts, m.pos) - 1, []).append(m)
+        # parts so far of a quote left open at a paragraph end, as (opening mark, start, end)
+        pending: list[tuple[int, int, int]] | None = None
+        for p, (p_start, p_end) in enumerate(paragraphs):
+            ms = by_para.get(p, [])
+            current: list[tuple[int, int, int]] = []
+            opened: Mark | None = None
+            if pending is not None and ms and ms[0].pos == p_start and ms[0].role != "close":
+                current, opened, ms = pending, ms[0], ms[1:]
+            pending = None
+            for k, m in enumerate(ms):
+                if m.weak and any(n.role != "open" for n in ms[k + 1:]):
+                    continue
+                if m.role == "open" or (m.role == "either" and opened is None):
+                    current, opened = [], m  # a second opening mark drops an unclosed quote
+                elif opened is not None:
+                    current.append((opened.pos, opened.pos + opened.length, m.pos))
+                    runs.append(_run_of(current, m.pos + m.length))
+                    current, opened = [], None
+            if opened is not None:
+                pending = [*current, (opened.pos, opened.pos + opened.length, p_end)]
+    return runs
+
+
+def _run_of(parts: list[tuple[int, int, int]], end: int) -> QuotedRun:
+    return QuotedRun([(s, e) for _, s, e in parts], (parts[0][0], end),
+                     opens=[o for o, _, _ in parts])
+
+
+def nest(runs: list[QuotedRun]) -> list[QuotedRun]:
+    """Drop runs inside an earlier-starting run (nested quotes are its content). A run that
+    crosses one (a stray mark paired across a real quote) keeps only its parts after it."""
+    kept: list[QuotedRun] = []
+    end = -1
+    for r in sorted(runs, key=lambda r: (r.outer[0], -r.outer[1])):
+        if r.outer[0] < end:
+            if r.outer[1] <= end:
+                continue
+            later = [k for k, o in enumerate(r.opens) if o >= end]
+            if not later:
+                continue
+            r = QuotedRun([r.parts[k] for k in later], (r.opens[later[0]], r.outer[1]),
+                     opens=[r.opens[k] for k in later])
+        kept.append(r)
+        end = r.outer[1]
+    return kept
