@@ -189,3 +189,10 @@ def test_the_seed_loses_only_its_trailer(seed_text: str) -> None:
     assert not cleaned.text.rstrip().endswith("Comments")
     assert "Kamala Harris:\n" in cleaned.text
     _assert_segments_map_back(seed_text, cleaned)
+
+
+def test_to_input_offset_out_of_range() -> None:
+    segments = ((0, 5, 3), (3, 20, 4))
+    assert [to_input_offset(segments, o) for o in range(-1, 9)] == [
+        None, 5, 6, 7, 20, 21, 22, 23, None, None]
+    assert to_input_offset((), 0) is None

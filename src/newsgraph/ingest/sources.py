@@ -2,7 +2,9 @@
 
 Reading happens here; the costlier decoding and extraction happen in ``ingest.to_article`` so
 that worker processes share it. Problems become ``Failure`` items in the stream rather than
-exceptions, so one bad input never stops the others.
+exceptions, so one bad input never stops the others. Input is read lazily: JSON Lines a line
+at a time, other files one at a time, each bounded by ``max_bytes`` (gzip files by their
+decompressed size).
 """
 
 from __future__ import annotations
@@ -29,9 +31,9 @@ KNOWN_EXT = TEXT_EXT | HTML_EXT | JSON_EXT  # each may also be gzip-compressed (
 DEFAULT_MAX_BYTES = 5_000_000
 STDIN = "<stdin>"
 _READ_ERRORS = (OSError, EOFError, zlib.error)  # EOFError: truncated gzip
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # left by "\\ud800" escapes in JSON
 # JSON sniffing for inputs without an extension: an object with a key, or a list of objects
 # (plain text may well begin with "[" or "{").
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _JSON_START = re.compile(rb'\{\s*"|\[\s*(\{|\]|$)')
 
 

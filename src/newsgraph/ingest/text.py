@@ -8,6 +8,7 @@ text back to the input.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -142,8 +143,10 @@ def _trim_segments(
 
 
 def to_input_offset(segments: tuple[tuple[int, int, int], ...], offset: int) -> int | None:
-    """Map an offset of the cleaned text back to the input (None when out of range)."""
-    for tstart, istart, n in segments:
-        if tstart <= offset < tstart + n:
-            return istart + offset - tstart
-    return None
+    """Map an offset of the cleaned text back to the input (None when out of range).
+    Segments are sorted by text offset, so this is a binary search."""
+    i = bisect_right(segments, offset, key=lambda seg: seg[0]) - 1
+    if i < 0:
+        return None
+    tstart, istart, n = segments[i]
+    return istart + offset - tstart if offset < tstart + n else None
