@@ -84,9 +84,10 @@ def run(doc: Doc, found: Found) -> tuple[SummarySentence, ...]:
     norms = [_norm(v) for v in vectors]
     centroid = _sum(vectors)
     head = _head_terms(doc, found)
+    centroid_norm, head_norm = _norm(centroid), _norm(head)
     scores = [
-        _score(i, unit, _cos(vectors[i], norms[i], centroid, _norm(centroid)),
-               _cos(vectors[i], norms[i], head, _norm(head)))
+        _score(i, unit, _cos(vectors[i], norms[i], centroid, centroid_norm),
+               _cos(vectors[i], norms[i], head, head_norm))
         for i, unit in enumerate(units)
     ]
     chosen = _select(units, scores, vectors, norms, max(1, found.summary_sentences))
