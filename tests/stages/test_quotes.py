@@ -260,6 +260,18 @@ def test_passive_with_agent() -> None:
         ("The missing payments", "E1", "reported")]
 
 
+def test_speaker_of_a_relative_clause_is_its_antecedent() -> None:
+    text = "Smith, who said the talks had collapsed, left early."
+    qs = reported(run(text, {"E1": ["Smith"]}))
+    assert [(q.text, q.speaker) for q in qs] == [("the talks had collapsed", "E1")]
+
+
+def test_speaker_of_a_participle_is_the_noun_it_describes() -> None:
+    text = "The ad shows footage of Smith saying that taxes are for suckers."
+    qs = reported(run(text, {"E1": ["Smith"]}))
+    assert [(q.text, q.speaker) for q in qs] == [("taxes are for suckers", "E1")]
+
+
 def test_according_to() -> None:
     qs = reported(run("According to Smith, the talks had failed.", {"E1": ["Smith"]}))
     assert [(q.text, q.speaker, q.cue.text) for q in qs] == [

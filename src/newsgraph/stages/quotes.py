@@ -57,6 +57,7 @@ MAX_TITLE_WORDS = 6
 TITLE_PREPS = frozenset({"on", "in", "of", "from", "at", "with", "titled", "entitled"})
 TITLE_MINOR = frozenset({"a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with",
                          "at", "by", "is", "it"})
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
 SPEAKER_POS = frozenset({"PROPN", "PRON", "NOUN"})
 CLIMB_DEPS = ("conj", "xcomp", "advcl", "pcomp", "prep")  # "began by saying …"
 HEARER_DEPS = ("dobj", "dative", "iobj")
@@ -503,13 +504,27 @@ def _subject(verb: Token) -> Token | None:
     for _ in range(6):
         for c in tok.children:
             if c.dep_ in SUBJECT_DEPS:
-                return c
+                if c.tag_ in RELATIVE_TAGS and tok.dep_ == "relcl":
+                    return tok.head  # "a letter that says …": the letter
+                return c if any(ch.isalpha() for ch in c.text) else None
             if c.dep_ == "agent":  # "was told by X"
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
+        if tok.dep_ == "acl" and tok.head.pos_ in SPEAKER_POS:
+            return _participle_subject(tok.head)  # "Trump saying …", "footage of Trump saying"
         if tok.dep_ not in CLIMB_DEPS or tok.head is tok:
             return None
         tok = tok.head
     return None
+
+
+def _participle_subject(noun: Token) -> Token:
+    """The noun a participle describes, or the person in "footage/video/clip of X"."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("PROPN", "PRON"):
+                return obj
+    return noun
 
 
 def _cue_span(tok: Token, text: str) -> Span:
