@@ -51,19 +51,13 @@ SPEAKER_SPANS = "quote_speaker_spans"
 SENTENCE_END = frozenset(".!?…")
 MAX_CUE_DISTANCE = 5  # tokens between a quote and a cue that does not govern it
 MAX_LABEL_WORDS = 6  # longest transcript speaker label
-LABEL_JOINERS = frozenset({"of", "the", "de", "la", "van", "von", "al", "bin", "and", "&"})
 SUBJECT_DEPS = ("nsubj", "csubj")
 MAX_TITLE_WORDS = 6
-TITLE_PREPS = frozenset({"on", "in", "of", "from", "at", "with", "titled", "entitled"})
-TITLE_MINOR = frozenset({"a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with",
-                         "at", "by", "is", "it"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
 SPEAKER_POS = frozenset({"PROPN", "PRON", "NOUN"})
 CLIMB_DEPS = ("conj", "xcomp", "advcl", "pcomp", "prep")  # "began by saying …"
 HEARER_DEPS = ("dobj", "dative", "iobj")
-CHARGE_PREPS = frozenset({"of", "for", "with", "over", "as", "to"})
 NOT_VERBAL = frozenset({"amod", "compound", "nmod"})  # "the so-called reform"
-TOPIC_PREPS = frozenset({"about", "for", "on", "to", "at", "against"})
 INLINE_SPACE = " \t\u00a0"
 
 
@@ -109,6 +103,12 @@ def source_phrases() -> dict[str, str]:
     """First word -> second word of source phrases ("according" -> "to")."""
     return {r[0].split()[0]: r[0].split()[1] for r in _rows("reporting_verbs.tsv")
             if r[2] == "source" and " " in r[0]}
+
+
+@cache
+def word_class(role: str) -> frozenset[str]:
+    """Words of one role in lexicons/quote_words.tsv."""
+    return frozenset(r[0] for r in _rows("quote_words.tsv") if r[1] == role)
 
 
 @cache
@@ -162,7 +162,7 @@ def _is_label(line: str) -> bool:
         return False
     if any(c in quote_marks() for c in line):
         return False
-    return all(w[0].isupper() or w.lower() in LABEL_JOINERS for w in words)
+    return all(w[0].isupper() or w.lower() in word_class("label-joiner") for w in words)
 
 
 # --------------------------------------------------------------------------- token view
@@ -353,11 +353,12 @@ def _title_like(r: _Run, text: str) -> bool:
     words = text[s:e].strip(" .,!?").split()
     if not 0 < len(words) <= MAX_TITLE_WORDS:
         return False
-    if not all(w[0].isupper() or w[0].isdigit() or w.lower() in TITLE_MINOR for w in words):
+    minor = word_class("title-minor")
+    if not all(w[0].isupper() or w[0].isdigit() or w.lower() in minor for w in words):
         return False
     before = text[max(0, r.outer[0] - 12) : r.outer[0]].split()
     last = before[-1].lower() if before else ""
-    return last in TITLE_PREPS or last.endswith(("'s", "’s"))
+    return last in word_class("title-preposition") or last.endswith(("'s", "’s"))
 
 
 def _sentence_like(r: _Run, text: str) -> bool:
@@ -422,7 +423,8 @@ def _complement(verb: Token, frame: str) -> tuple[int, int] | None:
     if frame == "charge":
         obj = next((c for c in kids if c.dep_ == "dobj"), None)
         near = kids + (list(obj.children) if obj is not None else [])
-        prep = next((c for c in near if c.dep_ == "prep" and c.lower_ in CHARGE_PREPS), None)
+        preps = word_class("charge-preposition")
+        prep = next((c for c in near if c.dep_ == "prep" and c.lower_ in preps), None)
         if prep is None:
             return None
         start = obj.left_edge.i if obj is not None and obj.i < prep.i else prep.i + 1
@@ -453,7 +455,8 @@ def _topic(kids: list[Token]) -> tuple[int, int] | None:
     if obj is not None:
         pred = next((c for c in kids if c.dep_ in ("oprd", "xcomp") and c.i > obj.i), None)
         return obj.left_edge.i, (pred or obj).right_edge.i + 1
-    prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS), None)
+    preps = word_class("topic-preposition")
+    prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in preps), None)
     if prep is None:
         return None
     return prep.i + 1, prep.right_edge.i + 1
