@@ -46,32 +46,27 @@ def ingest_cmd(
     = 5_000_000,
 ) -> None:
     """Store articles in a corpus: digest them, link duplicates, actors and stories."""
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
     from newsgraph.corpus import CorpusError
-    from newsgraph.corpus.readers import expand
+    from newsgraph.corpus.readers import estimate, expand
     from newsgraph.errors import NewsgraphError
 
     corpus = _open(db, create=True)
     files = list(expand(paths))
+    expected = sum(estimate(f) for f in files)
     columns = (TextColumn("{task.description}"), BarColumn(),
-               TextColumn("{task.completed}/{task.total} files"),
-               TextColumn("{task.fields[articles]} articles, {task.fields[rate]:.1f}/s"),
-               TimeElapsedColumn())
+               TextColumn("{task.completed}/{task.total} articles"),
+               TextColumn("{task.fields[rate]:.1f}/s"), TimeRemainingColumn())
     with Progress(*columns, console=err, transient=False,
                   disable=not err.is_terminal) as bar:
-        task = bar.add_task("ingest", total=len(files), articles=0, rate=0.0)
-        seen_files: set[str] = set()
-        known = set(files)
+        task = bar.add_task("ingest", total=expected, rate=0.0)
 
-        def progress(item, outcome) -> None:
-            source = (getattr(item, "source", None) or "").split("#")[0]
-            seen_files.add(source if source in known else source.rsplit(":", 1)[0])
-            done = bar.tasks[0]
-            n = done.fields["articles"] + 1
-            elapsed = done.elapsed or 1e-9
-            bar.update(task, completed=min(len(seen_files), len(files)), articles=n,
-                       rate=n / elapsed)
+        def progress(item: object, outcome: object) -> None:
+            state = bar.tasks[0]
+            done = state.completed + 1
+            bar.update(task, completed=done, total=max(state.total or 0, done),
+                       rate=done / (state.elapsed or 1e-9))
 
         try:
             report = corpus.ingest(files, jobs=jobs, published=published, max_bytes=max_bytes,
@@ -80,7 +75,7 @@ def ingest_cmd(
             _fail(str(e), 1)
         except NewsgraphError as e:
             _fail(str(e), 2)
-        bar.update(task, completed=len(files))
+        bar.update(task, total=bar.tasks[0].completed)
     summary = ", ".join(f"{n} {what}" for what, n in sorted(report.outcomes.items())) or "nothing"
     err.print(f"{db}: {summary}; {len(report.failures)} failed")
     for failure in report.failures:

@@ -52,6 +52,18 @@ def split_sources(paths: Iterable[str]) -> tuple[list[str], list[str]]:
     return digests, raw
 
 
+def estimate(item: str) -> int:
+    """About how many articles a path holds, for progress: lines of JSON Lines, else 1."""
+    path = Path(item)
+    if item == "-" or path.suffix.lower() not in (".jsonl", ".ndjson"):
+        return 1
+    try:
+        with path.open("rb") as f:
+            return max(1, sum(1 for line in f if line.strip()))
+    except OSError:
+        return 1
+
+
 def is_digest_file(item: str) -> bool:
     path = Path(item)
     if item == "-" or path.suffix.lower() not in (".jsonl", ".ndjson", ".json"):
