@@ -162,3 +162,35 @@ def test_kill_9_during_ingest_then_rerun_loses_nothing_and_stores_nothing_twice(
     assert sorted(stored) == sorted(ids)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
+
+
+def test_a_second_writer_is_refused_with_a_clear_error(tmp_path: Path) -> None:
+    from newsgraph.corpus import CorpusError
+    from newsgraph.corpus.ingest import writer_lock
+
+    path = tmp_path / "c.sqlite"
+    with Corpus(path) as c, writer_lock(path):
+        try:
+            c.add([make_digest(filler(9))])
+        except CorpusError as err:
+            assert "another ingest" in str(err)
+        else:
+            raise AssertionError("a second writer should be refused")
+        assert c.stats()["articles"] == 0
+
+
+def test_warc_and_feed_through_the_pipeline(tmp_path: Path) -> None:
+    example = (ROOT / "src" / "newsgraph" / "examples" / "harbour_strike.txt").read_text("utf-8")
+    paragraphs = "".join(f"<p>{line}</p>" for line in example.splitlines()[2:12])
+    page = (f"<html><head><title>Port of Valdora reopens</title></head><body><article>"
+            f"<h1>Port of Valdora reopens</h1>{paragraphs}</article></body></html>")
+    _warc(tmp_path / "crawl.warc.gz", {"https://n.example/valdora": page})
+    feed = tmp_path / "wire.rss"
+    feed.write_text(FEED, "utf-8")
+    with Corpus(tmp_path / "c.sqlite") as c:
+        report = c.ingest([str(tmp_path)], jobs=1, published="2026-03-12")
+        rows = c.conn.execute("SELECT url, published FROM articles ORDER BY id").fetchall()
+    assert ("https://n.example/valdora", "2026-03-12") in rows
+    failed = {f.source.split("#")[-1]: f.message for f in report.failures}
+    assert "https://n.example/2" in failed  # the empty feed entry
+    assert report.outcomes["added"] == len(rows) >= 1
