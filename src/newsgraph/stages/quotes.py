@@ -289,9 +289,9 @@ def _attribute_by_colon(r: _Run, view: _DocView, found: Found) -> bool:
     start = i
     while start > 0 and view.open_between(start - 1, i) and not doc[start - 1].is_space:
         start -= 1
-    verbs = [c for c in view.cues if start <= c < i]
-    if verbs:
-        tok = doc[verbs[-1]]
+    k = bisect_left(view.cues, i) - 1
+    if k >= 0 and view.cues[k] >= start:
+        tok = doc[view.cues[k]]
         r.cue, r.attributed = _cue_span(tok, view.text), True
         r.speaker, r.who = _speaker(tok, found, view)
     elif 0 < i - start <= MAX_LABEL_WORDS:
@@ -310,21 +310,30 @@ def _inherit(runs: list[_Run], view: _DocView, found: Found, para_start: list[in
         if r.attributed:
             continue
         start = para_start[r.paragraph]
-        before = [o for o in runs[:i] if o.attributed and o.paragraph == r.paragraph]
-        after = [o for o in runs[i + 1:] if o.attributed and o.paragraph == r.paragraph]
+        before = _attributed_neighbour(runs, i, -1)
         k = bisect_left(view.cues, r.tokens[0]) - 1
         verb = view.doc[view.cues[k]] if k >= 0 else None
         if verb is not None and (verb.idx < start or not _sentence_like(r, text)):
             verb = None
-        if verb is not None and (not before or before[-1].outer[1] < verb.idx):
+        if verb is not None and (before is None or before.outer[1] < verb.idx):
             r.cue, r.attributed = _cue_span(verb, view.text), True
             r.speaker, r.who = _speaker(verb, found, view)
             continue
-        donor = before[-1] if before else (after[0] if after else None)
+        donor = before or _attributed_neighbour(runs, i, 1)
         if donor is None and r.outer[0] == start and _sentence_like(r, text):
             donor = _previous_paragraph_quote(runs, i, r.paragraph)
         if donor is not None:
             r.cue, r.speaker, r.who, r.attributed = donor.cue, donor.speaker, donor.who, True
+
+
+def _attributed_neighbour(runs: list[_Run], i: int, step: int) -> _Run | None:
+    """The nearest attributed run before (step -1) or after (step 1) run i in its paragraph."""
+    j = i + step
+    while 0 <= j < len(runs) and runs[j].paragraph == runs[i].paragraph:
+        if runs[j].attributed:
+            return runs[j]
+        j += step
+    return None
 
 
 def _previous_paragraph_quote(runs: list[_Run], i: int, paragraph: int) -> _Run | None:
