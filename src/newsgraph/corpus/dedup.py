@@ -32,12 +32,13 @@ def _template() -> MinHash:
     return MinHash(num_perm=NUM_PERM, seed=1, hashfunc=zlib.crc32)
 
 
-def signature(text: str) -> np.ndarray:
-    """The MinHash signature (uint32 per permutation) of the text's word shingles."""
+def signature(text: str, tokens: list[str] | None = None) -> np.ndarray:
+    """The MinHash signature (uint32 per permutation) of the text's word shingles
+    (``tokens``: ``words(text)`` when the caller already has them)."""
     template = _template()
     mh = MinHash(num_perm=NUM_PERM, permutations=template.permutations,
                  hashfunc=zlib.crc32, scheme=template.scheme)
-    mh.update_batch(list(shingles(words(text), SHINGLE)))
+    mh.update_batch(list(shingles(words(text) if tokens is None else tokens, SHINGLE)))
     return mh.hashvalues
 
 

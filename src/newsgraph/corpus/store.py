@@ -73,6 +73,8 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA busy_timeout=30000")
+    conn.execute("PRAGMA cache_size=-65536")  # 64 MiB of pages: indexes stay in memory
+    conn.execute("PRAGMA temp_store=MEMORY")
     return conn
 
 

@@ -29,6 +29,7 @@ ARTICLE_TERMS = 80  # strongest terms kept per article vector
 STORY_TERMS = 150  # strongest terms kept per story centroid
 PROBE_TERMS = 15  # article terms used to look up candidate stories
 MAX_CHARS = 6000  # text read per article (the top of a news article names its story)
+MAX_WORDS = 1000  # the same limit in words, when the caller has split the text already
 ACTOR_WEIGHT = 2.0  # term frequency given to each linked actor feature
 TITLE_REPEAT = 2
 PRIOR_DOCS = 20  # virtual unseen documents: while the corpus is young, weights stay near TF
@@ -130,10 +131,13 @@ class StoryIndex:
         blob = zlib.compress(json.dumps({"docs": self.docs, "df": self.df}).encode("utf-8"))
         self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (DF_KEY, blob))
 
-    def vector(self, title: str | None, text: str, actor_ids: Iterable[int]) -> Vector:
-        """The article's TF-IDF vector; counts the article into the document frequencies."""
+    def vector(self, title: str | None, text: str, actor_ids: Iterable[int],
+               tokens: list[str] | None = None) -> Vector:
+        """The article's TF-IDF vector; counts the article into the document frequencies.
+        ``tokens``: ``words(text)`` when the caller already has them."""
         stop = stopwords()
-        tokens = words(title or "") * TITLE_REPEAT + words(text[:MAX_CHARS])
+        body = words(text[:MAX_CHARS]) if tokens is None else tokens[:MAX_WORDS]
+        tokens = words(title or "") * TITLE_REPEAT + body
         tf: Counter[str] = Counter(t for t in tokens if t not in stop and len(t) > 1)
         for actor in set(actor_ids):
             tf[f"#{actor}"] = ACTOR_WEIGHT

@@ -13,6 +13,7 @@ from typing import Any
 
 from newsgraph.corpus import actors, dedup
 from newsgraph.corpus.stories import StoryIndex
+from newsgraph.corpus.text import words
 from newsgraph.model import Digest
 
 
@@ -65,7 +66,8 @@ def store(session: Session, digest: Digest) -> Outcome:
     if conn.execute("SELECT 1 FROM articles WHERE digest_id = ?", (digest.id,)).fetchone():
         return Outcome.EXISTS
     earlier = _earlier_versions(conn, digest.url)
-    sig = dedup.signature(digest.text)
+    tokens = words(digest.text)
+    sig = dedup.signature(digest.text, tokens)
     keys = dedup.band_keys(sig)
     match = dedup.find_original(conn, sig, keys, exclude=frozenset(earlier))
     original = match.article_id if match else None
@@ -83,7 +85,7 @@ def store(session: Session, digest: Digest) -> Outcome:
         story = conn.execute("SELECT story_id FROM articles WHERE id = ?", (original,)).fetchone()
         conn.execute("UPDATE articles SET story_id = ? WHERE id = ?", (story[0], article_id))
         return Outcome.DUPLICATE
-    vec = stories.vector(digest.title, digest.text, entity_actor.values())
+    vec = stories.vector(digest.title, digest.text, entity_actor.values(), tokens)
     story_id, _ = stories.assign(vec, digest.published)
     conn.execute("UPDATE articles SET story_id = ? WHERE id = ?", (story_id, article_id))
     return Outcome.VERSION if earlier else Outcome.ADDED
