@@ -239,6 +239,15 @@ def test_reported_topic_and_naming(sentence: str, content: str) -> None:
     assert [(q.text, q.speaker) for q in qs] == [(content, "E1")]
 
 
+@pytest.mark.parametrize("sentence", [
+    "Smith called an emergency meeting on Friday.",
+    "Smith published the paper in 2014.",
+    "Smith continued to work at the port.",
+])
+def test_verbs_used_in_a_non_reporting_sense_report_nothing(sentence: str) -> None:
+    assert reported(run(sentence, {"E1": ["Smith"]})) == []
+
+
 def test_speaker_words_are_kept_even_without_entity() -> None:
     text = "The spokeswoman said the talks had collapsed."
     found = Found(article=Article(text=text))

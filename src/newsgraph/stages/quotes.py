@@ -442,15 +442,15 @@ def _complement(verb: Token, frame: str) -> tuple[int, int] | None:
         return start, prep.right_edge.i + 1
     if frame == "hearer" and not any(c.dep_ in HEARER_DEPS for c in kids):
         return None  # "time will tell if …"
-    deps = ("ccomp", "xcomp") if frame in ("intent", "topic") else ("ccomp",)
+    deps = ("ccomp", "xcomp") if frame in ("intent", "topic", "naming") else ("ccomp",)
     comp = next((c for c in kids if c.dep_ in deps), None)
     if comp is not None:
         start = comp.left_edge.i
         while start < comp.i and verb.doc[start].dep_ == "mark":
             start += 1  # "that"
         return start, comp.right_edge.i + 1
-    if frame == "topic":
-        return _topic(kids)
+    if frame in ("topic", "naming"):
+        return _topic(kids, bare_object=frame == "topic")
     if verb.dep_ == "parataxis":  # "The plan is dead, she said." parsed with said as a side
         head = verb.head
         if verb.i > head.i:
@@ -459,13 +459,14 @@ def _complement(verb: Token, frame: str) -> tuple[int, int] | None:
     return None
 
 
-def _topic(kids: list[Token]) -> tuple[int, int] | None:
-    """What a verb speaks of: its object (through a predicate: "called him a liar"), else the
-    object of a topic preposition ("called for talks")."""
+def _topic(kids: list[Token], bare_object: bool) -> tuple[int, int] | None:
+    """What a verb speaks of: its object (through a predicate: "called him a liar"; without
+    one only if ``bare_object``), else the object of a topic preposition ("called for talks")."""
     obj = next((c for c in kids if c.dep_ == "dobj"), None)
     if obj is not None:
         pred = next((c for c in kids if c.dep_ in ("oprd", "xcomp") and c.i > obj.i), None)
-        return obj.left_edge.i, (pred or obj).right_edge.i + 1
+        if pred is not None or bare_object:
+            return obj.left_edge.i, (pred or obj).right_edge.i + 1
     preps = word_class("topic-preposition")
     prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in preps), None)
     if prep is None:
