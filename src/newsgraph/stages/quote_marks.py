@@ -56,6 +56,8 @@ def quoted_runs(doc: Doc, text: str, paras: list[tuple[int, int]]) -> list[Quote
 
 @dataclass(frozen=True, slots=True)
 class Mark:
+    """One quotation mark in the text and what it does there."""
+
     pos: int
     family: str
     role: str  # open | close | either
@@ -64,7 +66,8 @@ class Mark:
 
 
 def find_marks(doc: Doc, text: str) -> list[Mark]:
-    """Quote marks: characters of tokens made only of marks, minus possessives."""
+    """Every quotation mark of the document in text order (see the module docstring for what
+    counts as one)."""
     table, out = quote_marks(), []
     for tok in doc:
         t = tok.text
@@ -130,10 +133,9 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def pair_marks(text: str, marks: list[Mark],
-                paragraphs: list[tuple[int, int]]) -> list[QuotedRun]:
+def pair_marks(text: str, marks: list[Mark], paras: list[tuple[int, int]]) -> list[QuotedRun]:
     """Pair opening and closing marks family by family, paragraph by paragraph."""
-    starts = [s for s, _ in paragraphs]
+    starts = [s for s, _ in paras]
     runs: list[QuotedRun] = []
     for family in sorted({m.family for m in marks}):
         by_para: dict[int, list[Mark]] = {}
@@ -142,7 +144,7 @@ def pair_marks(text: str, marks: list[Mark],
                 by_para.setdefault(bisect_right(starts, m.pos) - 1, []).append(m)
         # parts so far of a quote left open at a paragraph end, as (opening mark, start, end)
         pending: list[tuple[int, int, int]] | None = None
-        for p, (p_start, p_end) in enumerate(paragraphs):
+        for p, (p_start, p_end) in enumerate(paras):
             ms = by_para.get(p, [])
             current: list[tuple[int, int, int]] = []
             opened: Mark | None = None
