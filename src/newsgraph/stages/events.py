@@ -1,12 +1,374 @@
-"""Events: who did what to whom, typed with PLOVER (see issue: events). Not built yet."""
+"""Events: who did what to whom, typed with PLOVER's 16 categories.
+
+Decisions (each tested in tests/stages/test_events.py):
+
+- **Triggers** come from ``lexicons/events.tsv``: a verb lemma, a verb with its particle or
+  preposition ("push back", "call for"), or a noun. A row's ``needs`` column says what the parse
+  must also show (a direct object, an infinitive complement, or for nouns a light verb such as
+  "held talks" or an argument preposition as in "a meeting with", "an attack on"). A noun whose
+  light verb is itself a trigger is left to the verb ("signed an agreement" is one event).
+- **Intent verbs** (pledge, promise, plan, ...) name no event of their own: the event they
+  govern ("pledged to provide aid", "pledged support") is planned. A **refusal** ("refused to
+  meet") is one REJECT event; the refused event is not emitted.
+- **Source** is the subject, or the "by" agent of a passive (whose subject is the target). An
+  infinitive ("agreed to meet X") takes its subject from the governing verb: its object for
+  "tell/ask/urge X to ...", else its subject; a conjoined verb shares its head's subject; a
+  relative clause's "who/which" is the noun it modifies. A noun trigger's source is its
+  possessor ("Russia's attack") or its light verb's subject. Arguments become entity ids with
+  ``found.entity_at`` on the head word, then on the head with its pre-modifiers.
+- **Coordination**: one event per conjoined source ("Mexico and Guatemala signed" -> two
+  events); a conjoined target keeps only its first conjunct.
+- **Target** is the direct object, else the object of a target preposition (with, to, against,
+  on, ...) on the trigger (or on its light verb).
+- **Reported speech** needs nothing special: the source is the event's own subject, never the
+  speaker of the quote by default.
+- **Precision**: an event needs an actor argument (a subject or agent that is a noun, name or
+  pronoun, or a possessor/light-verb subject for nouns), and its source or target must be an
+  entity the actors stage knows. Triggers used as modifiers are skipped.
+- **Status**: negated ("not", "never" on the verb or its governors), hypothetical (could, would,
+  if-clauses), planned (will, governed by an intent or "expected/scheduled to" verb), else
+  occurred.
+- **Date**: the DATE entity that modifies the trigger (see stages/timex.py), else the article's
+  published date.
+- **Intensity**: ``lexicons/event_intensity.tsv`` by type and mode.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
-from newsgraph.model import Event
-from newsgraph.stages import Found
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.model import Event, Range
+from newsgraph.model import Span as TextSpan
+from newsgraph.stages import Found, timex
+
+SUBJECTS = ("nsubj", "csubj")
+PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+OBJECTS = ("dobj", "obj")
+ARGUMENT_POS = ("NOUN", "PROPN", "PRON")
+MODIFIER_DEPS = ("amod", "compound", "nmod")
+PREPOSITIONS = ("prep", "dative")
+PREMODIFIERS = ("compound", "amod", "flat", "nmod", "poss")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One row of lexicons/events.tsv."""
+
+    type: str
+    mode: str | None
+    needs: str
+    extra: str | None  # the particle or preposition of a two-word pattern
+
+
+# --------------------------------------------------------------------------- lexicons
+
+
+def _rows(name: str) -> list[list[str]]:
+    raw = resources.files("newsgraph.lexicons").joinpath(name).read_text("utf-8")
+    return [line.split("\t") for line in raw.splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+@cache
+def triggers() -> dict[tuple[str, str], tuple[Trigger, ...]]:
+    """(lemma, verb|noun) -> its rows, two-word patterns first."""
+    table: dict[tuple[str, str], list[Trigger]] = {}
+    for pattern, pos, kind, mode, needs in _rows("events.tsv"):
+        lemma, _, extra = pattern.partition(" ")
+        row = Trigger(kind, None if mode == "-" else mode, needs, extra or None)
+        table.setdefault((lemma, pos), []).append(row)
+    return {k: tuple(sorted(v, key=lambda t: t.extra is None)) for k, v in table.items()}
+
+
+@cache
+def words(role: str) -> frozenset[str]:
+    return frozenset(w for w, r in _rows("event_words.tsv") if r == role)
+
+
+@cache
+def intensities() -> dict[tuple[str, str], float]:
+    return {(kind, mode): float(score) for kind, mode, score in _rows("event_intensity.tsv")}
+
+
+def intensity(kind: str, mode: str | None) -> float:
+    table = intensities()
+    return table.get((kind, mode or "-"), table.get((kind, "-"), 0.0))
+
+
+# --------------------------------------------------------------------------- triggers
+
+
+def _has_word(token: Token, word: str) -> bool:
+    return any(c.lower_ == word and c.dep_ in ("prt", "advmod", "prep", "dobj", "compound")
+               for c in token.children)
+
+
+def _needs_met(token: Token, row: Trigger) -> bool:
+    if row.needs == "obj":
+        return any(c.dep_ in OBJECTS + PASSIVE_SUBJECTS for c in token.children)
+    if row.needs == "xcomp":
+        return any(c.dep_ == "xcomp" for c in token.children)
+    if row.needs == "light":
+        return _light_verb(token) is not None or any(
+            c.dep_ in ("prep", "poss") and (c.dep_ == "poss" or c.lower_ in words("target_prep")
+                                             or c.lower_ in ("of", "by"))
+            for c in token.children)
+    return True
+
+
+def _match(token: Token) -> Trigger | None:
+    if token.pos_ == "VERB" and token.dep_ not in MODIFIER_DEPS:
+        pos = "verb"
+    elif token.pos_ == "NOUN":
+        pos = "noun"
+    else:
+        return None
+    for row in triggers().get((token.lemma_.lower(), pos), ()):
+        if row.extra and not _has_word(token, row.extra):
+            continue
+        if _needs_met(token, row):
+            return row
+    return None
+
+
+def _light_verb(noun: Token) -> Token | None:
+    head = noun.head
+    if noun.dep_ in OBJECTS + PASSIVE_SUBJECTS and head.lemma_.lower() in words("light"):
+        return head
+    return None
+
+
+# --------------------------------------------------------------------------- arguments
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The subject tokens of ``verb`` (conjuncts included), following control and conjunction."""
+    node, seen = verb, 0
+    while seen < 6:
+        seen += 1
+        direct = [c for c in node.children if c.dep_ in SUBJECTS]
+        agents = [g for c in node.children if c.dep_ == "agent" for g in c.children
+                  if g.dep_ == "pobj"]
+        if agents:
+            return _with_conjuncts(agents[0])
+        if direct:
+            subject = direct[0]
+            if subject.lower_ in words("relative") and node.dep_ == "relcl":
+                subject = node.head
+            return _with_conjuncts(subject)
+        raised = [c for c in node.children if c.dep_ in PASSIVE_SUBJECTS]
+        if raised and node is not verb:  # "X is expected to visit": X visits
+            return _with_conjuncts(raised[0])
+        if raised:
+            return []
+        if node.dep_ == "xcomp":
+            objects = [c for c in node.head.children if c.dep_ in OBJECTS]
+            if objects and node.head.lemma_.lower() in ("tell", "ask", "urge", "order", "press"):
+                return _with_conjuncts(objects[0])
+            node = node.head
+        elif node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX"):
+            node = node.head
+        else:
+            return []
+    return []
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    out = [token]
+    for c in token.children:
+        if c.dep_ == "conj":
+            out.extend(_with_conjuncts(c))
+    return out
+
+
+def _target(token: Token) -> Token | None:
+    for c in token.children:
+        if c.dep_ in PASSIVE_SUBJECTS:
+            return c
+    for c in token.children:
+        if c.dep_ in OBJECTS and c.pos_ in ARGUMENT_POS:
+            return c
+    for c in token.children:
+        if c.dep_ in PREPOSITIONS and c.lower_ in words("target_prep"):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _light_target(light: Token, noun: Token) -> Token | None:
+    """The target of "imposed sanctions on X": a target preposition on the light verb."""
+    for c in light.children:
+        if c.dep_ in PREPOSITIONS and c.lower_ in words("target_prep"):
+            for g in c.children:
+                if g.dep_ == "pobj" and g != noun:
+                    return g
+    return None
+
+
+def _entity(token: Token | None, found: Found) -> str | None:
+    if token is None:
+        return None
+    end = token.idx + len(token)
+    hit = found.entity_at(token.idx, end)
+    if hit is None:
+        first = min((c for c in token.children if c.dep_ in PREMODIFIERS and c.i < token.i),
+                    key=lambda c: c.i, default=None)
+        if first is not None:
+            hit = found.entity_at(first.left_edge.idx, end)
+    return hit
+
+
+# --------------------------------------------------------------------------- status
+
+
+def _status(token: Token, governor_counts: bool = False) -> str:
+    """Status from the words on ``token`` and on the verbs that govern it by xcomp/conj."""
+    node, planned, first = token, False, True
+    for _ in range(6):
+        for c in node.children:
+            if c.dep_ == "neg":
+                return "negated"
+            if c.dep_ in ("aux", "mark") and c.lower_ in words("hypothetical"):
+                return "hypothetical"
+            if c.dep_ == "aux" and c.lower_ in words("future"):
+                planned = True
+        lemma = node.lemma_.lower()
+        if (not first or governor_counts) and (lemma in words("governor") or _is_intent(node)):
+            planned = True
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words("hypothetical")
+                                        for c in node.children):
+            return "hypothetical"
+        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+            break
+        node, first = node.head, False
+        if node.dep_ == "ROOT" and node.lemma_.lower() == "go" and token.dep_ == "xcomp":
+            planned = True
+    return "planned" if planned else "occurred"
+
+
+def _is_intent(token: Token) -> bool:
+    return any(r.mode == "intent" for r in triggers().get((token.lemma_.lower(), "verb"), ()))
+
+
+# --------------------------------------------------------------------------- the stage
+
+
+@dataclass
+class _Candidate:
+    token: Token
+    row: Trigger
+
+
+def _candidates(sent: Span) -> Iterator[_Candidate]:
+    for token in sent:
+        row = _match(token)
+        if row is not None:
+            yield _Candidate(token, row)
+
+
+def _trigger_span(token: Token, row: Trigger) -> tuple[int, int]:
+    start, end = token.idx, token.idx + len(token)
+    if row.extra:
+        for c in token.children:
+            if c.lower_ == row.extra and c.i in (token.i + 1, token.i - 1):
+                start, end = min(start, c.idx), max(end, c.idx + len(c))
+    return start, end
 
 
 def run(doc: Doc, found: Found) -> tuple[Event, ...]:
-    return ()
+    published = found.article.published
+    text = doc.text
+    events: list[Event] = []
+    for sent in doc.sents:
+        found_here = list(_candidates(sent))
+        if not found_here:
+            continue
+        by_index = {c.token.i: c for c in found_here}
+        dates = [e for e in sent.ents if e.label_ == "DATE"]
+        for cand in found_here:
+            events.extend(_events(cand, by_index, dates, found, published, text))
+    return tuple(sorted(events, key=lambda e: (e.trigger.start, e.source or "")))
+
+
+def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span],
+            found: Found, published: str | None, text: str) -> list[Event]:
+    token, row = cand.token, cand.row
+    if row.mode == "intent":
+        return []
+    if _refused(token, by_index):
+        return []
+    anchor = token
+    if token.pos_ == "VERB" and any(c.i in by_index and _light_verb(c) == token
+                                    for c in token.children):
+        return []  # "imposed sanctions": the noun is the more specific trigger
+    if token.pos_ == "NOUN" and _inside_trigger(token, by_index):
+        return []
+    if token.pos_ == "NOUN":
+        light = _light_verb(token)
+        if light is not None:
+            anchor = light
+        sources = [c for c in token.children if c.dep_ == "poss"]
+        if not sources and light is not None:
+            sources = _subjects(light)
+        target = _target(token)
+        if target is None and light is not None:
+            target = _light_target(light, token)
+        status = _status(anchor, governor_counts=True) if light is not None else "occurred"
+    else:
+        sources = _subjects(token)
+        target = _target(token)
+        status = _status(token)
+        if target is None and token.lemma_.lower() in words("refusal"):
+            refused = [c for c in token.children if c.dep_ == "xcomp"]
+            target = _target(refused[0]) if refused else None
+    sources = [s for s in sources if s.pos_ in ARGUMENT_POS]
+    if not sources and target is None:
+        return []
+    if not sources and token.pos_ == "VERB" and not _passive(token):
+        return []
+    target_id = _entity(target, found)
+    source_ids = [_entity(s, found) for s in sources] or [None]
+    if target_id is None and not any(source_ids):
+        return []  # no actor we know: precision before recall
+    when = timex.event_expression(anchor, dates, set(by_index) - {token.i}) or (
+        timex.event_expression(token, dates, set(by_index) - {token.i}))
+    date = timex.resolve(when.text, published, status == "planned") if when else None
+    date = date or (published[:10] if published else None)
+    start, end = _trigger_span(token, row)
+    sent = token.sent
+    out = []
+    for source_id in dict.fromkeys(source_ids):
+        out.append(Event(
+            type=row.type, mode=row.mode, source=source_id,
+            target=target_id if target_id != source_id else None, status=status,
+            trigger=TextSpan(text[start:end], start, end),
+            sentence=Range(sent.start_char, sent.end_char), date=date,
+            intensity=intensity(row.type, row.mode)))
+    return out
+
+
+def _inside_trigger(noun: Token, by_index: dict[int, _Candidate]) -> bool:
+    """"the signing of a memorandum", "pulled out of the talks": a noun in another trigger's
+    prepositional argument is that event's argument, not an event of its own."""
+    node = noun
+    while node.dep_ in ("pobj", "prep", "pcomp", "prt") and node.head != node:
+        node = node.head
+    return node != noun and node.i in by_index
+
+
+def _passive(token: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECTS for c in token.children)
+
+
+def _refused(token: Token, by_index: dict[int, _Candidate]) -> bool:
+    """True when the event is governed by a refusal verb, which is the event instead."""
+    head = token.head if token.pos_ == "VERB" else (_light_verb(token) or token).head
+    if token.dep_ != "xcomp" and token.pos_ == "VERB":
+        return False
+    return head.lemma_.lower() in words("refusal") and head.i in by_index

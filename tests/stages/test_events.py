@@ -1,0 +1,142 @@
+"""Events stage: each trigger form and argument pattern on sentences written for these tests,
+with hand-made entities (so the tests do not depend on today's actors stage), plus the seed end
+to end."""
+
+from __future__ import annotations
+
+from newsgraph import nlp
+from newsgraph.model import Article, Digest, Entity, Event, Mention
+from newsgraph.stages import Found, events
+from tests.conftest import assert_grounded
+
+PUBLISHED = "2021-06-08"  # a Tuesday
+
+
+def run(text: str, actors: dict[str, list[str]]) -> tuple[Event, ...]:
+    """Events of ``text``; ``actors`` maps an entity id to the surfaces that mention it."""
+    entities = []
+    for eid, surfaces in actors.items():
+        mentions = []
+        for surface in surfaces:
+            at = text.find(surface)
+            while at >= 0:
+                mentions.append(Mention(surface, at, at + len(surface)))
+                at = text.find(surface, at + 1)
+        entities.append(Entity(eid, surfaces[0], "GPE", mentions=tuple(mentions)))
+    found = Found(article=Article(text=text, published=PUBLISHED), entities=tuple(entities))
+    out = events.run(nlp.load()(text), found)
+    for ev in out:
+        assert text[ev.trigger.start : ev.trigger.end] == ev.trigger.text
+        assert ev.sentence.start <= ev.trigger.start < ev.trigger.end <= ev.sentence.end
+    assert list(out) == sorted(out, key=lambda e: e.trigger.start)
+    return out
+
+
+def one(text: str, actors: dict[str, list[str]]) -> Event:
+    out = run(text, actors)
+    assert len(out) == 1, out
+    return out[0]
+
+
+def test_active_verb_with_source_target_and_intensity() -> None:
+    ev = one("Norway criticized Sweden over the fishing quota.",
+             {"A": ["Norway"], "B": ["Sweden"]})
+    assert (ev.type, ev.mode, ev.source, ev.target) == ("ACCUSE", "disapprove", "A", "B")
+    assert ev.status == "occurred" and ev.date == PUBLISHED
+    assert ev.intensity < 0
+
+
+def test_passive_with_agent_swaps_roles() -> None:
+    ev = one("Three Danish activists were arrested by Norway on Friday.",
+             {"A": ["Norway"], "B": ["Danish"]})
+    assert (ev.type, ev.mode, ev.source, ev.target) == ("COERCE", "arrest", "A", "B")
+    assert ev.date == "2021-06-04"
+
+
+def test_control_verb_gives_planned_event_with_its_subject() -> None:
+    ev = one("Canada pledged to provide aid to Haiti after the storm.",
+             {"A": ["Canada"], "B": ["Haiti"]})
+    assert (ev.type, ev.source, ev.target, ev.status) == ("AID", "A", "B", "planned")
+
+
+def test_agree_to_meet_and_raising() -> None:
+    out = run("Peru is expected to sanction Chile next month.", {"A": ["Peru"], "B": ["Chile"]})
+    assert [(e.type, e.source, e.target, e.status, e.date) for e in out] == [
+        ("SANCTION", "A", "B", "planned", "2021-07")]
+
+
+def test_coordinated_sources_give_one_event_each() -> None:
+    out = run("Kenya and Uganda signed a trade accord in 2019.", {"A": ["Kenya"], "B": ["Uganda"]})
+    assert sorted(e.source for e in out) == ["A", "B"]
+    assert {(e.type, e.date) for e in out} == {("AGREE", "2019")}
+
+
+def test_particle_verbs() -> None:
+    ev = one("Hungary pushed back against the proposal from Brussels.", {"A": ["Hungary"]})
+    assert (ev.type, ev.trigger.text, ev.source) == ("REJECT", "pushed back", "A")
+    ev = one("Britain pulled out of the talks with Iceland.", {"A": ["Britain"], "B": ["Iceland"]})
+    assert (ev.type, ev.mode, ev.trigger.text) == ("RETREAT", "withdraw", "pulled out")
+
+
+def test_light_verb_and_noun_triggers() -> None:
+    ev = one("Germany held talks with France about energy prices.",
+             {"A": ["Germany"], "B": ["France"]})
+    assert (ev.type, ev.mode, ev.trigger.text, ev.source, ev.target) == (
+        "CONSULT", "meet", "talks", "A", "B")
+    ev = one("Turkey launched an attack on Syria overnight.", {"A": ["Turkey"], "B": ["Syria"]})
+    assert (ev.type, ev.trigger.text, ev.source, ev.target) == ("ASSAULT", "attack", "A", "B")
+
+
+def test_noun_light_verb_that_is_itself_a_trigger_gives_one_event() -> None:
+    ev = one("China imposed sanctions on Lithuania last week.",
+             {"A": ["China"], "B": ["Lithuania"]})
+    assert (ev.type, ev.trigger.text, ev.source, ev.target) == ("SANCTION", "sanctions", "A", "B")
+
+
+def test_reported_speech_source_is_the_subject_not_the_speaker() -> None:
+    ev = one("Austria said that Serbia had attacked Croatia.",
+             {"S": ["Austria"], "A": ["Serbia"], "B": ["Croatia"]})
+    assert (ev.type, ev.source, ev.target) == ("ASSAULT", "A", "B")
+
+
+def test_statuses() -> None:
+    actors = {"A": ["Israel"], "B": ["Lebanon"]}
+    assert one("Israel did not attack Lebanon yesterday.", actors).status == "negated"
+    assert one("Israel will visit Lebanon on Friday.", actors).status == "planned"
+    assert one("Israel could attack Lebanon within days.", actors).status == "hypothetical"
+    assert one("If Israel attacks Lebanon, the region will suffer.", actors).status == (
+        "hypothetical")
+
+
+def test_future_weekday_resolves_forward() -> None:
+    assert one("Israel will visit Lebanon on Friday.",
+               {"A": ["Israel"], "B": ["Lebanon"]}).date == "2021-06-11"
+
+
+def test_refusal_is_the_event() -> None:
+    ev = one("Moldova refused to meet Romania in the capital.",
+             {"A": ["Moldova"], "B": ["Romania"]})
+    assert (ev.type, ev.trigger.text, ev.source, ev.target, ev.status) == (
+        "REJECT", "refused", "A", "B", "occurred")
+
+
+def test_request_with_infinitive_and_no_event_without_actors() -> None:
+    ev = one("Portugal urged Spain to reopen the border crossing.",
+             {"A": ["Portugal"], "B": ["Spain"]})
+    assert (ev.type, ev.source, ev.target) == ("REQUEST", "A", "B")
+    assert run("Officials said the weather would improve and support was welcome.", {}) == ()
+    assert run("Time will tell whether Peru gains from the plan.", {"A": ["Peru"]}) == ()
+
+
+def test_seed_events(seed_digest: Digest) -> None:
+    assert_grounded(seed_digest)
+    names = {e.id: e.name for e in seed_digest.entities}
+    got = {(ev.type, ev.mode, names.get(ev.source, ""), names.get(ev.target, ""), ev.status,
+            ev.date) for ev in seed_digest.events}
+    assert any(t == "ACCUSE" and "Obrador" in s and "U.S" in tg and d == "2021-05"
+               for t, _, s, tg, _, d in got), got
+    assert any(t == "CONSULT" and "Obrador" in tg and d == "2021-06-08"
+               for t, _, _, tg, _, d in got), got
+    assert any(t == "REJECT" and "Giammattei" in s for t, _, s, _, _, _ in got), got
+    assert all(ev.status in ("occurred", "planned", "negated", "hypothetical")
+               for ev in seed_digest.events)
