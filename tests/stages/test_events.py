@@ -140,3 +140,17 @@ def test_seed_events(seed_digest: Digest) -> None:
     assert any(t == "REJECT" and "Giammattei" in s for t, _, s, _, _, _ in got), got
     assert all(ev.status in ("occurred", "planned", "negated", "hypothetical")
                for ev in seed_digest.events)
+
+
+def test_imperative_in_direct_quote_is_a_request_by_the_speaker() -> None:
+    from newsgraph.model import Quote
+
+    text = 'The envoy spoke in the square. "Please stay home. We will open the border soon."'
+    start = text.index("Please")
+    end = text.index('"', start)
+    quote = Quote(text[start:end], start, end, "direct", speaker="A")
+    found = Found(article=Article(text=text, published=PUBLISHED), quotes=(quote,),
+                  entities=(Entity("A", "The envoy", "PERSON",
+                                   mentions=(Mention("The envoy", 0, 9),)),))
+    out = [e for e in events.run(nlp.load()(text), found) if e.type == "REQUEST"]
+    assert [(e.trigger.text, e.source, e.status) for e in out] == [("Please stay", "A", "occurred")]

@@ -28,6 +28,10 @@ Decisions (each tested in tests/stages/test_events.py):
 - **Status**: negated ("not", "never" on the verb or its governors), hypothetical (could, would,
   if-clauses), planned (will, governed by an intent or "expected/scheduled to" verb), else
   occurred.
+- **Imperatives in direct quotes** ("Do not come.", "Please leave.") are REQUEST events by the
+  quote's speaker: a sentence inside the quote whose root is a bare verb with no subject,
+  opened by the verb, "do/don't" or "please". The trigger runs from the sentence start to
+  the verb.
 - **Date**: the DATE entity that modifies the trigger (see stages/timex.py), else the article's
   published date.
 - **Intensity**: ``lexicons/event_intensity.tsv`` by type and mode.
@@ -293,7 +297,38 @@ def run(doc: Doc, found: Found) -> tuple[Event, ...]:
         dates = [e for e in sent.ents if e.label_ == "DATE"]
         for cand in found_here:
             events.extend(_events(cand, by_index, dates, found, published, text))
+    events.extend(_imperatives(doc, found, published))
     return tuple(sorted(events, key=lambda e: (e.trigger.start, e.source or "")))
+
+
+def _imperatives(doc: Doc, found: Found, published: str | None) -> list[Event]:
+    out = []
+    for quote in found.quotes:
+        if quote.kind != "direct" or quote.speaker is None:
+            continue
+        span = doc.char_span(quote.start, quote.end, alignment_mode="contract")
+        if span is None:
+            continue
+        for sent in {t.sent.start: t.sent for t in span}.values():
+            inside = [t for t in sent if quote.start <= t.idx < quote.end and not t.is_space]
+            indices = {t.i for t in inside}
+            heads = [t for t in inside if t.head.i not in indices or t.head.i == t.i]
+            root = heads[0] if heads else None
+            if root is None or root.tag_ != "VB" or root.dep_ == "xcomp":
+                continue  # "told them: stay" is already the telling verb's REQUEST
+            if any(c.dep_ in (*SUBJECTS, "aux") and c.lower_ != "do" and c.idx >= quote.start
+                   for c in root.children if c.i < root.i):
+                continue
+            opener = inside[0]
+            if opener.i != root.i and opener.lower_ not in words("imperative"):
+                continue
+            start, end = opener.idx, root.idx + len(root)
+            out.append(Event(
+                type="REQUEST", mode=None, source=quote.speaker, target=None, status="occurred",
+                trigger=TextSpan(doc.text[start:end], start, end),
+                sentence=Range(sent.start_char, sent.end_char),
+                date=published[:10] if published else None, intensity=intensity("REQUEST", None)))
+    return out
 
 
 def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span],
