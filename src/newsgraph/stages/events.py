@@ -23,8 +23,9 @@ Decisions (each tested in tests/stages/test_events.py):
 - **Reported speech** needs nothing special: the source is the event's own subject, never the
   speaker of the quote by default.
 - **Precision**: an event needs an actor argument (a subject or agent that is a noun, name or
-  pronoun, or a possessor/light-verb subject for nouns), and its source or target must be an
-  entity the actors stage knows. Triggers used as modifiers are skipped.
+  pronoun, or a possessor/light-verb subject for nouns), and either its source or target is
+  an entity the actors stage knows or its source is a noun or name ("Police arrested ...",
+  kept with no source id). Triggers used as modifiers are skipped.
 - **Status**: negated ("not", "never" on the verb or its governors), hypothetical (could, would,
   if-clauses), planned (will, governed by an intent or "expected/scheduled to" verb), else
   occurred.
@@ -369,7 +370,8 @@ def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span]
         return []
     target_id = _entity(target, found)
     source_ids = [_entity(s, found) for s in sources] or [None]
-    if target_id is None and not any(source_ids):
+    if target_id is None and not any(source_ids) and not any(
+            s.pos_ in ("PROPN", "NOUN") for s in sources):
         return []  # no actor we know: precision before recall
     when = timex.event_expression(anchor, dates, set(by_index) - {token.i}) or (
         timex.event_expression(token, dates, set(by_index) - {token.i}))
