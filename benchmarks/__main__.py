@@ -23,13 +23,14 @@ def main() -> None:
     args = ap.parse_args()
     shared = Path(args.shared).resolve()
     names = args.only or [m for m in MODULES if (HERE / f"{m}.py").exists()]
-    sections = _read_sections()
     for name in names:
         module = importlib.import_module(f"benchmarks.{name}")
         t0 = time.perf_counter()
         print(f"running {name} ...", flush=True)
         text = module.run(shared).strip()
         print(f"  done in {time.perf_counter() - t0:.0f}s", flush=True)
+        # Re-read just before writing: another run may have rewritten its own section meanwhile.
+        sections = _read_sections()
         sections[name] = text
         _write(sections)
     print(f"wrote {RESULTS}")
