@@ -6,29 +6,12 @@ First increment: names + pronouns. Roles, countries, sectors and groups are stil
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from spacy.tokens import Doc
 
 from newsgraph.model import Entity, Mention
-from newsgraph.stages import Found
+from newsgraph.stages import Found, coref
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
-LEXICON = Path(__file__).resolve().parent.parent / "lexicons" / "pronouns.tsv"
-
-
-def _load_pronouns() -> dict[str, str]:
-    table: dict[str, str] = {}
-    for line in LEXICON.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            word, gender = line.split("\t")[:2]
-            table[word] = gender
-    return table
-
-
-PRONOUNS = _load_pronouns()
-
-
 def _words(text: str) -> tuple[str, ...]:
     return tuple(w.strip("’'s").lower() for w in text.split() if w.strip("’'s"))
 
@@ -51,6 +34,12 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             person_words.update(_words(ent.text))
+    # Longest person names first, so "Biden" before "Joe Biden" still joins "Joe Biden".
+    longest = sorted({_words(e.text) for e in doc.ents if e.label_ == "PERSON"}, key=len,
+                     reverse=True)
+    for words in longest:
+        if words and _cluster_key(words, people) is None:
+            people.append({"words": words, "type": "PERSON", "mentions": [], "gender": None})
     for ent in doc.ents:
         label = ent.label_
         if label not in KEEP:
@@ -66,9 +55,8 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
             if cluster is None:
                 cluster = {"words": words, "type": label, "mentions": [], "gender": None}
                 people.append(cluster)
+            if cluster not in clusters:
                 clusters.append(cluster)
-            elif len(words) > len(cluster["words"]):
-                cluster["words"] = words
             cluster["mentions"].append(mention)
             continue
         key = (" ".join(words), label)
@@ -76,34 +64,12 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
             others[key] = {"words": words, "type": label, "mentions": [], "gender": None}
             clusters.append(others[key])
         others[key]["mentions"].append(mention)
-    _link_pronouns(doc, people)
+    anchors = [coref.Anchor([(m.start, m.end) for m in c["mentions"]], c["type"])
+               for c in people]
+    for link in coref.resolve(doc, anchors):
+        people[link.anchor]["mentions"].append(
+            Mention(doc.text[link.start:link.end], link.start, link.end, "pronoun"))
     return _entities(clusters)
-
-
-def _link_pronouns(doc: Doc, people: list[dict]) -> None:
-    """Each he/she/him/her/his goes to the person mentioned most recently before it whose
-    gender (learnt from earlier pronouns) does not conflict."""
-    if not people:
-        return
-    spans = sorted((m.start, id(c), c) for c in people for m in c["mentions"])
-    index = 0
-    recent: list[dict] = []
-    for token in doc:
-        while index < len(spans) and spans[index][0] < token.idx:
-            cluster = spans[index][2]
-            if cluster in recent:
-                recent.remove(cluster)
-            recent.append(cluster)
-            index += 1
-        gender = PRONOUNS.get(token.lower_)
-        if gender is None or not recent:
-            continue
-        for cluster in reversed(recent):
-            if cluster["gender"] in (None, gender):
-                cluster["gender"] = gender
-                cluster["mentions"].append(
-                    Mention(token.text, token.idx, token.idx + len(token.text), "pronoun"))
-                break
 
 
 def _entities(clusters: list[dict]) -> tuple[Entity, ...]:
