@@ -194,3 +194,35 @@ def test_warc_and_feed_through_the_pipeline(tmp_path: Path) -> None:
     failed = {f.source.split("#")[-1]: f.message for f in report.failures}
     assert "https://n.example/2" in failed  # the empty feed entry
     assert report.outcomes["added"] == len(rows) >= 1
+
+
+def test_the_write_lock_leaves_no_file_and_is_free_again_after_release(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite"
+    lock_file = tmp_path / "c.sqlite.lock"
+    with Corpus(path) as c:
+        c.add([make_digest(filler(3))])
+        assert not lock_file.exists()
+        c.add([make_digest(filler(4))])  # the next writer is not refused
+        assert c.stats()["articles"] == 2
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("c.sqlite")) == [
+        "c.sqlite"]
+
+
+def test_a_lock_held_on_a_removed_lock_file_does_not_block_a_new_writer(
+        tmp_path: Path) -> None:
+    import fcntl
+
+    from newsgraph.corpus.ingest import writer_lock
+
+    path = tmp_path / "c.sqlite"
+    lock_file = tmp_path / "c.sqlite.lock"
+    lock_file.write_text("")
+    stale = os.open(lock_file, os.O_RDWR)  # an old holder's file, removed on its release
+    fcntl.flock(stale, fcntl.LOCK_EX)
+    os.unlink(lock_file)
+    try:
+        with writer_lock(path):
+            assert lock_file.exists()  # a fresh lock file, not the removed one
+        assert not lock_file.exists()
+    finally:
+        os.close(stale)

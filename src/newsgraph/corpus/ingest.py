@@ -9,6 +9,7 @@ killed mid-ingest loses only its open batch, which the same command stores on th
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import sqlite3
@@ -46,18 +47,39 @@ Progress = Callable[[Digest | Failure, "writer.Outcome | None"], None]
 
 @contextmanager
 def writer_lock(path: Path) -> Iterator[None]:
-    """Hold the corpus's advisory write lock, or fail at once with a clear error."""
+    """Hold the corpus's advisory write lock, or fail at once with a clear error.
+
+    The lock is a ``<db>.lock`` file held with ``flock`` and removed again on release, so
+    nothing is left beside the corpus. A writer that locked a file another writer had just
+    removed notices (the path no longer names the file it locked) and locks the new one.
+    """
     lock_path = path.with_name(path.name + ".lock")
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
+    while True:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
+            os.close(fd)
             raise CorpusError(f"{path}: another ingest is writing to this corpus; "
                               "wait for it to finish") from None
+        if _same_file(fd, lock_path):
+            break
+        os.close(fd)  # released and removed by its last holder meanwhile: lock the new one
+    try:
         yield
     finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(lock_path)  # still holding the lock: nobody else can own this file
         os.close(fd)
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        on_disk = os.stat(path)
+    except FileNotFoundError:
+        return False
+    held = os.fstat(fd)
+    return (held.st_dev, held.st_ino) == (on_disk.st_dev, on_disk.st_ino)
 
 
 def results(
