@@ -103,6 +103,7 @@ def test_v1_corpus_is_migrated_in_place_with_a_backup(tmp_path: Path) -> None:
         assert [(h.kind, h.speaker) for h in hits] == [("quote", "Ana Ruiz")]
     backup = backup_path(path, 1)
     assert backup.exists()
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")]
     old = sqlite3.connect(backup)
     assert old.execute("PRAGMA user_version").fetchone()[0] == 1
     assert old.execute("SELECT count(*) FROM quotes").fetchone()[0] == 1
@@ -131,3 +132,16 @@ def test_reader_sees_committed_data_while_a_writer_holds_a_transaction(tmp_path:
         with Corpus(path, create=False) as reader:
             assert [h.article_id for h in reader.search("bridge budget")] == [1]
         writer.conn.execute("ROLLBACK")
+
+
+def test_a_corpus_name_with_uri_characters_is_used_literally(tmp_path: Path) -> None:
+    folder = tmp_path / "a#b%20c"
+    folder.mkdir()
+    path = folder / "news?mode=ro.sqlite"
+    text = "The council approved the new bridge budget on Tuesday after a long debate."
+    with Corpus(path) as corpus:
+        corpus.add([make_digest(text)])
+    assert path.exists()
+    assert sorted(p.name for p in folder.iterdir()) == ["news?mode=ro.sqlite"]
+    with Corpus(path, create=False) as corpus:
+        assert corpus.stats()["articles"] == 1

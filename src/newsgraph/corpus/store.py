@@ -9,6 +9,7 @@ migrated in place after a backup copy is written next to it.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -67,7 +68,9 @@ def _check_file(path: Path) -> None:
 
 
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
-    uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
+    uri = path.absolute().as_uri()  # percent-encoded: '?', '#' or '%' in a name stay literal
+    if readonly:
+        uri += "?mode=ro"
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30,
                            check_same_thread=False)
     conn.execute("PRAGMA foreign_keys=ON")
@@ -92,10 +95,7 @@ def backup_path(path: Path, version: int) -> Path:
 
 def _migrate(conn: sqlite3.Connection, path: Path, version: int, has_data: bool) -> None:
     if has_data:
-        target = sqlite3.connect(backup_path(path, version))
-        with target:
-            conn.backup(target)
-        target.close()
+        _write_backup(conn, backup_path(path, version))
     conn.execute("BEGIN IMMEDIATE")
     try:
         if version == 0:  # nobody migrated this file yet: claim it
@@ -108,6 +108,18 @@ def _migrate(conn: sqlite3.Connection, path: Path, version: int, has_data: bool)
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+
+
+def _write_backup(conn: sqlite3.Connection, target_path: Path) -> None:
+    """A complete copy at ``target_path`` or none: written beside it, then renamed over it."""
+    partial = target_path.with_name(target_path.name + ".partial")
+    partial.unlink(missing_ok=True)  # left by a run killed mid-copy
+    target = sqlite3.connect(partial, isolation_level=None)
+    try:
+        conn.backup(target)
+    finally:
+        target.close()
+    os.replace(partial, target_path)
 
 
 def _statements(script: str) -> Iterator[str]:
