@@ -221,6 +221,8 @@ def test_speaker_through_apposition() -> None:
     ("Smith accused the rebels of breaking the truce.", "the rebels of breaking the truce",
      "accused"),
     ("Smith pledged to rebuild the bridge.", "to rebuild the bridge", "pledged"),
+    ("Smith wants to close the old mine.", "to close the old mine", "wants"),
+    ("Smith plans to sell the ferry next year.", "to sell the ferry next year", "plans"),
     ("The talks had failed, Smith said.", "The talks had failed", "said"),
 ])
 def test_reported_speech_patterns(sentence: str, content: str, cue: str) -> None:
@@ -233,6 +235,7 @@ def test_reported_speech_patterns(sentence: str, content: str, cue: str) -> None
     ("Smith called the plan a disaster.", "the plan a disaster"),
     ("Smith announced a new budget for the schools.", "a new budget for the schools"),
     ("Smith described the deal as a betrayal.", "the deal as a betrayal"),
+    ("Smith opposes the new tax on fuel.", "the new tax on fuel"),
 ])
 def test_reported_topic_and_naming(sentence: str, content: str) -> None:
     qs = reported(run(sentence, {"E1": ["Smith"]}))
@@ -243,6 +246,7 @@ def test_reported_topic_and_naming(sentence: str, content: str) -> None:
     "Smith called an emergency meeting on Friday.",
     "Smith published the paper in 2014.",
     "Smith continued to work at the port.",
+    "Smith wants a new car.",
 ])
 def test_verbs_used_in_a_non_reporting_sense_report_nothing(sentence: str) -> None:
     assert reported(run(sentence, {"E1": ["Smith"]})) == []
