@@ -224,6 +224,8 @@ def test_speaker_through_apposition() -> None:
     ("Smith wants to close the old mine.", "to close the old mine", "wants"),
     ("Smith plans to sell the ferry next year.", "to sell the ferry next year", "plans"),
     ("The talks had failed, Smith said.", "The talks had failed", "said"),
+    ("After the storm, Smith said, the ferry would not sail for a week.",
+     "the ferry would not sail for a week", "said"),
 ])
 def test_reported_speech_patterns(sentence: str, content: str, cue: str) -> None:
     qs = reported(run(sentence, {"E1": ["Smith"]}))

@@ -450,7 +450,9 @@ def _complement(verb: Token, frame: str) -> tuple[int, int] | None:
             start += 1  # "that"
         return start, comp.right_edge.i + 1
     if frame in ("topic", "naming"):
-        return _topic(kids, bare_object=frame == "topic")
+        topic = _topic(kids, bare_object=frame == "topic")
+        if topic is not None or verb.dep_ != "parataxis":
+            return topic
     if verb.dep_ == "parataxis":  # "The plan is dead, she said." parsed with said as a side
         head = verb.head
         if verb.i > head.i:
