@@ -31,10 +31,13 @@ def open_db(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     _check_file(path)
     if readonly and not path.exists():
         raise CorpusError(f"{path}: no such corpus (create it with `newsgraph ingest`)")
+    conn: sqlite3.Connection | None = None
     try:
         conn = _connect(path, readonly)
         version, app_id, tables = _identity(conn)
     except sqlite3.DatabaseError as err:
+        if conn is not None:
+            conn.close()  # no handle left open on a file we refuse
         raise CorpusError(f"{path}: not a usable SQLite database ({err}); the file was "
                           "left untouched") from None
     if tables and app_id != APPLICATION_ID:
