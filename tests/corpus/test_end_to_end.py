@@ -57,6 +57,7 @@ def test_reingest_is_a_no_op(db: Path) -> None:
                                  "--jobs", "1", "--published", "2026-03-12"])
     assert result.exit_code == 0, result.output
     assert "6 already stored" in result.output
+    assert not db.with_name(db.name + ".lock").exists()  # the write lock leaves nothing behind
 
 
 def test_actor_across_articles(db: Path) -> None:
