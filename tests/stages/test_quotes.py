@@ -226,6 +226,8 @@ def test_speaker_through_apposition() -> None:
     ("The talks had failed, Smith said.", "The talks had failed", "said"),
     ("After the storm, Smith said, the ferry would not sail for a week.",
      "the ferry would not sail for a week", "said"),
+    ("Back in Ohio, Smith said, he decided to sell the farm.", "he decided to sell the farm",
+     "said"),
 ])
 def test_reported_speech_patterns(sentence: str, content: str, cue: str) -> None:
     qs = reported(run(sentence, {"E1": ["Smith"]}))
