@@ -18,9 +18,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 LEXICON = Path(__file__).resolve().parent.parent / "lexicons" / "pronouns.tsv"
+LOOKBACK = 3  # sentences before the pronoun's own that hold candidate antecedents
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "dative", "attr", "agent"})
+PLURAL_OK = frozenset({"ORG", "NORP", "GROUP"})  # "the company ... they" is fine English
+NEUTER_OK = frozenset({"ORG", "GPE", "FAC", "LOC", "PRODUCT", "ORGANIZATION"})
 
 
 @dataclass
@@ -41,42 +46,158 @@ class Link:
     anchor: int  # index into the ``anchors`` sequence
 
 
-def _load_pronouns() -> dict[str, str]:
-    table: dict[str, str] = {}
+def _load_pronouns() -> dict[str, tuple[str, str]]:
+    table: dict[str, tuple[str, str]] = {}
     for line in LEXICON.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
-            word, gender = line.split("\t")[:2]
-            table[word] = gender
+            word, agreement, case = line.split("\t")[:3]
+            table[word] = (agreement, case)
     return table
 
 
 PRONOUNS = _load_pronouns()
 
 
+@dataclass
+class _Mention:
+    anchor: int
+    start: int
+    end: int
+    token: Token  # syntactic head of the mention
+    sent: int
+
+
+def _agrees(anchor: Anchor, agreement: str, gender: str | None) -> bool:
+    if agreement in ("m", "f"):
+        return anchor.type == "PERSON" and not anchor.plural and gender in (None, agreement)
+    if agreement == "n":
+        return not anchor.plural and anchor.type in NEUTER_OK
+    return anchor.plural or anchor.type in PLURAL_OK
+
+
+def _clause_subject(token: Token) -> Token | None:
+    """Subject of the nearest verb governing ``token`` (walks up through nouns/preps)."""
+    head = token.head
+    for _ in range(8):
+        for child in head.children:
+            if child.dep_ in SUBJECT_DEPS and child is not token:
+                return child
+        if head.head is head:
+            return None
+        head = head.head
+    return None
+
+
+def _covers(mention: _Mention, token: Token) -> bool:
+    return mention.start <= token.idx < mention.end
+
+
+def _former_latter(doc: Doc, token: Token) -> str | None:
+    """"former"/"latter" used as a noun phrase ("the former said") after "the"."""
+    if token.lower_ not in ("former", "latter") or token.i == 0:
+        return None
+    if doc[token.i - 1].lower_ != "the" or token.dep_ in ("amod", "compound"):
+        return None
+    if token.i + 1 < len(doc) and doc[token.i + 1].pos_ in ("NOUN", "PROPN"):
+        return None
+    return token.lower_
+
+
 def resolve(doc: Doc, anchors: Sequence[Anchor]) -> list[Link]:
-    """Each he/she/him/her/his goes to the person anchor mentioned most recently before it
-    whose gender (given, or learnt from earlier pronouns) does not conflict."""
-    people = [i for i, a in enumerate(anchors) if a.type == "PERSON" and not a.plural]
-    if not people:
+    """Links third-person pronouns (and "the former"/"the latter") to anchors.
+
+    Candidates are anchor mentions before the pronoun in its sentence or the LOOKBACK
+    sentences before; they must agree in gender/number (gender given by the anchor, or learnt
+    from pronouns already linked to it). Reflexives go to their clause subject; a plain pronoun
+    never takes a co-argument of its own verb (principle B). Among the rest the score prefers
+    the same or a near sentence, subjects, a subject for a subject pronoun (parallelism), and
+    anchors mentioned often."""
+    if not anchors:
         return []
-    spans = sorted((s, i) for i in people for s, _ in anchors[i].mentions)
-    gender = {i: anchors[i].gender for i in people}
+    sent_of: dict[int, int] = {}
+    for n, sent in enumerate(doc.sents):
+        sent_of[sent.start] = n
+    by_sent: dict[int, list[_Mention]] = {}
+    for i, anchor in enumerate(anchors):
+        for start, end in anchor.mentions:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            root = span.root
+            m = _Mention(i, start, end, root, sent_of.get(root.sent.start, 0))
+            by_sent.setdefault(m.sent, []).append(m)
+    gender = [a.gender for a in anchors]
+    count = [0] * len(anchors)
+    seen_before: list[_Mention] = []
     links: list[Link] = []
-    index = 0
-    recent: list[int] = []
-    for token in doc:
-        while index < len(spans) and spans[index][0] < token.idx:
-            anchor = spans[index][1]
-            if anchor in recent:
-                recent.remove(anchor)
-            recent.append(anchor)
-            index += 1
-        g = PRONOUNS.get(token.lower_)
-        if g is None or not recent:
-            continue
-        for anchor in reversed(recent):
-            if gender[anchor] in (None, g):
-                gender[anchor] = g
-                links.append(Link(token.idx, token.idx + len(token.text), anchor))
-                break
+    for sent_no, sent in enumerate(doc.sents):
+        window = [m for s in range(sent_no - LOOKBACK, sent_no) for m in by_sent.get(s, [])]
+        here = sorted(by_sent.get(sent_no, []), key=lambda m: m.start)
+        for token in sent:
+            while here and here[0].start < token.idx:
+                m = here.pop(0)
+                window.append(m)
+                count[m.anchor] += 1
+                seen_before.append(m)
+            which = _former_latter(doc, token)
+            if which is not None:
+                prev = [m.anchor for m in by_sent.get(sent_no - 1, [])]
+                order = list(dict.fromkeys(sorted(prev, key=lambda a: min(
+                    m.start for m in by_sent[sent_no - 1] if m.anchor == a))))
+                if len(order) >= 2:
+                    target = order[0] if which == "former" else order[-1]
+                    start = doc[token.i - 1].idx
+                    links.append(Link(start, token.idx + len(token.text), target))
+                continue
+            entry = PRONOUNS.get(token.lower_)
+            if entry is None or token.dep_ == "expl" or token.pos_ not in ("PRON", "DET"):
+                continue
+            if any(_covers(m, token) for m in window[-3:]):
+                continue
+            agreement, case = entry
+            best = _choose(token, agreement, case, window, anchors, gender, count, sent_no)
+            if best is None:
+                continue
+            if agreement in ("m", "f"):
+                gender[best] = agreement
+            links.append(Link(token.idx, token.idx + len(token.text), best))
     return links
+
+
+def _choose(token: Token, agreement: str, case: str, window: list[_Mention],
+            anchors: Sequence[Anchor], gender: list[str | None], count: list[int],
+            sent_no: int) -> int | None:
+    candidates = [m for m in window if m.end <= token.idx
+                  and _agrees(anchors[m.anchor], agreement, gender[m.anchor])]
+    if not candidates:
+        return None
+    if case == "refl":
+        subject = _clause_subject(token)
+        if subject is not None:
+            for m in reversed(candidates):
+                if _covers(m, subject) or m.token is subject:
+                    return m.anchor
+    if case in ("subj", "obj"):
+        verb = token.head
+        banned = {m.anchor for m in candidates if m.token.head is verb
+                  and m.token.dep_ in ARGUMENT_DEPS and token.dep_ in ARGUMENT_DEPS}
+        candidates = [m for m in candidates if m.anchor not in banned]
+        if not candidates:
+            return None
+    pron_subject = token.dep_ in SUBJECT_DEPS
+    best_score = float("-inf")
+    best: int | None = None
+    for rank, m in enumerate(reversed(candidates)):
+        score = -1.0 * (sent_no - m.sent) - 0.05 * rank
+        if m.token.dep_ in SUBJECT_DEPS:
+            score += 1.0
+            if pron_subject:
+                score += 0.5
+        elif m.token.dep_ in ("dobj", "iobj", "dative"):
+            score += 0.2
+        elif m.token.dep_ == "poss" or m.token.dep_ == "pobj":
+            score -= 0.2
+        score += 0.1 * min(count[m.anchor], 5)
+        if score > best_score:
+            best_score, best = score, m.anchor
+    return best
