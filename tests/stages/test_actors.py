@@ -28,3 +28,50 @@ def test_seed_lopez_obrador_cluster(seed_digest):
     entity = _entity_with(seed_digest, "Lopez Obrador")
     assert entity is not None and entity.type == "PERSON"
     assert "Andres Manuel Lopez Obrador" in entity.name
+
+
+def test_surname_before_full_name_still_joins():
+    d = digest("Okafor arrived late. Later, Chidi Okafor spoke to reporters in Lagos.")
+    entity = _entity_with(d, "Chidi Okafor")
+    assert entity is not None
+    assert "Okafor" in {m.text for m in entity.mentions}
+
+
+def test_person_title_makes_a_person_everywhere():
+    d = digest("President Varenko met farmers on Monday. Varenko promised new roads.")
+    entity = _entity_with(d, "Varenko")
+    assert entity is not None and entity.type == "PERSON"
+    assert sum(m.text == "Varenko" for m in entity.mentions) == 2
+
+
+def test_two_people_sharing_a_surname_stay_apart():
+    d = digest("Joe Biden spoke first. Then Hunter Biden answered questions from the press.")
+    joe = _entity_with(d, "Joe Biden")
+    hunter = _entity_with(d, "Hunter Biden")
+    assert joe is not None and hunter is not None and joe.id != hunter.id
+
+
+def test_possessive_and_accent_insensitive_match():
+    d = digest("José Pérez arrived in Madrid. Later Jose Perez's lawyer said nothing.")
+    entity = _entity_with(d, "José Pérez")
+    assert entity is not None
+    assert "Jose Perez" in {m.text for m in entity.mentions}
+
+
+def test_acronym_joins_its_expansion():
+    d = digest("The World Health Organization issued a warning. The WHO said cases rose.")
+    entity = _entity_with(d, "World Health Organization")
+    assert entity is not None
+    assert "WHO" in {m.text for m in entity.mentions}
+
+
+def test_seed_giammattei_is_a_person(seed_digest):
+    entity = _entity_with(seed_digest, "Giammattei")
+    assert entity is not None and entity.type == "PERSON"
+
+
+def test_appositive_title_marks_a_person():
+    d = digest("She met the country's President, Tomas Ardeleanu. Ardeleanu smiled.")
+    entity = _entity_with(d, "Tomas Ardeleanu")
+    assert entity is not None and entity.type == "PERSON"
+    assert "Ardeleanu" in {m.text for m in entity.mentions}

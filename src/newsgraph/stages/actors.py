@@ -1,10 +1,23 @@
-"""Actors: NER names clustered per document (full name, surname, partial names),
-person pronouns linked to the nearest preceding compatible person.
+"""Actors: NER names clustered per document into one entity per real-world actor.
 
-First increment: names + pronouns. Roles, countries, sectors and groups are still to come.
+- person names cluster by full name, surname, first+last, possessives and honorific forms
+  ("Mr. Smith"); matching folds case and accents; a bare surname shared by two people goes to
+  the one named most recently;
+- a name's type is fixed by document-level evidence: a name whose words are a person's name
+  words, or that follows a person title ("President X", lexicons/person_titles.tsv), is a
+  PERSON everywhere; other names take the majority label of all their mentions;
+- acronyms join their expansion ("World Health Organization" ... "WHO");
+- bare surnames the NER missed ("Okafor arrived") join their person;
+- pronouns come from stages/coref.py (anchors in, links out).
+
+Roles, countries, sectors, titles-as-mentions and groups are still to come.
 """
 
 from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from pathlib import Path
 
 from spacy.tokens import Doc
 
@@ -12,74 +25,182 @@ from newsgraph.model import Entity, Mention
 from newsgraph.stages import Found, coref
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
+# labels a person's name words may override (a place name equal to a surname stays a place
+# only when no person evidence exists in the document)
+OVERRIDABLE = {"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}
+ACRONYM_SKIP = {"of", "the", "for", "and", "on", "in", "de", "&"}
+TITLES_FILE = Path(__file__).resolve().parent.parent / "lexicons" / "person_titles.tsv"
+
+
+def _load_titles() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for line in TITLES_FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, gender = line.split("\t")[:2]
+            table[word] = gender
+    return table
+
+
+TITLES = _load_titles()
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Span without a trailing possessive ('s, ’s, s') or leading 'the '."""
+    span = text[start:end]
+    for suffix in ("'s", "’s", "'", "’"):
+        if span.endswith(suffix) and len(span) > len(suffix) + 1:
+            end -= len(suffix)
+            break
+    span = text[start:end]
+    if span.lower().startswith("the ") and len(span) > 4:
+        start += 4
+    return start, end
+
+
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(w.strip("’'s").lower() for w in text.split() if w.strip("’'s"))
+    return tuple(w for w in (_fold(w).strip(".,") for w in text.split()) if w)
 
 
-def _cluster_key(words: tuple[str, ...], clusters: list[dict]) -> dict | None:
-    """A cluster whose full name ends with these words (surname or first+last match)."""
-    for cluster in clusters:
-        full = cluster["words"]
-        if words == full[-len(words):] or (len(words) == 2 and words[0] == full[0]
-                                           and words[-1] == full[-1]):
-            return cluster
-    return None
+def _title_before(doc: Doc, index: int) -> str | None:
+    """Gender code (m/f/x) of a person title right before token ``index``, else None."""
+    if index == 0:
+        return None
+    word = doc[index - 1].lower_.rstrip(".")
+    if word in ("", ",") and index > 1:  # "Mr. X" split as "Mr" "."; appositive "President, X"
+        word = doc[index - 2].lower_.rstrip(".")
+    return TITLES.get(word)
+
+
+def _matches(words: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    if not words or len(words) > len(full):
+        return False
+    return words == full[-len(words):] or (words == full[:len(words)] and len(words) > 1) or (
+        len(words) == 2 and words[0] == full[0] and words[-1] == full[-1])
+
+
+class _Cluster:
+    __slots__ = ("gender", "labels", "last", "mentions", "type", "words")
+
+    def __init__(self, words: tuple[str, ...], type_: str) -> None:
+        self.words = words
+        self.type = type_
+        self.mentions: list[Mention] = []
+        self.gender: str | None = None
+        self.labels: Counter[str] = Counter()
+        self.last = -1
+
+    def add(self, mention: Mention, label: str) -> None:
+        self.mentions.append(mention)
+        self.labels[label] += 1
+        self.last = max(self.last, mention.start)
+
+
+def _pick(words: tuple[str, ...], people: list[_Cluster]) -> _Cluster | None:
+    """The person cluster these words name; several candidates: the most recent, then the
+    one with most mentions, then the first."""
+    exact = [c for c in people if c.words == words]
+    if exact:
+        return exact[0]
+    cands = [c for c in people if _matches(words, c.words)]
+    if not cands:
+        return None
+    return max(cands, key=lambda c: (c.last, len(c.mentions), -people.index(c)))
 
 
 def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
-    people: list[dict] = []
-    others: dict[tuple[str, str], dict] = {}
-    clusters: list[dict] = []
-    person_words = set()
+    text = doc.text
+    items = []
     for ent in doc.ents:
-        if ent.label_ == "PERSON":
-            person_words.update(_words(ent.text))
-    # Longest person names first, so "Biden" before "Joe Biden" still joins "Joe Biden".
-    longest = sorted({_words(e.text) for e in doc.ents if e.label_ == "PERSON"}, key=len,
-                     reverse=True)
-    for words in longest:
-        if words and _cluster_key(words, people) is None:
-            people.append({"words": words, "type": "PERSON", "mentions": [], "gender": None})
-    for ent in doc.ents:
+        if ent.label_ not in KEEP:
+            continue
+        start, end = _trim(text, ent.start_char, ent.end_char)
+        words = _words(text[start:end])
+        if words:
+            items.append((ent, start, end, words, _title_before(doc, ent.start)))
+    # Person seeds: PERSON names and names after a person title, longest first.
+    seeds = sorted({w for e, _, _, w, t in items if e.label_ == "PERSON" or t is not None},
+                   key=len, reverse=True)
+    people: list[_Cluster] = []
+    for words in seeds:
+        if not any(_matches(words, c.words) for c in people):
+            people.append(_Cluster(words, "PERSON"))
+    acronyms: dict[str, tuple[str, ...]] = {}
+    for ent, _, _, words, _ in items:
+        if ent.label_ == "ORG" and len(words) > 1:
+            initials = "".join(w[0] for w in words if w not in ACRONYM_SKIP)
+            if len(initials) > 1:
+                acronyms.setdefault(initials, words)
+    others: dict[tuple[str, ...], _Cluster] = {}
+    for ent, start, end, words, title in items:
+        mention = Mention(text[start:end], start, end, "name")
         label = ent.label_
-        if label not in KEEP:
-            continue
-        words = _words(ent.text)
-        if not words:
-            continue
-        mention = Mention(ent.text, ent.start_char, ent.end_char, "name")
-        if label == "ORG" and set(words) <= person_words:
-            label = "PERSON"
-        if label == "PERSON":
-            cluster = _cluster_key(words, people)
-            if cluster is None:
-                cluster = {"words": words, "type": label, "mentions": [], "gender": None}
+        cluster = None
+        if label == "PERSON" or title is not None or label in OVERRIDABLE:
+            cluster = _pick(words, people)
+            if cluster is None and (label == "PERSON" or title is not None):
+                cluster = _Cluster(words, "PERSON")
                 people.append(cluster)
-            if cluster not in clusters:
-                clusters.append(cluster)
-            cluster["mentions"].append(mention)
+        if cluster is not None:
+            if title in ("m", "f") and cluster.gender is None:
+                cluster.gender = title
+            cluster.add(mention, "PERSON")
             continue
-        key = (" ".join(words), label)
-        if key not in others:
-            others[key] = {"words": words, "type": label, "mentions": [], "gender": None}
-            clusters.append(others[key])
-        others[key]["mentions"].append(mention)
-    anchors = [coref.Anchor([(m.start, m.end) for m in c["mentions"]], c["type"])
+        key = words
+        if len(words) == 1 and ent.text.isupper() and words[0] in acronyms:
+            key = acronyms[words[0]]
+        cluster = others.get(key)
+        if cluster is None:
+            cluster = others[key] = _Cluster(key, label)
+        cluster.add(mention, label)
+    _bare_surnames(doc, people)
+    for cluster in others.values():
+        cluster.type = cluster.labels.most_common(1)[0][0]
+    people = [c for c in people if c.mentions]
+    anchors = [coref.Anchor([(m.start, m.end) for m in c.mentions], c.type, gender=c.gender)
                for c in people]
     for link in coref.resolve(doc, anchors):
-        people[link.anchor]["mentions"].append(
-            Mention(doc.text[link.start:link.end], link.start, link.end, "pronoun"))
-    return _entities(clusters)
+        cluster = people[link.anchor]
+        if not any(m.start < link.end and link.start < m.end for m in cluster.mentions):
+            cluster.mentions.append(
+                Mention(text[link.start:link.end], link.start, link.end, "pronoun"))
+    return _entities(people + list(others.values()))
 
 
-def _entities(clusters: list[dict]) -> tuple[Entity, ...]:
-    total = sum(len(c["mentions"]) for c in clusters) or 1
-    ordered = sorted(clusters, key=lambda c: min(m.start for m in c["mentions"]))
+def _bare_surnames(doc: Doc, people: list[_Cluster]) -> None:
+    """Capitalised proper-noun tokens outside any entity that equal a person's surname."""
+    surnames: dict[str, list[_Cluster]] = {}
+    for cluster in people:
+        if len(cluster.words) > 1:
+            surnames.setdefault(cluster.words[-1], []).append(cluster)
+    if not surnames:
+        return
+    taken = {m.start for c in people for m in c.mentions}
+    for token in doc:
+        if token.ent_type_ or not token.is_title or token.pos_ != "PROPN":
+            continue
+        cands = surnames.get(_fold(token.text))
+        if not cands or token.idx in taken:
+            continue
+        if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
+            continue  # part of a longer unrecognised name
+        best = max(cands, key=lambda c: (c.last if c.last < token.idx else -1, len(c.mentions)))
+        best.add(Mention(token.text, token.idx, token.idx + len(token.text), "name"), "PERSON")
+
+
+def _entities(clusters: list[_Cluster]) -> tuple[Entity, ...]:
+    clusters = [c for c in clusters if c.mentions]
+    total = sum(len(c.mentions) for c in clusters) or 1
+    ordered = sorted(clusters, key=lambda c: min(m.start for m in c.mentions))
     out = []
     for i, cluster in enumerate(ordered, 1):
-        mentions = tuple(sorted(cluster["mentions"], key=lambda m: m.start))
+        mentions = tuple(sorted(cluster.mentions, key=lambda m: m.start))
         names = [m for m in mentions if m.kind == "name"]
         name = max(names, key=lambda m: len(m.text)).text
-        out.append(Entity(id=f"E{i}", name=name, type=cluster["type"],
+        out.append(Entity(id=f"E{i}", name=name, type=cluster.type,
                           salience=round(len(mentions) / total, 4), mentions=mentions))
     return tuple(out)
