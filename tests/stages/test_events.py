@@ -154,3 +154,16 @@ def test_imperative_in_direct_quote_is_a_request_by_the_speaker() -> None:
                                    mentions=(Mention("The envoy", 0, 9),)),))
     out = [e for e in events.run(nlp.load()(text), found) if e.type == "REQUEST"]
     assert [(e.trigger.text, e.source, e.status) for e in out] == [("Please stay", "A", "occurred")]
+
+
+def test_further_triggers_with_modes() -> None:
+    ev = one("Militants blew up a power station near Ruritania.",
+             {"A": ["Militants"], "B": ["Ruritania"]})
+    assert (ev.type, ev.mode, ev.source) == ("ASSAULT", "explosives", "A")
+    ev = one("Japan halted its loans to Freedonia.", {"A": ["Japan"], "B": ["Freedonia"]})
+    assert (ev.type, ev.mode, ev.source) == ("SANCTION", "discontinue", "A")
+    ev = one("The union called off the strike in Ruritania.", {"A": ["The union"]})
+    assert (ev.type, ev.source) == ("CONCEDE", "A")
+    ev = one("Freedonia defended Ruritania against the charges.",
+             {"A": ["Freedonia"], "B": ["Ruritania"]})
+    assert (ev.type, ev.source, ev.target) == ("SUPPORT", "A", "B")
