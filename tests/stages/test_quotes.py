@@ -262,7 +262,17 @@ def test_speaker_words_are_kept_even_without_entity() -> None:
     out = quotes.run(nlp.load()(text), found)
     (who,) = found.extra[quotes.SPEAKER_SPANS]
     assert len(out) == 1 and out[0].speaker is None
-    assert text[who[0]:who[1]] == "spokeswoman"
+    assert text[who[0]:who[1]] == "The spokeswoman"
+
+
+def test_speaker_through_a_name_inside_the_subject() -> None:
+    qs = run("The Fenwick report said the river was polluted.", {"E1": ["Fenwick"]})
+    assert [(q.text, q.speaker) for q in reported(qs)] == [("the river was polluted", "E1")]
+
+
+def test_possessor_is_not_taken_for_the_speaker() -> None:
+    qs = run("Smith's spokesman said the talks had collapsed.", {"E1": ["Smith"]})
+    assert [(q.text, q.speaker) for q in reported(qs)] == [("the talks had collapsed", None)]
 
 
 def test_speaker_found_through_a_preposition_chain() -> None:

@@ -498,18 +498,22 @@ def _speaker(cue: Token, found: Found,
         subject = _adjacent_subject(cue, view)
     if subject is None:
         return None, None
-    for tok in (subject, *(c for c in subject.children if c.dep_ == "appos")):
+    words = (subject.left_edge.idx, subject.idx + len(subject))  # "the IMF report"
+    inner = (c for c in subject.children if c.dep_ == "appos"
+             or (c.dep_ == "compound" and c.pos_ == "PROPN" and subject.pos_ == "NOUN"))
+    for tok in (subject, *inner):  # "Smith, the mayor," / "the IMF report"
         eid = found.entity_at(tok.idx, tok.idx + len(tok))
         if eid is not None:
-            return eid, (tok.idx, tok.idx + len(tok))
-    return None, (subject.idx, subject.idx + len(subject))
+            return eid, words if tok is subject else (tok.idx, tok.idx + len(tok))
+    return None, words
 
 
 def _adjacent_subject(verb: Token, view: _DocView) -> Token | None:
     """When the parse gives no usable subject (quotes confuse it): the name or pronoun right
     before the verb ("… Chuck Jordan said"), else right after it ("… said Obama")."""
     for i in (verb.i - 1, verb.i + 1):
-        if 0 <= i < len(view.doc) and not view.quoted[i] and view.doc[i].pos_ in SPEAKER_POS:
+        if (0 <= i < len(view.doc) and not view.quoted[i] and view.doc[i].pos_ in SPEAKER_POS
+                and view.doc[i].ent_type_ not in ("DATE", "TIME")):  # "… said Thursday"
             return view.doc[i]
     return None
 
