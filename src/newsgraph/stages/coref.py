@@ -80,9 +80,9 @@ def _clause_subject(token: Token) -> Token | None:
     head = token.head
     for _ in range(8):
         for child in head.children:
-            if child.dep_ in SUBJECT_DEPS and child is not token:
+            if child.dep_ in SUBJECT_DEPS and child.i != token.i:
                 return child
-        if head.head is head:
+        if head.head.i == head.i:
             return None
         head = head.head
     return None
@@ -126,6 +126,8 @@ def resolve(doc: Doc, anchors: Sequence[Anchor]) -> list[Link]:
             root = span.root
             m = _Mention(i, start, end, root, sent_of.get(root.sent.start, 0))
             by_sent.setdefault(m.sent, []).append(m)
+    for mentions in by_sent.values():
+        mentions.sort(key=lambda m: m.start)
     gender = [a.gender for a in anchors]
     count = [0] * len(anchors)
     seen_before: list[_Mention] = []
@@ -175,11 +177,11 @@ def _choose(token: Token, agreement: str, case: str, window: list[_Mention],
         subject = _clause_subject(token)
         if subject is not None:
             for m in reversed(candidates):
-                if _covers(m, subject) or m.token is subject:
+                if _covers(m, subject) or m.token.i == subject.i:
                     return m.anchor
     if case in ("subj", "obj"):
         verb = token.head
-        banned = {m.anchor for m in candidates if m.token.head is verb
+        banned = {m.anchor for m in candidates if m.token.head.i == verb.i
                   and m.token.dep_ in ARGUMENT_DEPS and token.dep_ in ARGUMENT_DEPS}
         candidates = [m for m in candidates if m.anchor not in banned]
         if not candidates:
@@ -198,6 +200,8 @@ def _choose(token: Token, agreement: str, case: str, window: list[_Mention],
         elif m.token.dep_ == "poss" or m.token.dep_ == "pobj":
             score -= 0.2
         score += 0.1 * min(count[m.anchor], 5)
+        if agreement in ("m", "f") and gender[m.anchor] == agreement:
+            score += 0.3  # known (given or learnt) gender beats an unknown one
         if score > best_score:
             best_score, best = score, m.anchor
     return best

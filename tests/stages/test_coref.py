@@ -1,0 +1,95 @@
+"""Pronoun resolution rules, on hand-made anchors over real parses."""
+
+from __future__ import annotations
+
+from newsgraph import nlp
+from newsgraph.stages.coref import Anchor, resolve
+
+
+def _anchors(text: str, *specs: tuple[str, str, bool]) -> list[Anchor]:
+    out = []
+    for name, kind, plural in specs:
+        spans, start = [], text.find(name)
+        while start >= 0:
+            spans.append((start, start + len(name)))
+            start = text.find(name, start + 1)
+        out.append(Anchor(spans, kind, plural=plural))
+    return out
+
+
+def _links(text: str, *specs: tuple[str, str, bool]) -> dict[str, int]:
+    doc = nlp.load()(text)
+    return {f"{text[k.start:k.end]}@{k.start}": k.anchor
+            for k in resolve(doc, _anchors(text, *specs))}
+
+
+def _at(links: dict[str, int], word: str, text: str, nth: int = 0) -> int | None:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.find(word, start + 1)
+    return links.get(f"{word}@{start}")
+
+
+def test_gender_learnt_from_the_article() -> None:
+    text = ("Dana Okafor met Lee Brandt on Monday. She praised the deal. "
+            "Brandt nodded and Okafor smiled. She left early.")
+    links = _links(text, ("Okafor", "PERSON", False), ("Brandt", "PERSON", False))
+    assert _at(links, "She", text, 0) == 0
+    assert _at(links, "She", text, 1) == 0
+
+
+def test_principle_b_object_is_not_the_subject() -> None:
+    text = "Paul Verhoeven called Peter Lanz. Lanz praised him."
+    links = _links(text, ("Paul Verhoeven", "PERSON", False), ("Lanz", "PERSON", False))
+    assert _at(links, "him", text) == 0
+
+
+def test_reflexive_goes_to_clause_subject() -> None:
+    text = "Omar Haddad told Karl Weiss that Weiss had hurt himself."
+    links = _links(text, ("Omar Haddad", "PERSON", False), ("Weiss", "PERSON", False))
+    assert _at(links, "himself", text) == 1
+
+
+def test_they_for_a_group() -> None:
+    text = "Farmers blocked the road near Lyon. They demanded lower fuel prices."
+    links = _links(text, ("Farmers", "GROUP", True), ("Lyon", "GPE", False))
+    assert _at(links, "They", text) == 0
+
+
+def test_its_for_an_organisation_not_a_person() -> None:
+    text = "Acme Corp hired Ruth Gale. Its profits rose."
+    links = _links(text, ("Acme Corp", "ORG", False), ("Ruth Gale", "PERSON", False))
+    assert _at(links, "Its", text) == 0
+
+
+def test_it_never_goes_to_a_person() -> None:
+    text = "Ruth Gale arrived. It was raining."
+    assert _links(text, ("Ruth Gale", "PERSON", False)) == {}
+
+
+def test_former_and_latter() -> None:
+    text = "Anna Berg debated Tom Reyes. The former won, and the latter conceded."
+    links = _links(text, ("Anna Berg", "PERSON", False), ("Tom Reyes", "PERSON", False))
+    assert _at(links, "The former", text) == 0
+    assert _at(links, "the latter", text) == 1
+
+
+def test_subject_preferred_over_object() -> None:
+    text = "Hugo Marin thanked Ivan Petrov after the vote. He then left the hall."
+    links = _links(text, ("Hugo Marin", "PERSON", False), ("Ivan Petrov", "PERSON", False))
+    assert _at(links, "He", text) == 0
+
+
+def test_nothing_agrees_nothing_linked() -> None:
+    text = "The ministry of Olvania issued a statement. He disagreed."
+    assert _links(text, ("Olvania", "GPE", False)) == {}
+
+
+def test_end_to_end_pronoun_mention() -> None:
+    from newsgraph import digest
+
+    d = digest("Sofia Marquez won the race. She thanked her coach.")
+    sofia = next(e for e in d.entities if e.name == "Sofia Marquez")
+    pronouns = {m.text for m in sofia.mentions if m.kind == "pronoun"}
+    assert {"She", "her"} <= pronouns
+    assert all(d.text[m.start:m.end] == m.text for m in sofia.mentions)
