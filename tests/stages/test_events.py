@@ -167,3 +167,13 @@ def test_further_triggers_with_modes() -> None:
     ev = one("Freedonia defended Ruritania against the charges.",
              {"A": ["Freedonia"], "B": ["Ruritania"]})
     assert (ev.type, ev.source, ev.target) == ("SUPPORT", "A", "B")
+
+
+def test_reported_obligation_is_a_request_by_the_reporter() -> None:
+    out = run("Norway said that Sweden must cooperate with the inspectors.",
+              {"A": ["Norway"], "B": ["Sweden"]})
+    assert [(e.type, e.source, e.target, e.trigger.text) for e in out] == [
+        ("REQUEST", "A", "B", "must cooperate")]
+    ev = one("Norway said Sweden cooperated with the inspectors.",
+             {"A": ["Norway"], "B": ["Sweden"]})
+    assert (ev.type, ev.source) == ("COOPERATE", "B")

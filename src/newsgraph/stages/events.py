@@ -33,6 +33,10 @@ Decisions (each tested in tests/stages/test_events.py):
   quote's speaker: a sentence inside the quote whose root is a bare verb with no subject,
   opened by the verb, "do/don't" or "please". The trigger runs from the sentence start to
   the verb.
+- **Obligations in reported speech** ("Russia said Sudan must return the helicopter") are one
+  REQUEST by the reporting verb's subject with the obligated clause's subject as target; an
+  event trigger in the obligated clause is not emitted (it has not happened). The obligation
+  words are the "obligation" rows of ``lexicons/event_words.tsv``.
 - **Date**: the DATE entity that modifies the trigger (see stages/timex.py), else the article's
   published date.
 - **Intensity**: ``lexicons/event_intensity.tsv`` by type and mode.
@@ -299,6 +303,7 @@ def run(doc: Doc, found: Found) -> tuple[Event, ...]:
         for cand in found_here:
             events.extend(_events(cand, by_index, dates, found, published, text))
     events.extend(_imperatives(doc, found, published))
+    events.extend(_obligations(doc, found, published))
     return tuple(sorted(events, key=lambda e: (e.trigger.start, e.source or "")))
 
 
@@ -332,6 +337,40 @@ def _imperatives(doc: Doc, found: Found, published: str | None) -> list[Event]:
     return out
 
 
+def _obliged(token: Token) -> Token | None:
+    """The reporting verb when ``token`` is an obligation reported by it ("said X must go")."""
+    if token.dep_ != "ccomp" or token.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in words("obligation") for c in token.children):
+        return None
+    return token.head
+
+
+def _obligations(doc: Doc, found: Found, published: str | None) -> list[Event]:
+    out = []
+    for token in doc:
+        head = _obliged(token)
+        if head is None:
+            continue
+        sources = [s for s in _subjects(head) if s.pos_ in ARGUMENT_POS]
+        targets = [s for s in _subjects(token) if s.pos_ in ARGUMENT_POS]
+        if not sources or not targets:
+            continue
+        source_id, target_id = _entity(sources[0], found), _entity(targets[0], found)
+        if source_id is None and target_id is None:
+            continue
+        aux = next(c for c in token.children if c.dep_ == "aux" and c.lower_ in
+                   words("obligation"))
+        start, end = aux.idx, token.idx + len(token)
+        out.append(Event(
+            type="REQUEST", mode=None, source=source_id,
+            target=target_id if target_id != source_id else None, status=_status(head),
+            trigger=TextSpan(doc.text[start:end], start, end),
+            sentence=Range(token.sent.start_char, token.sent.end_char),
+            date=published[:10] if published else None, intensity=intensity("REQUEST", None)))
+    return out
+
+
 def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span],
             found: Found, published: str | None, text: str) -> list[Event]:
     token, row = cand.token, cand.row
@@ -339,6 +378,8 @@ def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span]
         return []
     if _refused(token, by_index):
         return []
+    if _obliged(token if token.pos_ == "VERB" else (_light_verb(token) or token)) is not None:
+        return []  # "said X must agree": the demand is the event (_obligations)
     anchor = token
     if token.pos_ == "VERB" and any(c.i in by_index and _light_verb(c) == token
                                     for c in token.children):
