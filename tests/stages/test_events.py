@@ -177,3 +177,12 @@ def test_reported_obligation_is_a_request_by_the_reporter() -> None:
     ev = one("Norway said Sweden cooperated with the inspectors.",
              {"A": ["Norway"], "B": ["Sweden"]})
     assert (ev.type, ev.source) == ("COOPERATE", "B")
+
+
+def test_noun_trigger_inside_a_compound_takes_the_light_verb_of_its_head() -> None:
+    out = run("Norway and Sweden will attend the signing ceremony in Oslo.",
+              {"A": ["Norway"], "B": ["Sweden"]})
+    assert [(e.type, e.source, e.status, e.trigger.text) for e in out] == [
+        ("AGREE", "A", "planned", "signing"), ("AGREE", "B", "planned", "signing")]
+    assert run("Norway and Sweden admired the signing ceremony.",
+               {"A": ["Norway"], "B": ["Sweden"]}) == ()

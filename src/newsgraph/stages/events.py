@@ -6,7 +6,9 @@ Decisions (each tested in tests/stages/test_events.py):
   preposition ("push back", "call for"), or a noun. A row's ``needs`` column says what the parse
   must also show (a direct object, an infinitive complement, or for nouns a light verb such as
   "held talks" or an argument preposition as in "a meeting with", "an attack on"). A noun whose
-  light verb is itself a trigger is left to the verb ("signed an agreement" is one event).
+  light verb is itself a trigger is left to the verb ("signed an agreement" is one event); a
+  noun trigger compounded into a plain noun takes that noun's light verb ("will witness the
+  signing ceremony").
 - **Intent verbs** (pledge, promise, plan, ...) name no event of their own: the event they
   govern ("pledged to provide aid", "pledged support") is planned. A **refusal** ("refused to
   meet") is one REJECT event; the refused event is not emitted.
@@ -147,6 +149,9 @@ def _match(token: Token) -> Trigger | None:
 
 def _light_verb(noun: Token) -> Token | None:
     head = noun.head
+    if (noun.dep_ == "compound" and head.pos_ == "NOUN" and head.i != noun.i
+            and not triggers().get((head.lemma_.lower(), "noun"))):
+        noun, head = head, head.head  # "witnessed the signing ceremony": the event noun's verb
     if noun.dep_ in OBJECTS + PASSIVE_SUBJECTS and head.lemma_.lower() in words("light"):
         return head
     return None
