@@ -138,6 +138,7 @@ def test_seed_events(seed_digest: Digest) -> None:
     assert any(t == "CONSULT" and "Obrador" in tg and d == "2021-06-08"
                for t, _, _, tg, _, d in got), got
     assert any(t == "REJECT" and "Giammattei" in s for t, _, s, _, _, _ in got), got
+    assert any(t == "AGREE" and st == "planned" for t, _, _, _, st, _ in got), got
     assert all(ev.status in ("occurred", "planned", "negated", "hypothetical")
                for ev in seed_digest.events)
 
