@@ -10,7 +10,11 @@
 - bare surnames the NER missed ("Okafor arrived") join their person;
 - pronouns come from stages/coref.py (anchors in, links out).
 
-Roles, countries, sectors, titles-as-mentions and groups are still to come.
+- roles, countries and sectors (stages/roles.py): "Mexican President X"; descriptions
+  ("the Mexican President", "the Central American country's President, X") become ``title``
+  mentions of the person holding that role and country (appositive first, then role+country
+  match; unresolved descriptions are left out); plural role nouns ("Guatemalan prosecutors")
+  become GROUP entities with ``other`` mentions.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from newsgraph.model import Entity, Mention
-from newsgraph.stages import Found, coref
+from newsgraph.stages import Found, coref, roles
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
 # labels a person's name words may override (a place name equal to a surname stays a place
@@ -84,7 +88,8 @@ def _matches(words: tuple[str, ...], full: tuple[str, ...]) -> bool:
 
 
 class _Cluster:
-    __slots__ = ("gender", "labels", "last", "mentions", "type", "words")
+    __slots__ = ("country", "gender", "labels", "last", "mentions", "plural", "region", "role",
+                 "sector", "type", "words")
 
     def __init__(self, words: tuple[str, ...], type_: str) -> None:
         self.words = words
@@ -93,6 +98,16 @@ class _Cluster:
         self.gender: str | None = None
         self.labels: Counter[str] = Counter()
         self.last = -1
+        self.role: str | None = None
+        self.sector: str | None = None
+        self.country: str | None = None
+        self.plural = False
+        self.region: frozenset[str] | None = None
+
+    def describe(self, role: str | None, sector: str | None, country: str | None) -> None:
+        self.role = self.role or role
+        self.sector = self.sector or sector
+        self.country = self.country or country
 
     def add(self, mention: Mention, label: str) -> None:
         self.mentions.append(mention)
@@ -148,6 +163,9 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
         if cluster is not None:
             if title in ("m", "f") and cluster.gender is None:
                 cluster.gender = title
+            pre = roles.premodifier(doc, ent.start)
+            if pre is not None:
+                cluster.describe(*pre)
             cluster.add(mention, "PERSON")
             continue
         key = words
@@ -160,15 +178,96 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     _bare_surnames(doc, people)
     for cluster in others.values():
         cluster.type = cluster.labels.most_common(1)[0][0]
+        _place_and_org(cluster)
     people = [c for c in people if c.mentions]
-    anchors = [coref.Anchor([(m.start, m.end) for m in c.mentions], c.type, gender=c.gender)
-               for c in people]
+    groups = _descriptions(doc, people)
+    actors = people + list(others.values()) + groups
+    anchors = [coref.Anchor([(m.start, m.end) for m in c.mentions], c.type, plural=c.plural,
+                            gender=c.gender) for c in actors]
     for link in coref.resolve(doc, anchors):
-        cluster = people[link.anchor]
+        cluster = actors[link.anchor]
         if not any(m.start < link.end and link.start < m.end for m in cluster.mentions):
             cluster.mentions.append(
                 Mention(text[link.start:link.end], link.start, link.end, "pronoun"))
-    return _entities(people + list(others.values()))
+    return _entities(actors)
+
+
+def _place_and_org(cluster: _Cluster) -> None:
+    """Country of a place from its name; country and sector of an organisation from its words
+    ("Mexican Army" -> MEX, MIL)."""
+    name = " ".join(cluster.words)
+    if cluster.type in ("GPE", "LOC", "NORP"):
+        cluster.country = roles.country_of(name)
+        return
+    if cluster.type == "ORG":
+        for i, word in enumerate(cluster.words):
+            for n in (2, 1):
+                code = roles.country_of(" ".join(cluster.words[i:i + n]))
+                if code and cluster.country is None:
+                    cluster.country = code
+            hit = roles.ROLES.get(word)
+            if hit and cluster.sector is None:
+                cluster.sector = hit[1]
+
+
+def _overlaps(cluster: _Cluster, start: int, end: int) -> bool:
+    return any(m.start < end and start < m.end for m in cluster.mentions)
+
+
+def _holder(desc: roles.Description, people: list[_Cluster]) -> _Cluster | None:
+    """The person a singular description denotes: the name in apposition, else a person with
+    the same role whose country agrees (exact country first, then unknown), the one named
+    most recently before the description first."""
+    if desc.appositive_to is not None:
+        for cluster in people:
+            if any(m.start == desc.appositive_to for m in cluster.mentions):
+                return cluster
+    role = desc.role.lower()
+    cands = [c for c in people if c.role is not None and c.role.lower() == role]
+
+    def fits(c: _Cluster) -> int:
+        if desc.country is not None:
+            if c.country == desc.country or (c.country is None and c.region
+                                             and desc.country in c.region):
+                return 2
+            return 1 if c.country is None else 0
+        if desc.region is not None:
+            return 2 if c.country in desc.region else (1 if c.country is None else 0)
+        return 1
+    cands = [c for c in cands if fits(c)]
+    if not cands:
+        return None
+    return max(cands, key=lambda c: (fits(c), max((m.start for m in c.mentions
+                                                   if m.start < desc.start), default=-1)))
+
+
+def _descriptions(doc: Doc, people: list[_Cluster]) -> list[_Cluster]:
+    """Title mentions onto people (appositives first); plural role nouns as GROUP actors."""
+    groups: dict[tuple[str, ...], _Cluster] = {}
+    descs = sorted(roles.descriptions(doc), key=lambda d: d.appositive_to is None)
+    for desc in descs:
+        surface = doc.text[desc.start:desc.end]
+        if desc.plural:
+            key = _words(surface)
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = _Cluster(key, "GROUP")
+                group.plural = True
+                group.describe(desc.role, desc.sector, desc.country)
+            if not _overlaps(group, desc.start, desc.end):
+                group.add(Mention(surface, desc.start, desc.end, "other"), "GROUP")
+            continue
+        holder = _holder(desc, people)
+        if holder is None or _overlaps(holder, desc.start, desc.end):
+            continue
+        country = desc.country
+        if country is None and desc.region is not None and len(desc.region) == 1:
+            country = next(iter(desc.region))
+        holder.describe(desc.role, desc.sector, country)
+        if holder.country is None and desc.region is not None:
+            holder.region = desc.region
+        holder.mentions.append(Mention(surface, desc.start, desc.end, "title"))
+    return list(groups.values())
 
 
 def _bare_surnames(doc: Doc, people: list[_Cluster]) -> None:
@@ -199,8 +298,9 @@ def _entities(clusters: list[_Cluster]) -> tuple[Entity, ...]:
     out = []
     for i, cluster in enumerate(ordered, 1):
         mentions = tuple(sorted(cluster.mentions, key=lambda m: m.start))
-        names = [m for m in mentions if m.kind == "name"]
+        names = [m for m in mentions if m.kind == "name"] or list(mentions)
         name = max(names, key=lambda m: len(m.text)).text
-        out.append(Entity(id=f"E{i}", name=name, type=cluster.type,
+        out.append(Entity(id=f"E{i}", name=name, type=cluster.type, country=cluster.country,
+                          role=cluster.role, sector=cluster.sector,
                           salience=round(len(mentions) / total, 4), mentions=mentions))
     return tuple(out)

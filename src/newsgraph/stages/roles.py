@@ -1,0 +1,140 @@
+"""Roles, countries and sectors for the actors stage (lexicons: roles.tsv, demonyms.tsv,
+regions.tsv; country names through pycountry).
+
+- ``premodifier``: "Mexican President X" -> role President, sector GOV, country MEX;
+- ``descriptions``: noun chunks such as "the Mexican President", "the Central American
+  country's President" (title mentions) and "Guatemalan prosecutors" (plural groups);
+- ``country_of``: a place name or demonym -> ISO-3166 alpha-3.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pycountry
+from spacy.tokens import Doc
+
+LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
+
+
+def _table(name: str) -> list[list[str]]:
+    rows = []
+    for line in (LEXICONS / name).read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+ROLES: dict[str, tuple[str, str]] = {r[0]: (r[1], r[2]) for r in _table("roles.tsv")}
+DEMONYMS: dict[str, str] = {r[0]: r[1] for r in _table("demonyms.tsv")}
+REGIONS: dict[str, frozenset[str]] = {r[0]: frozenset(r[1].split()) for r in _table("regions.tsv")}
+MAX_ROLE_WORDS = max(len(p.split()) for p in ROLES)
+
+
+@lru_cache(maxsize=4096)
+def country_of(name: str) -> str | None:
+    """ISO alpha-3 of a country name or demonym, None when unknown."""
+    key = name.lower().removeprefix("the ").strip()
+    if key in DEMONYMS:
+        return DEMONYMS[key]
+    if len(key) < 4:
+        return None
+    try:
+        return pycountry.countries.lookup(key).alpha_3
+    except LookupError:
+        return None
+
+
+@dataclass
+class Description:
+    start: int
+    end: int
+    role: str
+    sector: str
+    country: str | None
+    region: frozenset[str] | None
+    plural: bool
+    appositive_to: int | None  # start char of a name right after ", " (", Alejandro X")
+
+
+def _role_at(words: list[str]) -> tuple[int, tuple[str, str]] | None:
+    """Longest role phrase ending the word list: (number of words, (role, sector))."""
+    for n in range(min(MAX_ROLE_WORDS, len(words)), 0, -1):
+        hit = ROLES.get(" ".join(words[-n:]))
+        if hit:
+            return n, hit
+    return None
+
+
+def _country_in(doc: Doc, start: int, end: int) -> tuple[str | None, frozenset[str] | None]:
+    words = [t.lower_ for t in doc[start:end]]
+    country = region = None
+    i = 0
+    while i < len(words):
+        step = 1
+        for n in (2, 1):
+            phrase = " ".join(words[i:i + n])
+            if phrase in REGIONS:
+                region = region or REGIONS[phrase]
+                step = n
+                break
+            if doc[start + i].is_title or doc[start + i].is_upper:
+                code = country_of(phrase)
+                if code:
+                    country = country or code
+                    step = n
+                    break
+        i += step
+    return country, region
+
+
+def premodifier(doc: Doc, index: int) -> tuple[str, str, str | None] | None:
+    """(role, sector, country) from title words right before token ``index``."""
+    lo = max(0, index - MAX_ROLE_WORDS - 2)
+    words = [t.lower_ for t in doc[lo:index]]
+    hit = _role_at(words)
+    if hit is None:
+        return None
+    n, (role, sector) = hit
+    role_start = index - n
+    if not doc[role_start].is_title and not doc[role_start].is_upper:
+        return None  # "the president Obrador" lower case is a description, not a title
+    country, _ = _country_in(doc, max(lo, role_start - 2), role_start)
+    return role, sector, country
+
+
+def descriptions(doc: Doc) -> list[Description]:
+    """Title mentions (a singular role noun with a determiner/possessive, no name inside)
+    and groups (a plural role noun)."""
+    out: list[Description] = []
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if root.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in chunk):
+            continue
+        plural = root.tag_ in ("NNS", "NNPS")
+        words = [t.lower_ for t in doc[chunk.start:root.i]] + [root.lemma_.lower()]
+        hit = _role_at(words)
+        if hit is None:
+            continue
+        n, (role, sector) = hit
+        first = chunk.start
+        det = doc[first].lower_
+        country, region = _country_in(doc, first, root.i - n + 1)
+        if plural:
+            # the group is the modifiers and the noun, without determiners/quantifiers
+            while first < root.i and doc[first].pos_ in ("DET", "NUM", "PRON"):
+                first += 1
+        elif det not in ("the", "a", "an") and not any(t.dep_ == "poss" for t in chunk):
+            continue
+        if root.i + 1 < len(doc) and doc[root.i + 1].ent_type_ == "PERSON" and not plural:
+            continue  # "President Biden" is a name with a title, not a description
+        appositive = None
+        if root.i + 2 < len(doc) and doc[root.i + 1].text == "," \
+                and doc[root.i + 2].ent_type_ in ("PERSON", "ORG"):
+            appositive = doc[root.i + 2].idx
+        span = doc[first:root.i + 1]
+        out.append(Description(span.start_char, span.end_char, role, sector, country, region,
+                               plural, appositive))
+    return out
