@@ -1,5 +1,7 @@
 """Actors stage: name clustering, pronouns, grounding."""
 
+from itertools import pairwise
+
 from newsgraph.pipeline import digest
 
 
@@ -75,3 +77,56 @@ def test_appositive_title_marks_a_person():
     entity = _entity_with(d, "Tomas Ardeleanu")
     assert entity is not None and entity.type == "PERSON"
     assert "Ardeleanu" in {m.text for m in entity.mentions}
+
+
+def test_seed_lopez_obrador_role_country_titles(seed_digest):
+    entity = _entity_with(seed_digest, "Lopez Obrador")
+    assert entity.role == "President" and entity.country == "MEX"
+    texts = {m.text for m in entity.mentions}
+    assert {"Obrador", "the Mexican President", "him"} <= texts
+
+
+def test_seed_giammattei_titles(seed_digest):
+    entity = _entity_with(seed_digest, "Alejandro Giammattei")
+    assert entity.type == "PERSON" and entity.country == "GTM"
+    titles = {m.text for m in entity.mentions if m.kind == "title"}
+    assert "the Guatemalan President" in titles
+    assert any(t.startswith("the Central American country") for t in titles)
+
+
+def test_seed_harris_vice_president_and_she(seed_digest):
+    entity = _entity_with(seed_digest, "Kamala Harris")
+    texts = {m.text for m in entity.mentions}
+    assert "the Vice President" in texts and "She" in texts
+
+
+def test_seed_guatemalan_prosecutors_group(seed_digest):
+    entity = _entity_with(seed_digest, "Guatemalan prosecutors")
+    assert entity.type == "GROUP" and entity.country == "GTM" and entity.sector == "JUD"
+
+
+def test_premodifying_title_gives_role_and_country():
+    d = digest("Brazilian striker Rafael Duarte scored twice. Duarte was later injured.")
+    entity = _entity_with(d, "Rafael Duarte")
+    assert entity.role == "striker" and entity.country == "BRA"
+
+
+def test_description_links_to_role_holder():
+    d = digest("Chilean Foreign Minister Ana Vargas flew to Lima on Monday. "
+               "The talks were long. The Foreign Minister left early.")
+    entity = _entity_with(d, "Ana Vargas")
+    assert entity is not None and entity.role == "Foreign Minister"
+    assert "The Foreign Minister" in {m.text for m in entity.mentions if m.kind == "title"}
+
+
+def test_nationality_group_is_an_actor():
+    d = digest("Russian troops crossed the river before dawn.")
+    entity = _entity_with(d, "Russian troops")
+    assert entity is not None and entity.type == "GROUP"
+    assert entity.country == "RUS" and entity.sector == "MIL"
+
+
+def test_title_mentions_do_not_overlap_names(seed_digest):
+    for entity in seed_digest.entities:
+        spans = sorted((m.start, m.end) for m in entity.mentions)
+        assert all(a[1] <= b[0] for a, b in pairwise(spans))

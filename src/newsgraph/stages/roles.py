@@ -27,7 +27,7 @@ def _table(name: str) -> list[list[str]]:
     return rows
 
 
-ROLES: dict[str, tuple[str, str]] = {r[0]: (r[1], r[2]) for r in _table("roles.tsv")}
+ROLES: dict[str, tuple[str, str]] = {r[0]: (r[1], r[2].strip("-")) for r in _table("roles.tsv")}
 DEMONYMS: dict[str, str] = {r[0]: r[1] for r in _table("demonyms.tsv")}
 REGIONS: dict[str, frozenset[str]] = {r[0]: frozenset(r[1].split()) for r in _table("regions.tsv")}
 MAX_ROLE_WORDS = max(len(p.split()) for p in ROLES)
@@ -52,7 +52,7 @@ class Description:
     start: int
     end: int
     role: str
-    sector: str
+    sector: str | None
     country: str | None
     region: frozenset[str] | None
     plural: bool
@@ -99,10 +99,10 @@ def premodifier(doc: Doc, index: int) -> tuple[str, str, str | None] | None:
         return None
     n, (role, sector) = hit
     role_start = index - n
-    if not doc[role_start].is_title and not doc[role_start].is_upper:
-        return None  # "the president Obrador" lower case is a description, not a title
     country, _ = _country_in(doc, max(lo, role_start - 2), role_start)
-    return role, sector, country
+    if not doc[role_start].is_title and not doc[role_start].is_upper and country is None:
+        return None  # "the president Obrador" lower case is a description, not a title
+    return role, sector or None, country
 
 
 def descriptions(doc: Doc) -> list[Description]:
@@ -135,6 +135,7 @@ def descriptions(doc: Doc) -> list[Description]:
                 and doc[root.i + 2].ent_type_ in ("PERSON", "ORG"):
             appositive = doc[root.i + 2].idx
         span = doc[first:root.i + 1]
-        out.append(Description(span.start_char, span.end_char, role, sector, country, region,
+        out.append(Description(span.start_char, span.end_char, role, sector or None, country,
+                               region,
                                plural, appositive))
     return out
