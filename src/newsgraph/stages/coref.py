@@ -26,6 +26,11 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "dative", "attr", "agent"})
 PLURAL_OK = frozenset({"ORG", "NORP", "GROUP"})  # "the company ... they" is fine English
 NEUTER_OK = frozenset({"ORG", "GPE", "FAC", "LOC", "PRODUCT", "ORGANIZATION"})
+# Score weights (tuned on GAP development only): per sentence back, per closer candidate,
+# subject antecedent, subject pronoun + subject antecedent, object antecedent,
+# possessor/prepositional antecedent, per earlier mention (up to 5), known agreeing gender.
+W_SENT, W_RANK, W_SUBJ, W_PARALLEL, W_OBJ, W_OBLIQUE, W_COUNT, W_GENDER = (
+    1.0, 0.05, 1.5, 0.5, 0.2, 0.0, 0.3, 0.3)
 
 
 @dataclass
@@ -190,18 +195,16 @@ def _choose(token: Token, agreement: str, case: str, window: list[_Mention],
     best_score = float("-inf")
     best: int | None = None
     for rank, m in enumerate(reversed(candidates)):
-        score = -1.0 * (sent_no - m.sent) - 0.05 * rank
+        score = -W_SENT * (sent_no - m.sent) - W_RANK * rank
         if m.token.dep_ in SUBJECT_DEPS:
-            score += 1.0
-            if pron_subject:
-                score += 0.5
+            score += W_SUBJ + (W_PARALLEL if pron_subject else 0.0)
         elif m.token.dep_ in ("dobj", "iobj", "dative"):
-            score += 0.2
-        elif m.token.dep_ == "poss" or m.token.dep_ == "pobj":
-            score -= 0.2
-        score += 0.1 * min(count[m.anchor], 5)
+            score += W_OBJ
+        elif m.token.dep_ in ("poss", "pobj"):
+            score += W_OBLIQUE
+        score += W_COUNT * min(count[m.anchor], 5)
         if agreement in ("m", "f") and gender[m.anchor] == agreement:
-            score += 0.3  # known (given or learnt) gender beats an unknown one
+            score += W_GENDER  # known (given or learnt) gender beats an unknown one
         if score > best_score:
             best_score, best = score, m.anchor
     return best
