@@ -130,3 +130,31 @@ def test_title_mentions_do_not_overlap_names(seed_digest):
     for entity in seed_digest.entities:
         spans = sorted((m.start, m.end) for m in entity.mentions)
         assert all(a[1] <= b[0] for a, b in pairwise(spans))
+
+
+def test_honorific_form_joins_full_name():
+    d = digest("Ms Okonkwo spoke on Tuesday. Adaeze Okonkwo later left the stage.")
+    entity = _entity_with(d, "Adaeze Okonkwo")
+    assert entity is not None
+    assert "Okonkwo" in {m.text for m in entity.mentions}
+    assert not any(m.text.startswith("Ms") and m.kind == "name" for m in entity.mentions)
+
+
+def test_appositive_role_with_country_of():
+    d = digest("Boris Ivanov, the Foreign Minister of Bulgaria, arrived. Ivanov spoke.")
+    entity = _entity_with(d, "Boris Ivanov")
+    assert entity.role == "Foreign Minister" and entity.country == "BGR"
+    assert "the Foreign Minister" in {m.text for m in entity.mentions if m.kind == "title"}
+
+
+def test_copula_gives_role():
+    d = digest("Asha Mehta is the mayor of Pune. Mehta met the governor.")
+    entity = _entity_with(d, "Asha Mehta")
+    assert entity.role == "Mayor" and entity.sector == "GOV"
+
+
+def test_unresolved_description_is_left_out():
+    d = digest("Tomas Lind opened the shop. The senator was not there.")
+    entity = _entity_with(d, "Tomas Lind")
+    assert entity is not None
+    assert all(m.kind != "title" for e in d.entities for m in e.mentions)

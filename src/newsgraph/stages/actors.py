@@ -46,6 +46,8 @@ def _load_titles() -> dict[str, str]:
 
 
 TITLES = _load_titles()
+# honorifics that spaCy sometimes puts inside a PERSON span and that are never part of a name
+ROLE_WORDS_KEPT = {"king", "queen", "prince", "princess", "pope", "lord", "lady", "dame", "sir"}
 
 
 def _fold(text: str) -> str:
@@ -134,9 +136,17 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
         if ent.label_ not in KEEP:
             continue
         start, end = _trim(text, ent.start_char, ent.end_char)
+        title = _title_before(doc, ent.start)
+        first = ent.start
+        # an honorific inside the name span ("Ms Clinton") is title evidence, not name
+        while first < ent.end - 1 and doc[first].lower_.rstrip(".") in TITLES \
+                and doc[first].lower_.rstrip(".") not in ROLE_WORDS_KEPT:
+            title = TITLES[doc[first].lower_.rstrip(".")]
+            first += 1
+            start = doc[first].idx
         words = _words(text[start:end])
         if words:
-            items.append((ent, start, end, words, _title_before(doc, ent.start)))
+            items.append((ent, start, end, words, title))
     # Person seeds: PERSON names and names after a person title, longest first.
     seeds = sorted({w for e, _, _, w, t in items if e.label_ == "PERSON" or t is not None},
                    key=len, reverse=True)
@@ -163,9 +173,9 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
         if cluster is not None:
             if title in ("m", "f") and cluster.gender is None:
                 cluster.gender = title
-            pre = roles.premodifier(doc, ent.start)
-            if pre is not None:
-                cluster.describe(*pre)
+            for said in (roles.premodifier(doc, ent.start), roles.attached(doc, ent.root.i)):
+                if said is not None:
+                    cluster.describe(*said)
             cluster.add(mention, "PERSON")
             continue
         key = words

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pycountry
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
 
@@ -139,3 +139,42 @@ def descriptions(doc: Doc) -> list[Description]:
                                region,
                                plural, appositive))
     return out
+
+
+def _of_country(token: Token) -> str | None:
+    """Country of an "of Y" / "Y's" dependent of a role noun."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    span = doc_span(obj)
+                    return country_of(span)
+        if child.dep_ == "poss":
+            return country_of(doc_span(child))
+    return None
+
+
+def doc_span(token: Token) -> str:
+    """The compound name a token heads ("Costa Rica" for "Rica")."""
+    left = token
+    while left.i > 0 and left.nbor(-1).dep_ == "compound" and left.nbor(-1).head == token:
+        left = left.nbor(-1)
+    return token.doc[left.i:token.i + 1].text
+
+
+def attached(doc: Doc, root_index: int) -> tuple[str, str | None, str | None] | None:
+    """(role, sector, country) said of a name by an appositive ("X, the Foreign Minister of
+    Y,") or a copula ("X is the mayor of Y")."""
+    root = doc[root_index]
+    nouns = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        nouns += [c for c in root.head.children if c.dep_ in ("attr", "acomp")]
+    for noun in nouns:
+        words = [t.lower_ for t in doc[noun.left_edge.i:noun.i]] + [noun.lemma_.lower()]
+        hit = _role_at(words)
+        if hit is None:
+            continue
+        n, (role, sector) = hit
+        country, _ = _country_in(doc, noun.left_edge.i, noun.i - n + 1)
+        return role, sector or None, country or _of_country(noun)
+    return None
