@@ -93,3 +93,15 @@ def test_end_to_end_pronoun_mention() -> None:
     pronouns = {m.text for m in sofia.mentions if m.kind == "pronoun"}
     assert {"She", "her"} <= pronouns
     assert all(d.text[m.start:m.end] == m.text for m in sofia.mentions)
+
+
+def test_possessive_in_preposed_phrase_goes_to_main_subject() -> None:
+    text = "Nora Vidal met Rolf Ekberg. In her speech on Friday, Vidal criticised the tax plan."
+    links = _links(text, ("Vidal", "PERSON", False), ("Rolf Ekberg", "PERSON", False))
+    assert _at(links, "her", text) == 0
+
+
+def test_possessor_is_not_the_possessed_name() -> None:
+    text = "Living with her aunt Clara Moreau, Lina Duval studied music."
+    links = _links(text, ("Clara Moreau", "PERSON", False), ("Lina Duval", "PERSON", False))
+    assert _at(links, "her", text) == 1

@@ -162,7 +162,8 @@ def resolve(doc: Doc, anchors: Sequence[Anchor]) -> list[Link]:
             if any(_covers(m, token) for m in window[-3:]):
                 continue
             agreement, case = entry
-            best = _choose(token, agreement, case, window, anchors, gender, count, sent_no)
+            best = _choose(token, agreement, case, window + here, anchors, gender, count,
+                           sent_no)
             if best is None:
                 continue
             if agreement in ("m", "f"):
@@ -171,10 +172,43 @@ def resolve(doc: Doc, anchors: Sequence[Anchor]) -> list[Link]:
     return links
 
 
+def _preposed_subject(token: Token) -> Token | None:
+    """The main-clause subject when a possessive sits in a phrase preposed to it ("In his
+    speech, X said ..."): the one cataphora common in news."""
+    if token.dep_ != "poss":
+        return None
+    node = token
+    while node.head.i != node.i and node.head.pos_ not in ("VERB", "AUX"):
+        node = node.head
+    verb = node.head
+    if node.dep_ not in ("prep", "advcl", "npadvmod") or node.i > verb.i:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.i < token.i:
+        return None
+    return subject
+
+
+def _possessed(token: Token) -> set[int]:
+    """Tokens naming what a possessive pronoun owns ("her aunt Mary" - her is not Mary)."""
+    if token.dep_ != "poss":
+        return set()
+    noun = token.head
+    return {noun.i} | {c.i for c in noun.children if c.dep_ in ("appos", "compound")}
+
+
 def _choose(token: Token, agreement: str, case: str, window: list[_Mention],
             anchors: Sequence[Anchor], gender: list[str | None], count: list[int],
             sent_no: int) -> int | None:
-    candidates = [m for m in window if m.end <= token.idx
+    if case == "poss":
+        subject = _preposed_subject(token)
+        if subject is not None:
+            for m in window:
+                if (m.start <= subject.idx < m.end or m.token.i == subject.i) \
+                        and _agrees(anchors[m.anchor], agreement, gender[m.anchor]):
+                    return m.anchor
+    owned = _possessed(token)
+    candidates = [m for m in window if m.end <= token.idx and m.token.i not in owned
                   and _agrees(anchors[m.anchor], agreement, gender[m.anchor])]
     if not candidates:
         return None
