@@ -158,3 +158,9 @@ def test_unresolved_description_is_left_out():
     entity = _entity_with(d, "Tomas Lind")
     assert entity is not None
     assert all(m.kind != "title" for e in d.entities for m in e.mentions)
+
+
+def test_city_gets_its_country():
+    d = digest("Floods hit Nairobi on Friday.")
+    entity = _entity_with(d, "Nairobi")
+    assert entity is not None and entity.country == "KEN"

@@ -206,7 +206,10 @@ def _place_and_org(cluster: _Cluster) -> None:
     """Country of a place from its name; country and sector of an organisation from its words
     ("Mexican Army" -> MEX, MIL)."""
     name = " ".join(cluster.words)
-    if cluster.type in ("GPE", "LOC", "NORP"):
+    if cluster.type in ("GPE", "LOC"):
+        cluster.country = roles.place_country(name)
+        return
+    if cluster.type == "NORP":
         cluster.country = roles.country_of(name)
         return
     if cluster.type == "ORG":

