@@ -164,3 +164,16 @@ def test_city_gets_its_country():
     d = digest("Floods hit Nairobi on Friday.")
     entity = _entity_with(d, "Nairobi")
     assert entity is not None and entity.country == "KEN"
+
+
+def test_the_company_links_to_the_organisation():
+    d = digest("Brightwave Technologies Inc. cut 200 jobs. The company blamed weak demand.")
+    titles = [(e.name, m.text) for e in d.entities for m in e.mentions if m.kind == "title"]
+    assert any(text == "The company" and "Brightwave" in name for name, text in titles)
+
+
+def test_salience_favours_the_most_mentioned():
+    d = digest("Lena Ortiz met Paul Grant. Ortiz spoke first, and Ortiz spoke last.")
+    ortiz = _entity_with(d, "Lena Ortiz")
+    grant = _entity_with(d, "Paul Grant")
+    assert ortiz.salience > grant.salience

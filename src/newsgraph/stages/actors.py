@@ -191,6 +191,7 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
         _place_and_org(cluster)
     people = [c for c in people if c.mentions]
     groups = _descriptions(doc, people)
+    _org_descriptions(doc, list(others.values()))
     actors = people + list(others.values()) + groups
     anchors = [coref.Anchor([(m.start, m.end) for m in c.mentions], c.type, plural=c.plural,
                             gender=c.gender) for c in actors]
@@ -218,9 +219,10 @@ def _place_and_org(cluster: _Cluster) -> None:
                 code = roles.country_of(" ".join(cluster.words[i:i + n]))
                 if code and cluster.country is None:
                     cluster.country = code
+            org = roles.ORG_WORDS.get(word)
             hit = roles.ROLES.get(word)
-            if hit and cluster.sector is None:
-                cluster.sector = hit[1]
+            if cluster.sector is None and (org or hit):
+                cluster.sector = org[0] if org else hit[1]  # type: ignore[index]
 
 
 def _overlaps(cluster: _Cluster, start: int, end: int) -> bool:
@@ -304,9 +306,38 @@ def _bare_surnames(doc: Doc, people: list[_Cluster]) -> None:
         best.add(Mention(token.text, token.idx, token.idx + len(token.text), "name"), "PERSON")
 
 
+def _org_descriptions(doc: Doc, others: list[_Cluster]) -> None:
+    """"the company", "the ministry": a title mention of the organisation of that sector (or of
+    unknown sector) named most recently before it; none named before: left out."""
+    orgs = [c for c in others if c.type == "ORG"]
+    if not orgs:
+        return
+    for token in doc:
+        org = roles.ORG_WORDS.get(token.lower_)
+        if org is None or not org[1] or token.i == 0 or doc[token.i - 1].lower_ != "the" \
+                or token.tag_ != "NN" or token.ent_type_:
+            continue
+        start, end = doc[token.i - 1].idx, token.idx + len(token.text)
+        before = [c for c in orgs if c.sector in (None, org[0])
+                  and any(m.start < start for m in c.mentions)]
+        if not before:
+            continue
+        best = max(before, key=lambda c: max(m.start for m in c.mentions if m.start < start))
+        if not _overlaps(best, start, end):
+            best.sector = best.sector or org[0]
+            best.mentions.append(Mention(doc.text[start:end], start, end, "title"))
+
+
+def _salience(mentions: tuple[Mention, ...], total: int, len_text: int) -> float:
+    """Share of all actor mentions, plus a small bonus for being named early."""
+    early = 1.0 - mentions[0].start / max(len_text, 1)
+    return round(len(mentions) / total + 0.1 * early, 4)
+
+
 def _entities(clusters: list[_Cluster]) -> tuple[Entity, ...]:
     clusters = [c for c in clusters if c.mentions]
     total = sum(len(c.mentions) for c in clusters) or 1
+    len_text = max((m.end for c in clusters for m in c.mentions), default=1)
     ordered = sorted(clusters, key=lambda c: min(m.start for m in c.mentions))
     out = []
     for i, cluster in enumerate(ordered, 1):
@@ -315,5 +346,5 @@ def _entities(clusters: list[_Cluster]) -> tuple[Entity, ...]:
         name = max(names, key=lambda m: len(m.text)).text
         out.append(Entity(id=f"E{i}", name=name, type=cluster.type, country=cluster.country,
                           role=cluster.role, sector=cluster.sector,
-                          salience=round(len(mentions) / total, 4), mentions=mentions))
+                          salience=_salience(mentions, total, len_text), mentions=mentions))
     return tuple(out)

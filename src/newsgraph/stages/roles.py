@@ -30,6 +30,8 @@ def _table(name: str) -> list[list[str]]:
 ROLES: dict[str, tuple[str, str]] = {r[0]: (r[1], r[2].strip("-")) for r in _table("roles.tsv")}
 DEMONYMS: dict[str, str] = {r[0]: r[1] for r in _table("demonyms.tsv")}
 REGIONS: dict[str, frozenset[str]] = {r[0]: frozenset(r[1].split()) for r in _table("regions.tsv")}
+ORG_WORDS: dict[str, tuple[str, bool]] = {r[0]: (r[1], r[2] == "1")
+                                          for r in _table("org_words.tsv")}
 MAX_ROLE_WORDS = max(len(p.split()) for p in ROLES)
 
 
