@@ -328,16 +328,9 @@ def _org_descriptions(doc: Doc, others: list[_Cluster]) -> None:
             best.mentions.append(Mention(doc.text[start:end], start, end, "title"))
 
 
-def _salience(mentions: tuple[Mention, ...], total: int, len_text: int) -> float:
-    """Share of all actor mentions, plus a small bonus for being named early."""
-    early = 1.0 - mentions[0].start / max(len_text, 1)
-    return round(len(mentions) / total + 0.1 * early, 4)
-
-
 def _entities(clusters: list[_Cluster]) -> tuple[Entity, ...]:
     clusters = [c for c in clusters if c.mentions]
     total = sum(len(c.mentions) for c in clusters) or 1
-    len_text = max((m.end for c in clusters for m in c.mentions), default=1)
     ordered = sorted(clusters, key=lambda c: min(m.start for m in c.mentions))
     out = []
     for i, cluster in enumerate(ordered, 1):
@@ -346,5 +339,5 @@ def _entities(clusters: list[_Cluster]) -> tuple[Entity, ...]:
         name = max(names, key=lambda m: len(m.text)).text
         out.append(Entity(id=f"E{i}", name=name, type=cluster.type, country=cluster.country,
                           role=cluster.role, sector=cluster.sector,
-                          salience=_salience(mentions, total, len_text), mentions=mentions))
+                          salience=round(len(mentions) / total, 4), mentions=mentions))
     return tuple(out)
