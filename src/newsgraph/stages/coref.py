@@ -177,10 +177,10 @@ def _preposed_subject(token: Token) -> Token | None:
     speech, X said ..."): the one cataphora common in news."""
     if token.dep_ != "poss":
         return None
+    verb = token.sent.root
     node = token
-    while node.head.i != node.i and node.head.pos_ not in ("VERB", "AUX"):
+    while node.head.i != verb.i and node.head.i != node.i:
         node = node.head
-    verb = node.head
     if node.dep_ not in ("prep", "advcl", "npadvmod") or node.i > verb.i:
         return None
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
@@ -200,13 +200,12 @@ def _possessed(token: Token) -> set[int]:
 def _choose(token: Token, agreement: str, case: str, window: list[_Mention],
             anchors: Sequence[Anchor], gender: list[str | None], count: list[int],
             sent_no: int) -> int | None:
-    if case == "poss":
-        subject = _preposed_subject(token)
-        if subject is not None:
-            for m in window:
-                if (m.start <= subject.idx < m.end or m.token.i == subject.i) \
-                        and _agrees(anchors[m.anchor], agreement, gender[m.anchor]):
-                    return m.anchor
+    subject = _preposed_subject(token)  # checks the parse: "her" may be poss or obj
+    if subject is not None:
+        for m in window:
+            if (m.start <= subject.idx < m.end or m.token.i == subject.i) \
+                    and _agrees(anchors[m.anchor], agreement, gender[m.anchor]):
+                return m.anchor
     owned = _possessed(token)
     candidates = [m for m in window if m.end <= token.idx and m.token.i not in owned
                   and _agrees(anchors[m.anchor], agreement, gender[m.anchor])]
