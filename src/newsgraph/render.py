@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from rich.console import Console, Group
+from rich.padding import Padding
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from newsgraph.model import Digest, Entity
@@ -59,14 +59,22 @@ def _section(name: str) -> Text:
     return Text(f"\n{name}", style="bold underline")
 
 
-def _actors(entities: tuple[Entity, ...]) -> Table:
-    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-    for col in ("id", "actor", "type", "role", "country", "sector", "salience", "named as"):
-        table.add_column(col, overflow="fold")
+def _actors(entities: tuple[Entity, ...]) -> Group:
+    """One line per actor (name, then type · role · country · sector · salience), and under it
+    every other way the article names it: titles first, then names, then pronouns."""
+    order = {"title": 0, "name": 1, "other": 2, "pronoun": 3}
+    lines: list[Text | Padding] = []
     for e in sorted(entities, key=lambda e: -e.salience)[:25]:
-        variants = sorted({m.text for m in e.mentions if m.text != e.name},
-                          key=lambda t: -len(t))
-        table.add_row(e.id, Text(e.name, style=TYPE_STYLE.get(e.type, "")), e.type,
-                      e.role or "", e.country or "", e.sector or "", f"{e.salience:.2f}",
-                      ", ".join(variants[:6]))
-    return table
+        facts = " · ".join(x for x in (e.type, e.role, e.country, e.sector) if x)
+        lines.append(Text.assemble((e.id.ljust(5), "dim"), (e.name, TYPE_STYLE.get(e.type, "")),
+                                   (f"  {facts}", ""), (f"  ({e.salience:.2f})", "dim")))
+        seen = {e.name.casefold()}
+        variants: list[tuple[int, str]] = []
+        for m in e.mentions:
+            if m.text.casefold() not in seen:
+                seen.add(m.text.casefold())
+                variants.append((order.get(m.kind, 2), m.text))
+        if variants:
+            also = ", ".join(t for _, t in sorted(variants, key=lambda v: v[0]))
+            lines.append(Padding(Text("also: " + also, style="dim"), (0, 0, 0, 5)))
+    return Group(*lines)
