@@ -56,14 +56,22 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.model import Event, Range
 from newsgraph.model import Span as TextSpan
 from newsgraph.stages import Found, timex
+from newsgraph.stages.event_args import (
+    ARGUMENT_POS,
+    OBJECTS,
+    PASSIVE_SUBJECTS,
+    SUBJECTS,
+    direct_target,
+    entity,
+    light_target,
+    pair_partner,
+    source_ids,
+    subjects,
+    target_id,
+    words,
+)
 
-SUBJECTS = ("nsubj", "csubj")
-PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
-OBJECTS = ("dobj", "obj")
-ARGUMENT_POS = ("NOUN", "PROPN", "PRON")
 MODIFIER_DEPS = ("amod", "compound", "nmod")
-PREPOSITIONS = ("prep", "dative")
-PREMODIFIERS = ("compound", "amod", "flat", "nmod", "poss")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,11 +105,6 @@ def triggers() -> dict[tuple[str, str], tuple[Trigger, ...]]:
 
 
 @cache
-def words(role: str) -> frozenset[str]:
-    return frozenset(w for w, r in _rows("event_words.tsv") if r == role)
-
-
-@cache
 def intensities() -> dict[tuple[str, str], float]:
     return {(kind, mode): float(score) for kind, mode, score in _rows("event_intensity.tsv")}
 
@@ -121,7 +124,8 @@ def _has_word(token: Token, word: str) -> bool:
 
 def _needs_met(token: Token, row: Trigger) -> bool:
     if row.needs == "obj":
-        return any(c.dep_ in OBJECTS + PASSIVE_SUBJECTS for c in token.children)
+        return any(c.dep_ in OBJECTS + PASSIVE_SUBJECTS for c in token.children) or (
+            token.dep_ in MODIFIER_DEPS and token.head.pos_ in ARGUMENT_POS)
     if row.needs == "xcomp":
         return any(c.dep_ == "xcomp" for c in token.children)
     if row.needs == "light":
@@ -133,7 +137,7 @@ def _needs_met(token: Token, row: Trigger) -> bool:
 
 
 def _match(token: Token) -> Trigger | None:
-    if token.pos_ == "VERB" and token.dep_ not in MODIFIER_DEPS:
+    if token.pos_ == "VERB" and (token.dep_ not in MODIFIER_DEPS or _clause_like(token)):
         pos = "verb"
     elif token.pos_ == "NOUN":
         pos = "noun"
@@ -147,6 +151,12 @@ def _match(token: Token) -> Trigger | None:
     return None
 
 
+def _clause_like(token: Token) -> bool:
+    """A verb parsed as a modifier that still heads its own clause ("the President has blamed
+    X" parsed with "blamed" as an adjective on X): it has a subject or an auxiliary."""
+    return any(c.dep_ in (*SUBJECTS, "aux") for c in token.children)
+
+
 def _light_verb(noun: Token) -> Token | None:
     head = noun.head
     if (noun.dep_ == "compound" and head.pos_ == "NOUN" and head.i != noun.i
@@ -155,87 +165,6 @@ def _light_verb(noun: Token) -> Token | None:
     if noun.dep_ in OBJECTS + PASSIVE_SUBJECTS and head.lemma_.lower() in words("light"):
         return head
     return None
-
-
-# --------------------------------------------------------------------------- arguments
-
-
-def _subjects(verb: Token) -> list[Token]:
-    """The subject tokens of ``verb`` (conjuncts included), following control and conjunction."""
-    node, seen = verb, 0
-    while seen < 6:
-        seen += 1
-        direct = [c for c in node.children if c.dep_ in SUBJECTS]
-        agents = [g for c in node.children if c.dep_ == "agent" for g in c.children
-                  if g.dep_ == "pobj"]
-        if agents:
-            return _with_conjuncts(agents[0])
-        if direct:
-            subject = direct[0]
-            if subject.lower_ in words("relative") and node.dep_ == "relcl":
-                subject = node.head
-            return _with_conjuncts(subject)
-        raised = [c for c in node.children if c.dep_ in PASSIVE_SUBJECTS]
-        if raised and node is not verb:  # "X is expected to visit": X visits
-            return _with_conjuncts(raised[0])
-        if raised:
-            return []
-        if node.dep_ == "xcomp":
-            objects = [c for c in node.head.children if c.dep_ in OBJECTS]
-            if objects and node.head.lemma_.lower() in ("tell", "ask", "urge", "order", "press"):
-                return _with_conjuncts(objects[0])
-            node = node.head
-        elif node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX"):
-            node = node.head
-        else:
-            return []
-    return []
-
-
-def _with_conjuncts(token: Token) -> list[Token]:
-    out = [token]
-    for c in token.children:
-        if c.dep_ == "conj":
-            out.extend(_with_conjuncts(c))
-    return out
-
-
-def _target(token: Token) -> Token | None:
-    for c in token.children:
-        if c.dep_ in PASSIVE_SUBJECTS:
-            return c
-    for c in token.children:
-        if c.dep_ in OBJECTS and c.pos_ in ARGUMENT_POS:
-            return c
-    for c in token.children:
-        if c.dep_ in PREPOSITIONS and c.lower_ in words("target_prep"):
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return g
-    return None
-
-
-def _light_target(light: Token, noun: Token) -> Token | None:
-    """The target of "imposed sanctions on X": a target preposition on the light verb."""
-    for c in light.children:
-        if c.dep_ in PREPOSITIONS and c.lower_ in words("target_prep"):
-            for g in c.children:
-                if g.dep_ == "pobj" and g != noun:
-                    return g
-    return None
-
-
-def _entity(token: Token | None, found: Found) -> str | None:
-    if token is None:
-        return None
-    end = token.idx + len(token)
-    hit = found.entity_at(token.idx, end)
-    if hit is None:
-        first = min((c for c in token.children if c.dep_ in PREMODIFIERS and c.i < token.i),
-                    key=lambda c: c.i, default=None)
-        if first is not None:
-            hit = found.entity_at(first.left_edge.idx, end)
-    return hit
 
 
 # --------------------------------------------------------------------------- status
@@ -357,11 +286,11 @@ def _obligations(doc: Doc, found: Found, published: str | None) -> list[Event]:
         head = _obliged(token)
         if head is None:
             continue
-        sources = [s for s in _subjects(head) if s.pos_ in ARGUMENT_POS]
-        targets = [s for s in _subjects(token) if s.pos_ in ARGUMENT_POS]
+        sources = [s for s in subjects(head) if s.pos_ in ARGUMENT_POS]
+        targets = [s for s in subjects(token) if s.pos_ in ARGUMENT_POS]
         if not sources or not targets:
             continue
-        source_id, target_id = _entity(sources[0], found), _entity(targets[0], found)
+        source_id, target_id = entity(sources[0], found), entity(targets[0], found)
         if source_id is None and target_id is None:
             continue
         aux = next(c for c in token.children if c.dep_ == "aux" and c.lower_ in
@@ -397,26 +326,26 @@ def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span]
             anchor = light
         sources = [c for c in token.children if c.dep_ == "poss"]
         if not sources and light is not None:
-            sources = _subjects(light)
-        target = _target(token)
+            sources = subjects(light)
+        target = direct_target(token)
         if target is None and light is not None:
-            target = _light_target(light, token)
+            target = light_target(light, token)
         status = _status(anchor, governor_counts=True) if light is not None else "occurred"
     else:
-        sources = _subjects(token)
-        target = _target(token)
+        sources = subjects(token)
+        target = direct_target(token)
         status = _status(token)
-        if target is None and token.lemma_.lower() in words("refusal"):
-            refused = [c for c in token.children if c.dep_ == "xcomp"]
-            target = _target(refused[0]) if refused else None
     sources = [s for s in sources if s.pos_ in ARGUMENT_POS]
     if not sources and target is None:
         return []
     if not sources and token.pos_ == "VERB" and not _passive(token):
         return []
-    target_id = _entity(target, found)
-    source_ids = [_entity(s, found) for s in sources] or [None]
-    if target_id is None and not any(source_ids) and not any(
+    ids = source_ids(sources, found)
+    if token.pos_ == "VERB":
+        to = target_id(token, found, set(ids), row.extra)
+    else:
+        to = entity(target, found)
+    if to is None and not any(ids) and not any(
             s.pos_ in ("PROPN", "NOUN") for s in sources):
         return []  # no actor we know: precision before recall
     when = timex.event_expression(anchor, dates, set(by_index) - {token.i}) or (
@@ -426,10 +355,11 @@ def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span]
     start, end = _trigger_span(token, row)
     sent = token.sent
     out = []
-    for source_id in dict.fromkeys(source_ids):
+    for source_id in dict.fromkeys(ids):
+        target = to if to is not None or len(ids) < 2 else pair_partner(source_id, sources, found)
         out.append(Event(
             type=row.type, mode=row.mode, source=source_id,
-            target=target_id if target_id != source_id else None, status=status,
+            target=target if target != source_id else None, status=status,
             trigger=TextSpan(text[start:end], start, end),
             sentence=Range(sent.start_char, sent.end_char), date=date,
             intensity=intensity(row.type, row.mode)))

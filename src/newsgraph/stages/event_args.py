@@ -1,0 +1,232 @@
+"""Event arguments: who did it (source) and to whom (target), read off the dependency parse and
+resolved to actor entity ids through ``found.entity_at``. Used by stages/events.py.
+
+Decisions (each tested in tests/stages/test_events.py):
+
+- **Source** is the subject, or the "by" agent of a passive (whose subject is the target). An
+  infinitive ("agreed to meet X") takes its subject from the governing verb: its object for
+  "tell/ask/urge X to ...", else its subject; a conjoined verb shares its head's subject; a
+  relative clause's "who/which" is the noun it modifies.
+- **Entity of a word**: the entity with a mention on the word, else on the word with its
+  pre-modifiers ("Palestinian police"), else, for a common noun, on the noun's complement with
+  "of/in/from" ("leaders of the coalition", "opposition groups in Zimbabwe", "thousands of
+  Kurds"), one level deep.
+- **Target**, first of these that is an entity other than the source: the passive subject; the
+  direct object or the first object of a double-object verb ("give Tanzania a grant"); the
+  object of a target preposition on the trigger ("talks with X", "sanctions against X"); the
+  subject of the trigger's clausal complement ("demanded that X withdraw"); a complement of the
+  object ("demanded the withdrawal of X", "rejected an offer from X", "lifted the curfew on X");
+  the same search on an infinitive the trigger governs ("agreed to provide aid to X"); last, the
+  place where it happened ("imposed a curfew in X").
+- A **modifier-parsed verb** ("has blamed President X" parsed as an adjective on the name) takes
+  the noun it modifies as its target.
+- **Pairs**: "the two leaders" / "both countries" as a subject stands for the two entities of
+  the matching kind mentioned last before the sentence (one event each), the way a reader
+  resolves it; the nouns are the "pair_person"/"pair_place" rows of lexicons/event_words.tsv.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from newsgraph.stages import Found
+
+SUBJECTS = ("nsubj", "csubj")
+PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+OBJECTS = ("dobj", "obj")
+ARGUMENT_POS = ("NOUN", "PROPN", "PRON")
+PREPOSITIONS = ("prep", "dative")
+PREMODIFIERS = ("compound", "amod", "flat", "nmod", "poss")
+COMPLEMENT_PREPS = ("of", "in", "from")
+OBJECT_PREPS = ("of", "by", "from", "for")
+PLACE_TYPES = ("GPE", "LOC")
+
+
+@cache
+def words(role: str) -> frozenset[str]:
+    raw = resources.files("newsgraph.lexicons").joinpath("event_words.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in raw.splitlines()
+            if line.strip() and not line.startswith("#")]
+    return frozenset(w for w, r in rows if r == role)
+
+
+# --------------------------------------------------------------------------- sources
+
+
+def subjects(verb: Token) -> list[Token]:
+    """The subject tokens of ``verb`` (conjuncts included), following control and conjunction."""
+    node, seen = verb, 0
+    while seen < 6:
+        seen += 1
+        direct = [c for c in node.children if c.dep_ in SUBJECTS]
+        agents = [g for c in node.children if c.dep_ == "agent" for g in c.children
+                  if g.dep_ == "pobj"]
+        if agents:
+            return with_conjuncts(agents[0])
+        if direct:
+            subject = direct[0]
+            if subject.lower_ in words("relative") and node.dep_ == "relcl":
+                subject = node.head
+            return with_conjuncts(subject)
+        raised = [c for c in node.children if c.dep_ in PASSIVE_SUBJECTS]
+        if raised and node is not verb:  # "X is expected to visit": X visits
+            return with_conjuncts(raised[0])
+        if raised:
+            return []
+        if node.dep_ == "xcomp":
+            objects = [c for c in node.head.children if c.dep_ in OBJECTS]
+            if objects and node.head.lemma_.lower() in ("tell", "ask", "urge", "order", "press"):
+                return with_conjuncts(objects[0])
+            node = node.head
+        elif node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX"):
+            node = node.head
+        else:
+            return []
+    return []
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    out = [token]
+    for c in token.children:
+        if c.dep_ == "conj":
+            out.extend(with_conjuncts(c))
+    return out
+
+
+def source_ids(sources: list[Token], found: Found) -> list[str | None]:
+    """One entity id (or None) per source word; a pair noun ("the two leaders") gives two."""
+    out: list[str | None] = []
+    for s in sources:
+        pair = _pair(s, found)
+        out.extend(pair if pair else [entity(s, found)])
+    return out or [None]
+
+
+def pair_partner(source: str | None, sources: list[Token], found: Found) -> str | None:
+    """For a pair subject ("the two leaders will meet"), the other member is the target."""
+    for s in sources:
+        pair = _pair(s, found)
+        if source in pair:
+            return next(p for p in pair if p != source)
+    return None
+
+
+def _pair(token: Token, found: Found) -> list[str]:
+    """"the two leaders", "both countries": the last two entities of that kind before the
+    sentence, when the phrase names exactly two and the noun says which kind."""
+    lemma = token.lemma_.lower()
+    if lemma in words("pair_person"):
+        kinds: tuple[str, ...] = ("PERSON",)
+    elif lemma in words("pair_place"):
+        kinds = PLACE_TYPES
+    else:
+        return []
+    if not any(c.lower_ in ("two", "both") for c in token.children if c.i < token.i):
+        return []
+    before = token.sent.start_char
+    last: dict[str, int] = {}
+    for e in found.entities:
+        if e.type not in kinds:
+            continue
+        starts = [m.start for m in e.mentions if m.start < before]
+        if starts:
+            last[e.id] = max(starts)
+    ranked = sorted(last, key=lambda eid: last[eid], reverse=True)
+    return ranked[:2] if len(ranked) >= 2 else []
+
+
+# --------------------------------------------------------------------------- entities
+
+
+def entity(token: Token | None, found: Found, complement: bool = True) -> str | None:
+    """The entity id a word stands for (see the module notes), or None."""
+    if token is None:
+        return None
+    end = token.idx + len(token)
+    hit = found.entity_at(token.idx, end)
+    if hit is None:
+        first = min((c for c in token.children if c.dep_ in PREMODIFIERS and c.i < token.i
+                     and c.pos_ != "VERB" and c.left_edge.i >= token.i - 6),
+                    key=lambda c: c.i, default=None)
+        if first is not None:
+            hit = found.entity_at(first.left_edge.idx, end)
+    if hit is None and complement and token.pos_ == "NOUN":
+        for g in _prep_objects(token, COMPLEMENT_PREPS):
+            hit = entity(g, found, complement=False)
+            if hit is not None:
+                break
+    return hit
+
+
+def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+    return [g for c in token.children if c.dep_ in PREPOSITIONS and c.lower_ in preps
+            for g in c.children if g.dep_ == "pobj"]
+
+
+# --------------------------------------------------------------------------- targets
+
+
+def direct_target(token: Token) -> Token | None:
+    """The word that is plainly the event's target: passive subject, object, or the object of a
+    target preposition on the trigger."""
+    for c in token.children:
+        if c.dep_ in PASSIVE_SUBJECTS:
+            return c
+    for c in token.children:
+        if c.dep_ in OBJECTS and c.pos_ in ARGUMENT_POS:
+            return c
+    objects = _prep_objects(token, words("target_prep"))
+    return objects[0] if objects else None
+
+
+def light_target(light: Token, noun: Token) -> Token | None:
+    """The target of "imposed sanctions on X": a target preposition on the light verb."""
+    for g in _prep_objects(light, words("target_prep")):
+        if g != noun:
+            return g
+    return None
+
+
+def target_id(token: Token, found: Found, exclude: set[str | None],
+              extra: str | None = None) -> str | None:
+    """The target entity of verb ``token`` by the search order in the module notes."""
+    for candidate in _target_words(token, extra, depth=0):
+        hit = entity(candidate, found)
+        if hit is not None and hit not in exclude:
+            return hit
+    for place in _prep_objects(token, ("in",)):
+        hit = found.entity_at(place.idx, place.idx + len(place))
+        kind = found.entity(hit)
+        if kind is not None and kind.type in PLACE_TYPES and hit not in exclude:
+            return hit
+    return None
+
+
+def _target_words(token: Token, extra: str | None, depth: int) -> Iterable[Token]:
+    children = list(token.children)
+    objects = [c for c in children if c.dep_ in PASSIVE_SUBJECTS + OBJECTS]
+    datives = [c for c in children if c.dep_ == "dative" and c.pos_ in ARGUMENT_POS]
+    if extra:  # "called for sanctions against X": the particle's object acts as the object
+        objects += [g for c in children if c.lower_ == extra for g in c.children
+                    if g.dep_ == "pobj"]
+    yield from datives
+    yield from objects
+    yield from _prep_objects(token, words("target_prep"))
+    for c in children:
+        if c.dep_ == "ccomp":
+            yield from (s for s in c.children if s.dep_ in SUBJECTS + PASSIVE_SUBJECTS)
+    for obj in objects:
+        yield from _prep_objects(obj, tuple(words("target_prep")) + OBJECT_PREPS)
+    if token.dep_ == "amod" and token.head.pos_ in ARGUMENT_POS:
+        head = token.head
+        while head.dep_ in ("compound", "flat") and head.head.i > head.i:
+            head = head.head
+        yield head
+    if depth < 2:
+        for c in children:
+            if c.dep_ == "xcomp":
+                yield from _target_words(c, None, depth + 1)
