@@ -192,21 +192,49 @@ def light_target(light: Token, noun: Token) -> Token | None:
 
 
 def target_id(token: Token, found: Found, exclude: set[str | None],
-              extra: str | None = None) -> str | None:
+              extra: str | None = None, threat: bool = False) -> str | None:
     """The target entity of verb ``token`` by the search order in the module notes."""
-    for candidate in _target_words(token, extra, depth=0):
+    for candidate in _target_words(token, extra, depth=0, threat=threat):
         hit = entity(candidate, found)
         if hit is not None and hit not in exclude:
             return hit
-    for place in _prep_objects(token, ("in",)):
-        hit = found.entity_at(place.idx, place.idx + len(place))
-        kind = found.entity(hit)
-        if kind is not None and kind.type in PLACE_TYPES and hit not in exclude:
+    return place(token, found, exclude)
+
+
+def noun_target_id(noun: Token, light: Token | None, found: Found,
+                   exclude: set[str | None]) -> str | None:
+    """The target of a noun trigger: its target preposition ("an attack on X"), the light
+    verb's ("imposed sanctions on X"), its "of" complement ("the invasion of X"), the subject of
+    a "that" clause ("its demand that X ..."), else where it happened ("a curfew in X")."""
+    words_ = [direct_target(noun)]
+    if light is not None:
+        words_.append(light_target(light, noun))
+        words_ += [c for c in light.children if c.dep_ == "dative"]
+    words_ += _prep_objects(noun, ("of",))
+    words_ += [s for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
+               and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
+               for s in c.children if s.dep_ in SUBJECTS + PASSIVE_SUBJECTS]
+    for candidate in words_:
+        hit = entity(candidate, found)
+        if hit is not None and hit not in exclude:
             return hit
+    return place(noun, found, exclude) or (place(light, found, exclude) if light else None)
+
+
+def place(token: Token, found: Found, exclude: set[str | None]) -> str | None:
+    """The place entity in an "in X" on the word or on its object."""
+    heads = [token] + [c for c in token.children if c.dep_ in OBJECTS]
+    for head in heads:
+        for g in _prep_objects(head, ("in",)):
+            hit = entity(g, found)
+            kind = found.entity(hit)
+            if kind is not None and kind.type in PLACE_TYPES and hit not in exclude:
+                return hit
     return None
 
 
-def _target_words(token: Token, extra: str | None, depth: int) -> Iterable[Token]:
+def _target_words(token: Token, extra: str | None, depth: int,
+                  threat: bool = False) -> Iterable[Token]:
     children = list(token.children)
     objects = [c for c in children if c.dep_ in PASSIVE_SUBJECTS + OBJECTS]
     datives = [c for c in children if c.dep_ == "dative" and c.pos_ in ARGUMENT_POS]
@@ -226,7 +254,17 @@ def _target_words(token: Token, extra: str | None, depth: int) -> Iterable[Token
         while head.dep_ in ("compound", "flat") and head.head.i > head.i:
             head = head.head
         yield head
+    yield from _prep_objects(token, ("from",))
     if depth < 2:
         for c in children:
             if c.dep_ == "xcomp":
+                yield from _target_words(c, None, depth + 1, threat)
+        for c in children:  # a purpose clause: "went on strike to demand the release of X"
+            if c.dep_ == "advcl" and any(a.lower_ == "to" and a.dep_ == "aux"
+                                         for a in c.children):
                 yield from _target_words(c, None, depth + 1)
+    if threat:  # "threatened to strike unless X ...": the condition's subject
+        for c in token.subtree:
+            if c.dep_ == "advcl" and any(m.lower_ in words("hypothetical") and m.dep_ == "mark"
+                                         for m in c.children):
+                yield from (s for s in c.children if s.dep_ in SUBJECTS)

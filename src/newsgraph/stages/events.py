@@ -64,6 +64,7 @@ from newsgraph.stages.event_args import (
     direct_target,
     entity,
     light_target,
+    noun_target_id,
     pair_partner,
     source_ids,
     subjects,
@@ -342,9 +343,9 @@ def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span]
         return []
     ids = source_ids(sources, found)
     if token.pos_ == "VERB":
-        to = target_id(token, found, set(ids), row.extra)
+        to = target_id(token, found, set(ids), row.extra, threat=row.type == "THREATEN")
     else:
-        to = entity(target, found)
+        to = noun_target_id(token, _light_verb(token), found, set(ids))
     if to is None and not any(ids) and not any(
             s.pos_ in ("PROPN", "NOUN") for s in sources):
         return []  # no actor we know: precision before recall
