@@ -187,3 +187,78 @@ def test_noun_trigger_inside_a_compound_takes_the_light_verb_of_its_head() -> No
         ("AGREE", "A", "planned", "signing"), ("AGREE", "B", "planned", "signing")]
     assert run("Norway and Sweden admired the signing ceremony.",
                {"A": ["Norway"], "B": ["Sweden"]}) == ()
+
+
+# --------------------------------------------------------------------------- argument patterns
+
+
+def test_double_object_verb_takes_the_first_object_as_target() -> None:
+    ev = one("Norway will give Chile a loan of ten million crowns.",
+             {"A": ["Norway"], "B": ["Chile"]})
+    assert (ev.type, ev.source, ev.target, ev.status) == ("AID", "A", "B", "planned")
+
+
+def test_demand_that_takes_the_clause_subject_as_target() -> None:
+    ev = one("Peru demanded that Ecuador withdraw its troops.",
+             {"A": ["Peru"], "B": ["Ecuador"]})
+    assert (ev.type, ev.source, ev.target) == ("REQUEST", "A", "B")
+
+
+def test_target_inside_the_object_phrase() -> None:
+    ev = one("Portugal rejected an offer from Morocco.",
+             {"A": ["Portugal"], "B": ["Morocco"]})
+    assert (ev.type, ev.source, ev.target) == ("REJECT", "A", "B")
+
+
+def test_target_inside_the_governed_infinitive() -> None:
+    ev = one("Austria agreed to send food parcels to Albania.",
+             {"A": ["Austria"], "B": ["Albania"]})
+    assert (ev.type, ev.source, ev.target) == ("AGREE", "A", "B")
+
+
+def test_common_noun_subject_takes_its_of_complement() -> None:
+    ev = one("Leaders of the Farmers Union condemned Brazil.",
+             {"A": ["Farmers Union"], "B": ["Brazil"]})
+    assert (ev.type, ev.source, ev.target) == ("ACCUSE", "A", "B")
+
+
+def test_place_is_the_last_resort_target() -> None:
+    ev = one("Kenya lifted the curfew in Mombasa on Monday.",
+             {"A": ["Kenya"], "B": ["Mombasa"]})
+    assert (ev.source, ev.target) == ("A", "B")
+
+
+def test_threat_condition_subject_is_the_target() -> None:
+    ev = one("Ghana threatened to close the border unless Togo paid its debts.",
+             {"A": ["Ghana"], "B": ["Togo"]})
+    assert (ev.type, ev.source, ev.target) == ("THREATEN", "A", "B")
+
+
+def test_noun_trigger_of_complement_is_the_target() -> None:
+    ev = one("Chad launched an invasion of Niger last week.",
+             {"A": ["Chad"], "B": ["Niger"]})
+    assert (ev.type, ev.source, ev.target) == ("ASSAULT", "A", "B")
+
+
+def test_pair_subject_stands_for_the_last_two_people() -> None:
+    text = ("Maria Lopez flew to Lima. She met Pedro Ruiz there. "
+            "The two leaders will sign a trade agreement on Friday.")
+    people = [Entity(eid, name, "PERSON", mentions=(Mention(name, text.find(name),
+                                                            text.find(name) + len(name)),))
+              for eid, name in (("A", "Maria Lopez"), ("B", "Pedro Ruiz"))]
+    found = Found(article=Article(text=text, published=PUBLISHED), entities=tuple(people))
+    out = [e for e in events.run(nlp.load()(text), found) if e.type == "AGREE"]
+    assert {(e.source, e.target) for e in out} == {("A", "B"), ("B", "A")}
+    assert all(e.status == "planned" for e in out)
+
+
+def test_verb_parsed_as_a_modifier_still_gives_an_event() -> None:
+    doc = nlp.load()("The minister has in the past blamed President Tom Ward for the crisis.")
+    blamed = next(t for t in doc if t.lower_ == "blamed")
+    text = doc.text
+    found = Found(article=Article(text=text, published=PUBLISHED), entities=(
+        Entity("A", "minister", "PERSON", mentions=(Mention("minister", 4, 12),)),
+        Entity("B", "Tom Ward", "PERSON",
+               mentions=(Mention("Tom Ward", text.find("Tom"), text.find("Tom") + 8),))))
+    out = [e for e in events.run(doc, found) if e.trigger.start == blamed.idx]
+    assert [(e.type, e.source, e.target) for e in out] == [("ACCUSE", "A", "B")]

@@ -35,6 +35,8 @@ Decisions (each tested in tests/stages/test_events.py):
   quote's speaker: a sentence inside the quote whose root is a bare verb with no subject,
   opened by the verb, "do/don't" or "please". The trigger runs from the sentence start to
   the verb.
+- **Requested events** ("demanded that X withdraw", "urged X to sign") are not emitted: the
+  REQUEST is the event, and the asked-for one has not happened.
 - **Obligations in reported speech** ("Russia said Sudan must return the helicopter") are one
   REQUEST by the reporting verb's subject with the obligated clause's subject as target; an
   event trigger in the obligated clause is not emitted (it has not happened). The obligation
@@ -311,7 +313,7 @@ def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span]
     token, row = cand.token, cand.row
     if row.mode == "intent":
         return []
-    if _refused(token, by_index):
+    if _refused(token, by_index) or _requested(token, by_index):
         return []
     if _obliged(token if token.pos_ == "VERB" else (_light_verb(token) or token)) is not None:
         return []  # "said X must agree": the demand is the event (_obligations)
@@ -378,6 +380,15 @@ def _inside_trigger(noun: Token, by_index: dict[int, _Candidate]) -> bool:
 
 def _passive(token: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECTS for c in token.children)
+
+
+def _requested(token: Token, by_index: dict[int, _Candidate]) -> bool:
+    """"demanded that X withdraw", "urged X to sign": the asked-for event has not happened; the
+    request is the event."""
+    node = token if token.pos_ == "VERB" else (_light_verb(token) or token)
+    head = by_index.get(node.head.i)
+    return (node.dep_ in ("ccomp", "xcomp") and head is not None and head.token is not node
+            and head.row.type == "REQUEST")
 
 
 def _refused(token: Token, by_index: dict[int, _Candidate]) -> bool:
