@@ -105,3 +105,25 @@ def test_possessor_is_not_the_possessed_name() -> None:
     text = "Living with her aunt Clara Moreau, Lina Duval studied music."
     links = _links(text, ("Clara Moreau", "PERSON", False), ("Lina Duval", "PERSON", False))
     assert _at(links, "her", text) == 1
+
+
+def test_principle_b_through_a_conjoined_verb() -> None:
+    text = "Tomas Brill met Arno Keller. Keller stood up and thanked him."
+    links = _links(text, ("Tomas Brill", "PERSON", False), ("Keller", "PERSON", False))
+    assert _at(links, "him", text) == 0
+
+
+def test_he_may_take_a_name_the_ner_mistyped() -> None:
+    text = "Okonjo played for the club for ten years. He retired in 2004."
+    links = _links(text, ("Okonjo", "ORG", False))
+    assert _at(links, "He", text) == 0
+
+
+def test_he_never_takes_a_known_place() -> None:
+    text = "France signed the treaty. He disagreed."
+    assert _links(text, ("France", "GPE", False)) == {}
+
+
+def test_she_not_a_mistyped_name_in_a_place_slot() -> None:
+    text = "The embassy in Varnholm closed. She disagreed."
+    assert _links(text, ("Varnholm", "GPE", False)) == {}

@@ -14,23 +14,57 @@ anchor it refers to. Pronouns with no confident antecedent are left out.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.stages import roles
+
 LEXICON = Path(__file__).resolve().parent.parent / "lexicons" / "pronouns.tsv"
 LOOKBACK = 3  # sentences before the pronoun's own that hold candidate antecedents
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "iobj", "dative"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "dative", "attr", "agent"})
 PLURAL_OK = frozenset({"ORG", "NORP", "GROUP"})  # "the company ... they" is fine English
 NEUTER_OK = frozenset({"ORG", "GPE", "FAC", "LOC", "PRODUCT", "ORGANIZATION"})
-# Score weights (tuned on GAP development only): per sentence back, per closer candidate,
-# subject antecedent, subject pronoun + subject antecedent, object antecedent,
-# possessor/prepositional antecedent, per earlier mention (up to 5), known agreeing gender.
-W_SENT, W_RANK, W_SUBJ, W_PARALLEL, W_OBJ, W_OBLIQUE, W_COUNT, W_GENDER = (
-    1.0, 0.05, 1.5, 0.5, 0.2, 0.0, 0.3, 0.3)
+# Name types the small NER model often gives to people ("Giammattei" as ORG): a he/she may
+# still take such a name, at a cost (FEATURES "mistyped"), when it is written as a proper name.
+MISTYPED_OK = frozenset({"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC", "EVENT"})
+NAME_POS = frozenset({"PROPN", "ADJ", "NOUN"})  # the tagger's guesses for unfamiliar names
+PERSON_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss", "appos", "conj",
+                          "attr"})
+# Candidate features (one weight each in WEIGHTS; scores are their weighted sum). Weights are
+# fitted on GAP development only (benchmarks/gap_fit.py, a conditional logit over candidates).
+FEATURES = (
+    "sent_dist",      # sentences between candidate and pronoun (0..LOOKBACK)
+    "recency",        # log(1 + candidate mentions closer to the pronoun than this one)
+    "tok_dist",       # log(1 + tokens between candidate and pronoun)
+    "cand_subj",      # candidate is a subject
+    "cand_obj",       # candidate is a direct/indirect object
+    "cand_poss",      # candidate is a possessor ("X's")
+    "cand_pobj",      # candidate is the object of a preposition
+    "cand_appos",     # candidate is an apposition or conjunct
+    "main_subj",      # candidate is the subject of its sentence's main verb
+    "par_subj",       # subject pronoun, subject candidate (parallelism)
+    "par_obj",        # object pronoun, object candidate
+    "poss_subj",      # possessive pronoun, subject candidate
+    "commands",       # same sentence, candidate is subject of a verb governing the pronoun
+    "count",          # log(1 + mentions of the anchor so far)
+    "topic",          # the anchor is the first-named person-like anchor of the document
+    "gender_known",   # the anchor's gender is known and agrees
+    "is_pronoun",     # the candidate mention is a pronoun linked earlier
+    "in_parens",      # candidate sits inside parentheses
+    "mistyped",       # gendered pronoun, candidate typed non-PERSON by the name stage
+)
+WEIGHTS = {"sent_dist": -1.27, "recency": -0.64, "tok_dist": -0.16, "cand_subj": 1.16,
+    "cand_obj": 0.99, "cand_poss": 0.76, "cand_pobj": -0.20, "cand_appos": -0.01,
+    "main_subj": 0.45, "par_subj": 1.17, "par_obj": 0.14, "poss_subj": 0.57, "commands": -0.64,
+    "count": 1.35, "topic": 0.23, "gender_known": -0.27, "is_pronoun": -1.77,
+    "in_parens": -0.74, "mistyped": -0.95}
+THRESHOLD = float("-inf")  # best score below this leaves the pronoun unlinked
 
 
 @dataclass
@@ -63,6 +97,7 @@ def _load_pronouns() -> dict[str, tuple[str, str]]:
 PRONOUNS = _load_pronouns()
 
 
+
 @dataclass
 class _Mention:
     anchor: int
@@ -70,14 +105,50 @@ class _Mention:
     end: int
     token: Token  # syntactic head of the mention
     sent: int
+    pronoun: bool = False  # a pronoun already linked to the anchor
 
 
-def _agrees(anchor: Anchor, agreement: str, gender: str | None) -> bool:
+def _agrees(anchor: Anchor, agreement: str, gender: str | None, lenient: bool) -> bool:
     if agreement in ("m", "f"):
-        return anchor.type == "PERSON" and not anchor.plural and gender in (None, agreement)
+        if anchor.plural or gender not in (None, agreement):
+            return False
+        return anchor.type == "PERSON" or (lenient and anchor.type in MISTYPED_OK)
     if agreement == "n":
         return not anchor.plural and anchor.type in NEUTER_OK
     return anchor.plural or anchor.type in PLURAL_OK
+
+
+def _maybe_person(doc: Doc, anchor: Anchor) -> bool:
+    """A non-PERSON anchor that may be a mistyped person: every mention written as a proper
+    name (capitalised words tagged as names, or as adjectives/nouns as unfamiliar names
+    often are), none a known place or holding an organisation word, and one in a
+    person-like slot (subject, object, possessor, apposition)."""
+    if anchor.type not in MISTYPED_OK or anchor.plural or not anchor.mentions:
+        return False
+    slot = False
+    for start, end in anchor.mentions:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        words = [t for t in span if t.is_alpha]
+        if not words or not all(t.text[:1].isupper() and t.pos_ in NAME_POS for t in words):
+            return False
+        if any(t.lower_ in roles.ORG_WORDS for t in words) or roles.place_country(span.text):
+            return False
+        slot = slot or span.root.dep_ in PERSON_SLOTS
+    return slot
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """Subject of a verb, inherited from the first conjunct ("X arrived and thanked him")."""
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
 
 
 def _clause_subject(token: Token) -> Token | None:
@@ -108,21 +179,25 @@ def _former_latter(doc: Doc, token: Token) -> str | None:
     return token.lower_
 
 
-def resolve(doc: Doc, anchors: Sequence[Anchor]) -> list[Link]:
+Observer = Callable[[Token, list[tuple[int, dict[str, float]]]], None]
+
+
+def resolve(doc: Doc, anchors: Sequence[Anchor], observe: Observer | None = None) -> list[Link]:
     """Links third-person pronouns (and "the former"/"the latter") to anchors.
 
-    Candidates are anchor mentions before the pronoun in its sentence or the LOOKBACK
-    sentences before; they must agree in gender/number (gender given by the anchor, or learnt
-    from pronouns already linked to it). Reflexives go to their clause subject; a plain pronoun
-    never takes a co-argument of its own verb (principle B). Among the rest the score prefers
-    the same or a near sentence, subjects, a subject for a subject pronoun (parallelism), and
-    anchors mentioned often."""
+    Candidates are anchor mentions (names, and pronouns already linked) before the pronoun in
+    its sentence or the LOOKBACK sentences before; they must agree in gender/number (gender
+    given by the anchor, or learnt from pronouns already linked to it). Reflexives go to their
+    clause subject; a plain pronoun never takes a co-argument of its own verb (principle B).
+    The rest are scored by the weighted FEATURES; the best anchor wins if it clears THRESHOLD.
+    ``observe`` (for fitting the weights) sees each pronoun with its scored candidates."""
     if not anchors:
         return []
     sent_of: dict[int, int] = {}
     for n, sent in enumerate(doc.sents):
         sent_of[sent.start] = n
     by_sent: dict[int, list[_Mention]] = {}
+    first: dict[int, int] = {}
     for i, anchor in enumerate(anchors):
         for start, end in anchor.mentions:
             span = doc.char_span(start, end, alignment_mode="expand")
@@ -131,26 +206,30 @@ def resolve(doc: Doc, anchors: Sequence[Anchor]) -> list[Link]:
             root = span.root
             m = _Mention(i, start, end, root, sent_of.get(root.sent.start, 0))
             by_sent.setdefault(m.sent, []).append(m)
+            first[i] = min(first.get(i, start), start)
     for mentions in by_sent.values():
         mentions.sort(key=lambda m: m.start)
-    gender = [a.gender for a in anchors]
-    count = [0] * len(anchors)
-    seen_before: list[_Mention] = []
+    state = _State(anchors, [a.gender for a in anchors], [0] * len(anchors),
+                   [_maybe_person(doc, a) for a in anchors], -1)
+    people = [i for i in first if anchors[i].type == "PERSON" or state.lenient[i]]
+    if people:
+        state.topic = min(people, key=lambda i: first[i])
+    window: list[_Mention] = []
     links: list[Link] = []
     for sent_no, sent in enumerate(doc.sents):
-        window = [m for s in range(sent_no - LOOKBACK, sent_no) for m in by_sent.get(s, [])]
-        here = sorted(by_sent.get(sent_no, []), key=lambda m: m.start)
+        window = [m for m in window if m.sent >= sent_no - LOOKBACK]
+        here = by_sent.get(sent_no, [])
+        nxt = 0
         for token in sent:
-            while here and here[0].start < token.idx:
-                m = here.pop(0)
+            while nxt < len(here) and here[nxt].start <= token.idx:
+                m = here[nxt]
+                nxt += 1
                 window.append(m)
-                count[m.anchor] += 1
-                seen_before.append(m)
+                state.count[m.anchor] += 1
             which = _former_latter(doc, token)
             if which is not None:
-                prev = [m.anchor for m in by_sent.get(sent_no - 1, [])]
-                order = list(dict.fromkeys(sorted(prev, key=lambda a: min(
-                    m.start for m in by_sent[sent_no - 1] if m.anchor == a))))
+                prev = by_sent.get(sent_no - 1, [])
+                order = list(dict.fromkeys(m.anchor for m in prev))
                 if len(order) >= 2:
                     target = order[0] if which == "former" else order[-1]
                     start = doc[token.i - 1].idx
@@ -161,15 +240,25 @@ def resolve(doc: Doc, anchors: Sequence[Anchor]) -> list[Link]:
                 continue
             if any(_covers(m, token) for m in window[-3:]):
                 continue
-            agreement, case = entry
-            best = _choose(token, agreement, case, window + here, anchors, gender, count,
-                           sent_no)
+            best = _choose(token, *entry, window, here[nxt:], state, sent_no, observe)
             if best is None:
                 continue
-            if agreement in ("m", "f"):
-                gender[best] = agreement
-            links.append(Link(token.idx, token.idx + len(token.text), best))
+            if entry[0] in ("m", "f"):
+                state.gender[best] = entry[0]
+            end = token.idx + len(token.text)
+            links.append(Link(token.idx, end, best))
+            window.append(_Mention(best, token.idx, end, token, sent_no, pronoun=True))
+            state.count[best] += 1
     return links
+
+
+@dataclass
+class _State:
+    anchors: Sequence[Anchor]
+    gender: list[str | None]  # given or learnt
+    count: list[int]  # mentions so far
+    lenient: list[bool]  # non-PERSON anchor written as a proper name
+    topic: int  # first-named person-like anchor, -1 if none
 
 
 def _preposed_subject(token: Token) -> Token | None:
@@ -197,18 +286,83 @@ def _possessed(token: Token) -> set[int]:
     return {noun.i} | {c.i for c in noun.children if c.dep_ in ("appos", "compound")}
 
 
+def _coarguments(token: Token) -> set[int]:
+    """Tokens a plain (non-reflexive) pronoun cannot corefer with (principle B): the other
+    arguments of its own verb, the verb's subject inherited from a first conjunct included."""
+    if token.dep_ not in ARGUMENT_DEPS:
+        return set()
+    verb = token.head
+    out = {c.i for c in verb.children if c.dep_ in ARGUMENT_DEPS and c.i != token.i}
+    if token.dep_ not in SUBJECT_DEPS:
+        subject = _subject_of(verb)
+        if subject is not None:
+            out.add(subject.i)
+    return out
+
+
+def _governs(m: _Mention, token: Token) -> bool:
+    """The candidate is the subject of a verb whose subtree holds the pronoun."""
+    if m.token.dep_ not in SUBJECT_DEPS:
+        return False
+    verb = m.token.head
+    return verb.left_edge.i <= token.i <= verb.right_edge.i
+
+
+def _features(m: _Mention, rank: int, token: Token, case: str, state: _State,
+              sent_no: int, gendered: bool) -> dict[str, float]:
+    dep = m.token.dep_
+    pron_dep = token.dep_
+    subj = dep in SUBJECT_DEPS
+    f = {
+        "sent_dist": float(sent_no - m.sent),
+        "recency": math.log1p(rank),
+        "tok_dist": math.log1p(max(token.i - m.token.i, 0)),
+        "cand_subj": float(subj),
+        "cand_obj": float(dep in OBJECT_DEPS),
+        "cand_poss": float(dep == "poss"),
+        "cand_pobj": float(dep == "pobj"),
+        "cand_appos": float(dep in ("appos", "conj")),
+        "main_subj": float(subj and m.token.head.i == m.token.sent.root.i),
+        "par_subj": float(subj and pron_dep in SUBJECT_DEPS),
+        "par_obj": float(dep in OBJECT_DEPS and pron_dep in OBJECT_DEPS),
+        "poss_subj": float(subj and case == "poss"),
+        "commands": float(m.sent == sent_no and _governs(m, token)),
+        "count": math.log1p(state.count[m.anchor]),
+        "topic": float(m.anchor == state.topic),
+        "gender_known": float(gendered and state.gender[m.anchor] is not None),
+        "is_pronoun": float(m.pronoun),
+        "in_parens": float(_in_parens(m.token)),
+        "mistyped": float(gendered and state.anchors[m.anchor].type != "PERSON"),
+    }
+    return f
+
+
+def _in_parens(token: Token) -> bool:
+    doc = token.doc
+    for i in range(token.i - 1, max(token.sent.start, token.i - 8) - 1, -1):
+        if doc[i].text == ")":
+            return False
+        if doc[i].text == "(":
+            return True
+    return False
+
+
 def _choose(token: Token, agreement: str, case: str, window: list[_Mention],
-            anchors: Sequence[Anchor], gender: list[str | None], count: list[int],
-            sent_no: int) -> int | None:
+            rest: list[_Mention], state: _State, sent_no: int,
+            observe: Observer | None) -> int | None:
+    anchors, gender = state.anchors, state.gender
+
+    def agrees(m: _Mention) -> bool:
+        return _agrees(anchors[m.anchor], agreement, gender[m.anchor], state.lenient[m.anchor])
+
     subject = _preposed_subject(token)  # checks the parse: "her" may be poss or obj
     if subject is not None:
-        for m in window:
-            if (m.start <= subject.idx < m.end or m.token.i == subject.i) \
-                    and _agrees(anchors[m.anchor], agreement, gender[m.anchor]):
+        for m in window + rest:
+            if (m.start <= subject.idx < m.end or m.token.i == subject.i) and agrees(m):
                 return m.anchor
     owned = _possessed(token)
     candidates = [m for m in window if m.end <= token.idx and m.token.i not in owned
-                  and _agrees(anchors[m.anchor], agreement, gender[m.anchor])]
+                  and agrees(m)]
     if not candidates:
         return None
     if case == "refl":
@@ -217,27 +371,20 @@ def _choose(token: Token, agreement: str, case: str, window: list[_Mention],
             for m in reversed(candidates):
                 if _covers(m, subject) or m.token.i == subject.i:
                     return m.anchor
-    if case in ("subj", "obj"):
-        verb = token.head
-        banned = {m.anchor for m in candidates if m.token.head.i == verb.i
-                  and m.token.dep_ in ARGUMENT_DEPS and token.dep_ in ARGUMENT_DEPS}
+    banned_tokens = _coarguments(token) if case in ("subj", "obj") else set()
+    if banned_tokens:
+        banned = {m.anchor for m in candidates if m.token.i in banned_tokens}
         candidates = [m for m in candidates if m.anchor not in banned]
         if not candidates:
             return None
-    pron_subject = token.dep_ in SUBJECT_DEPS
-    best_score = float("-inf")
-    best: int | None = None
+    gendered = agreement in ("m", "f")
+    scored: dict[int, tuple[float, dict[str, float]]] = {}
     for rank, m in enumerate(reversed(candidates)):
-        score = -W_SENT * (sent_no - m.sent) - W_RANK * rank
-        if m.token.dep_ in SUBJECT_DEPS:
-            score += W_SUBJ + (W_PARALLEL if pron_subject else 0.0)
-        elif m.token.dep_ in ("dobj", "iobj", "dative"):
-            score += W_OBJ
-        elif m.token.dep_ in ("poss", "pobj"):
-            score += W_OBLIQUE
-        score += W_COUNT * min(count[m.anchor], 5)
-        if agreement in ("m", "f") and gender[m.anchor] == agreement:
-            score += W_GENDER  # known (given or learnt) gender beats an unknown one
-        if score > best_score:
-            best_score, best = score, m.anchor
-    return best
+        f = _features(m, rank, token, case, state, sent_no, gendered)
+        score = sum(WEIGHTS[k] * v for k, v in f.items() if v)
+        if m.anchor not in scored or score > scored[m.anchor][0]:
+            scored[m.anchor] = (score, f)
+    if observe is not None:
+        observe(token, [(k, f) for k, (_, f) in scored.items()])
+    best = max(scored, key=lambda k: scored[k][0])
+    return best if scored[best][0] >= THRESHOLD else None
