@@ -82,7 +82,8 @@ def subjects(verb: Token) -> list[Token]:
             if objects and node.head.lemma_.lower() in ("tell", "ask", "urge", "order", "press"):
                 return with_conjuncts(objects[0])
             node = node.head
-        elif node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX"):
+        elif (node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX")) or (
+                node.dep_ == "acomp"):  # "X is ready to sign": the adjective's clause subject
             node = node.head
         else:
             return []

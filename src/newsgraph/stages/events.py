@@ -12,16 +12,10 @@ Decisions (each tested in tests/stages/test_events.py):
 - **Intent verbs** (pledge, promise, plan, ...) name no event of their own: the event they
   govern ("pledged to provide aid", "pledged support") is planned. A **refusal** ("refused to
   meet") is one REJECT event; the refused event is not emitted.
-- **Source** is the subject, or the "by" agent of a passive (whose subject is the target). An
-  infinitive ("agreed to meet X") takes its subject from the governing verb: its object for
-  "tell/ask/urge X to ...", else its subject; a conjoined verb shares its head's subject; a
-  relative clause's "who/which" is the noun it modifies. A noun trigger's source is its
-  possessor ("Russia's attack") or its light verb's subject. Arguments become entity ids with
-  ``found.entity_at`` on the head word, then on the head with its pre-modifiers.
+- **Arguments** (source, target, pairs such as "the two leaders") come from
+  stages/event_args.py, whose notes give the rules.
 - **Coordination**: one event per conjoined source ("Mexico and Guatemala signed" -> two
   events); a conjoined target keeps only its first conjunct.
-- **Target** is the direct object, else the object of a target preposition (with, to, against,
-  on, ...) on the trigger (or on its light verb).
 - **Reported speech** needs nothing special: the source is the event's own subject, never the
   speaker of the quote by default.
 - **Precision**: an event needs an actor argument (a subject or agent that is a noun, name or
@@ -41,6 +35,17 @@ Decisions (each tested in tests/stages/test_events.py):
   REQUEST by the reporting verb's subject with the obligated clause's subject as target; an
   event trigger in the obligated clause is not emitted (it has not happened). The obligation
   words are the "obligation" rows of ``lexicons/event_words.tsv``.
+- **PLOVER coding** (``lexicons/event_coding.tsv``, from the manual's auxiliary-mode rules):
+  the type is the single category a PLOVER coder returns, not "category + future". A planned
+  or hypothetical cooperative action is AGREE ("will meet", "pledged to provide aid"), an
+  announced retreat is CONCEDE, a planned or conditional sanction, coercion, protest or
+  assault is THREATEN (its mode the content of the threat), and a refusal in the future
+  ("will not accept", "would not meet") of a cooperative action is an occurred REJECT. The
+  status keeps saying that the underlying action is planned or hypothetical.
+- **Verbs parsed as modifiers** that still have a subject or auxiliary ("the President has
+  blamed X", misparsed with "blamed" as an adjective of X) count as verbs.
+- **Intent adjectives** ("ready/willing/prepared to ...", ``governor`` rows) make the event
+  they govern planned and lend it their clause's subject.
 - **Date**: the DATE entity that modifies the trigger (see stages/timex.py), else the article's
   published date.
 - **Intensity**: ``lexicons/event_intensity.tsv`` by type and mode.
@@ -112,6 +117,26 @@ def intensities() -> dict[tuple[str, str], float]:
     return {(kind, mode): float(score) for kind, mode, score in _rows("event_intensity.tsv")}
 
 
+@cache
+def codings() -> dict[tuple[str, str, str], tuple[str, str | None]]:
+    """(status, type, mode or *) -> (coded type, coded mode) from lexicons/event_coding.tsv."""
+    out: dict[tuple[str, str, str], tuple[str, str | None]] = {}
+    for status, kind, mode, coded, coded_mode in _rows("event_coding.tsv"):
+        out[(status, kind, mode)] = (coded, None if coded_mode == "-" else coded_mode)
+    return out
+
+
+def coded(kind: str, mode: str | None, status: str) -> tuple[str, str | None, str]:
+    """PLOVER's auxiliary-mode rules: (type, mode, status) as the manual codes them."""
+    table = codings()
+    hit = table.get((status, kind, mode or "-")) or table.get((status, kind, "*"))
+    if status == "refused":
+        return (hit[0], hit[1], "occurred") if hit else (kind, mode, "negated")
+    if hit is None:
+        return kind, mode, status
+    return hit[0], (mode if hit[1] == "=" else hit[1]), status
+
+
 def intensity(kind: str, mode: str | None) -> float:
     table = intensities()
     return table.get((kind, mode or "-"), table.get((kind, "-"), 0.0))
@@ -179,7 +204,9 @@ def _status(token: Token, governor_counts: bool = False) -> str:
     for _ in range(6):
         for c in node.children:
             if c.dep_ == "neg":
-                return "negated"
+                return "refused" if any(
+                    a.dep_ == "aux" and a.lower_ in words("future") | words("hypothetical")
+                    for a in node.children) else "negated"
             if c.dep_ in ("aux", "mark") and c.lower_ in words("hypothetical"):
                 return "hypothetical"
             if c.dep_ == "aux" and c.lower_ in words("future"):
@@ -190,7 +217,7 @@ def _status(token: Token, governor_counts: bool = False) -> str:
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words("hypothetical")
                                         for c in node.children):
             return "hypothetical"
-        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+        if node.dep_ not in ("xcomp", "conj", "acomp") or node.head.i == node.i:
             break
         node, first = node.head, False
         if node.dep_ == "ROOT" and node.lemma_.lower() == "go" and token.dep_ == "xcomp":
@@ -301,7 +328,8 @@ def _obligations(doc: Doc, found: Found, published: str | None) -> list[Event]:
         start, end = aux.idx, token.idx + len(token)
         out.append(Event(
             type="REQUEST", mode=None, source=source_id,
-            target=target_id if target_id != source_id else None, status=_status(head),
+            target=target_id if target_id != source_id else None,
+            status=coded("REQUEST", None, _status(head))[2],
             trigger=TextSpan(doc.text[start:end], start, end),
             sentence=Range(token.sent.start_char, token.sent.end_char),
             date=published[:10] if published else None, intensity=intensity("REQUEST", None)))
@@ -345,7 +373,8 @@ def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span]
         return []
     ids = source_ids(sources, found)
     if token.pos_ == "VERB":
-        to = target_id(token, found, set(ids), row.extra, threat=row.type == "THREATEN")
+        threat = coded(row.type, row.mode, status)[0] == "THREATEN"
+        to = target_id(token, found, set(ids), row.extra, threat=threat)
     else:
         to = noun_target_id(token, _light_verb(token), found, set(ids))
     if to is None and not any(ids) and not any(
@@ -358,14 +387,15 @@ def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span]
     start, end = _trigger_span(token, row)
     sent = token.sent
     out = []
+    kind, mode, status = coded(row.type, row.mode, status)
     for source_id in dict.fromkeys(ids):
         target = to if to is not None or len(ids) < 2 else pair_partner(source_id, sources, found)
         out.append(Event(
-            type=row.type, mode=row.mode, source=source_id,
+            type=kind, mode=mode, source=source_id,
             target=target if target != source_id else None, status=status,
             trigger=TextSpan(text[start:end], start, end),
             sentence=Range(sent.start_char, sent.end_char), date=date,
-            intensity=intensity(row.type, row.mode)))
+            intensity=intensity(kind, mode)))
     return out
 
 
