@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.model import Quote, Span
 from newsgraph.stages import Found
 from newsgraph.stages.quote_marks import DASHES, paragraphs, quote_marks, quoted_runs
+from newsgraph.stages.quote_nouns import noun_cues
 
 # found.extra key: per returned quote (same order), the (start, end) of the words taken as its
 # speaker (cue subject, "according to" object, label, dash name) or None. Lets the actors
@@ -67,6 +68,7 @@ class Verb:
 
     kind: str
     frame: str
+    preps: frozenset[str] | None = None  # topic prepositions, when not the default ones
 
 
 @dataclass(slots=True)
@@ -81,6 +83,7 @@ class _Run:
     attributed: bool = False
     tokens: tuple[int, int] = (0, 0)  # doc token range of ``outer``
     paragraph: int = 0
+    kind: str = "direct"
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -95,7 +98,20 @@ def _rows(name: str) -> list[list[str]]:
 @cache
 def reporting_verbs() -> dict[str, Verb]:
     """Lemma -> Verb for single-word reporting verbs."""
-    return {r[0]: Verb(r[1], r[2]) for r in _rows("reporting_verbs.tsv") if " " not in r[0]}
+    return {r[0]: Verb(r[1], r[2], frozenset(r[3].split(",")) if len(r) > 3 else None)
+            for r in _rows("reporting_verbs.tsv") if " " not in r[0]}
+
+
+@cache
+def verb_forms() -> dict[str, str]:
+    """Form -> lemma for reporting-verb forms the lemmatizer gets wrong ("hopes" -> "hop")."""
+    return {r[0]: r[1] for r in _rows("reporting_verb_forms.tsv")}
+
+
+def verb_lemma(t: Token) -> str:
+    """The reporting-verbs lexicon key for a token: its lemma, or the fixed one for a form
+    the lemmatizer gets wrong."""
+    return verb_forms().get(t.lower_) or t.lemma_.lower()
 
 
 @cache
@@ -125,12 +141,15 @@ def run(doc: Doc, found: Found) -> tuple[Quote, ...]:
     para_starts = [s for s, _ in paras]
     runs = [_Run(q.parts, q.outer) for q in quoted_runs(doc, text, paras)]
     transcripts = list(_transcript_runs(text, paras, found))
+    labelled = list(_labelled_lines(text, paras, found))
+    transcripts += [r for r in labelled if r.kind == "direct"]
     view = _DocView(doc, text, runs + transcripts)
     for r in runs:
         r.paragraph = bisect_right(para_starts, r.outer[0]) - 1
         _attribute(r, view, found)
     _inherit(runs, view, found, para_starts)
     pairs = [p for r in runs + transcripts if _is_quote(r, text) for p in _direct(r, text)]
+    pairs.extend(p for r in labelled if r.kind == "indirect" for p in _direct(r, text))
     pairs.extend(_reported(view, found))
     pairs.sort(key=lambda p: (p[0].start, p[0].end))
     found.extra[SPEAKER_SPANS] = tuple(who for _, who in pairs)
@@ -152,6 +171,31 @@ def _transcript_runs(text: str, paragraphs: list[tuple[int, int]],
             label_end -= 1
         yield _Run([(ns, ne)], (ns, ne), cue=Span(text[s:e], s, e),
                    speaker=found.entity_at(s, label_end), who=(s, label_end), attributed=True)
+
+
+def _labelled_lines(text: str, paragraphs: list[tuple[int, int]],
+                    found: Found) -> Iterable[_Run]:
+    """A line opening with a speaker label: "PENCE: Well, …" in a transcript (a direct quote,
+    when the label is in capitals or names a person) or a headline "Sanders: Trump …" (reported
+    speech, when the label names an entity)."""
+    marks = quote_marks()
+    for i, (s, e) in enumerate(paragraphs):
+        colon = text.find(": ", s, e)
+        if colon < 0 or not _is_label(text[s:colon + 1]):
+            continue
+        body, end = _trim(text, colon + 1, e, "")
+        if body >= end or text[body] in marks or not any(c.isalpha() for c in text[body:end]):
+            continue
+        eid = found.entity_at(s, colon)
+        entity = found.entity(eid)
+        if i == 0:
+            kind = "indirect" if entity is not None else ""
+        else:
+            person = entity is not None and entity.type == "PERSON"
+            kind = "direct" if person or text[s:colon].isupper() else ""
+        if kind:
+            yield _Run([(body, end)], (body, end), cue=Span(text[s:colon + 1], s, colon + 1),
+                       speaker=eid, who=(s, colon), attributed=True, kind=kind)
 
 
 def _is_label(line: str) -> bool:
@@ -211,7 +255,7 @@ class _DocView:
 
 def _is_reporting_verb(t: Token, verbs: dict[str, Verb]) -> bool:
     return (t.tag_.startswith("VB") and t.dep_ not in NOT_VERBAL
-            and t.lemma_.lower() in verbs)
+            and verb_lemma(t) in verbs)
 
 
 def _source_object(t: Token, phrases: dict[str, str]) -> Token | None:
@@ -381,7 +425,7 @@ def _direct(r: _Run, text: str) -> list[tuple[Quote, tuple[int, int] | None]]:
     for s, e in r.parts:
         s, e = _trim(text, s, e, ",")
         if s < e:
-            out.append((Quote(text[s:e], s, e, "direct", r.speaker, r.cue), r.who))
+            out.append((Quote(text[s:e], s, e, r.kind, r.speaker, r.cue), r.who))
     return out
 
 
@@ -397,7 +441,7 @@ def _reported(view: _DocView, found: Found) -> list[tuple[Quote, tuple[int, int]
         if source is not None:
             span = _according_content(tok)
         else:
-            span = _complement(tok, verbs[tok.lemma_.lower()].frame)
+            span = _complement(tok, verbs[verb_lemma(tok)])
         if span is None:
             continue
         a, b = span
@@ -411,6 +455,19 @@ def _reported(view: _DocView, found: Found) -> list[tuple[Quote, tuple[int, int]
             speaker, who = _speaker(tok, found, view)
             quote = Quote(view.text[s:e], s, e, "indirect", speaker, _cue_span(tok, view.text))
             out.append((quote, who))
+    for nc in noun_cues(doc, view.quoted, _subject):
+        a, b = nc.content
+        if b - a < 1 or 2 * (view.quoted_prefix[b] - view.quoted_prefix[a]) >= b - a:
+            continue
+        a, b = _trim_tokens(doc, a, b)
+        if a >= b:
+            continue
+        s, e = _trim(view.text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), ",;:—–-")
+        if s < e:
+            speaker, who = _source_entity(nc.source, found) if nc.source is not None else (
+                None, None)
+            cue = Span(nc.cue.text, nc.cue.idx, nc.cue.idx + len(nc.cue))
+            out.append((Quote(view.text[s:e], s, e, "indirect", speaker, cue), who))
     return out
 
 
@@ -425,8 +482,9 @@ def _trim_tokens(doc: Doc, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _complement(verb: Token, frame: str) -> tuple[int, int] | None:
+def _complement(verb: Token, entry: Verb) -> tuple[int, int] | None:
     """Token range of what a reporting verb reports, or None."""
+    frame = entry.frame
     kids = list(verb.children)
     passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
     if passive is not None and any(c.dep_ == "agent" for c in kids):
@@ -450,7 +508,7 @@ def _complement(verb: Token, frame: str) -> tuple[int, int] | None:
             start += 1  # "that"
         return start, comp.right_edge.i + 1
     if frame in ("topic", "naming"):
-        topic = _topic(kids, bare_object=frame == "topic")
+        topic = _topic(kids, frame == "topic", entry.preps or word_class("topic-preposition"))
         if topic is not None or verb.dep_ != "parataxis":
             return topic
     if verb.dep_ == "parataxis":  # "The plan is dead, she said." parsed with said as a side
@@ -461,7 +519,8 @@ def _complement(verb: Token, frame: str) -> tuple[int, int] | None:
     return None
 
 
-def _topic(kids: list[Token], bare_object: bool) -> tuple[int, int] | None:
+def _topic(kids: list[Token], bare_object: bool,
+           preps: frozenset[str]) -> tuple[int, int] | None:
     """What a verb speaks of: its object (through a predicate: "called him a liar"; without
     one only if ``bare_object``), else the object of a topic preposition ("called for talks")."""
     obj = next((c for c in kids if c.dep_ == "dobj"), None)
@@ -469,7 +528,6 @@ def _topic(kids: list[Token], bare_object: bool) -> tuple[int, int] | None:
         pred = next((c for c in kids if c.dep_ in ("oprd", "xcomp") and c.i > obj.i), None)
         if pred is not None or bare_object:
             return obj.left_edge.i, (pred or obj).right_edge.i + 1
-    preps = word_class("topic-preposition")
     prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in preps), None)
     if prep is None:
         return None
@@ -498,6 +556,11 @@ def _speaker(cue: Token, found: Found,
         subject = _adjacent_subject(cue, view)
     if subject is None:
         return None, None
+    return _source_entity(subject, found)
+
+
+def _source_entity(subject: Token, found: Found) -> tuple[str | None, tuple[int, int]]:
+    """(entity id or None, the source words' offsets) for the token naming a source."""
     words = (subject.left_edge.idx, subject.idx + len(subject))  # "the IMF report"
     inner = (c for c in subject.children if c.dep_ == "appos"
              or (c.dep_ == "compound" and c.pos_ == "PROPN" and subject.pos_ == "NOUN"))

@@ -1,0 +1,116 @@
+"""Reported speech cued by a noun: "Trump's claim that ...", "her plan to ...", "his comments
+about ...". Tokens and the parse only; ``stages/quotes.py`` turns the result into quotes and
+resolves the source to an entity.
+
+- A cue is a noun outside quotation marks whose lemma is in ``lexicons/quote_nouns.tsv``.
+- What it reports, by the noun's frames: a clause it governs that opens with "that" or "whether"
+  (a relative clause, "the claim that he made", has no such mark and is skipped), a
+  to-infinitive with no subject of its own, or the object of one of its prepositions.
+- Its source: the possessor ("his claim"), a modifier naming someone ("the Clinton plan"), the
+  object of "by" ("a claim by X"), or the subject of a light verb that takes the noun as object
+  ("X made the claim that ...", ``light-verb`` in ``lexicons/quote_words.tsv``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+CLAUSE_MARKS = frozenset({"that", "whether"})
+CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
+NOUN_TAGS = frozenset({"NN", "NNS"})
+SOURCE_COMPOUND_POS = frozenset({"PROPN"})
+
+
+@dataclass(frozen=True, slots=True)
+class Noun:
+    """A quote_nouns.tsv row: which complements the noun takes."""
+
+    clause: bool
+    intent: bool
+    preps: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class NounCue:
+    cue: Token
+    content: tuple[int, int]  # token range [start, end)
+    source: Token | None
+
+
+@cache
+def speech_nouns() -> dict[str, Noun]:
+    raw = resources.files("newsgraph.lexicons").joinpath("quote_nouns.tsv").read_text("utf-8")
+    out = {}
+    for line in raw.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lemma, frames, preps = line.split("\t")
+        kinds = set(frames.split(","))
+        out[lemma] = Noun("clause" in kinds, "intent" in kinds,
+                          frozenset() if preps == "-" else frozenset(preps.split(",")))
+    return out
+
+
+@cache
+def light_verbs() -> frozenset[str]:
+    raw = resources.files("newsgraph.lexicons").joinpath("quote_words.tsv").read_text("utf-8")
+    rows = (line.split("\t") for line in raw.splitlines()
+            if line.strip() and not line.startswith("#"))
+    return frozenset(r[0] for r in rows if r[1] == "light-verb")
+
+
+def noun_cues(doc: Doc, quoted: bytearray,
+              subject_of: Callable[[Token], Token | None]) -> Iterator[NounCue]:
+    """Every speech noun outside quotes with what it reports and the token naming its source
+    (``subject_of`` finds a light verb's subject)."""
+    nouns = speech_nouns()
+    for t in doc:
+        if t.tag_ not in NOUN_TAGS or quoted[t.i]:
+            continue
+        entry = nouns.get(t.lemma_.lower())
+        if entry is None:
+            continue
+        content = _content(t, entry)
+        if content is not None:
+            yield NounCue(t, content, _source(t, subject_of))
+
+
+def _content(noun: Token, entry: Noun) -> tuple[int, int] | None:
+    for c in noun.children:
+        if c.i < noun.i:
+            continue
+        if entry.clause and c.dep_ in CLAUSE_DEPS:
+            mark = next((g for g in c.children if g.dep_ == "mark"), None)
+            if mark is not None and mark.lower_ in CLAUSE_MARKS and mark.i == c.left_edge.i:
+                return mark.i + 1, c.right_edge.i + 1
+        if entry.intent and c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX"):
+            kids = list(c.children)
+            if (kids and kids[0].tag_ == "TO" and kids[0].i == c.left_edge.i
+                    and not any(k.dep_.startswith("nsubj") for k in kids)):
+                return kids[0].i, c.right_edge.i + 1
+        if c.dep_ == "prep" and c.lower_ in entry.preps:
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return c.i + 1, c.right_edge.i + 1
+    return None
+
+
+def _source(noun: Token, subject_of: Callable[[Token], Token | None]) -> Token | None:
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "compound" and c.pos_ in SOURCE_COMPOUND_POS:
+            return c
+        if c.dep_ == "prep" and c.lower_ == "by":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in light_verbs():
+        return subject_of(head)
+    return None
