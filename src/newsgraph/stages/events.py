@@ -107,6 +107,8 @@ def triggers() -> dict[tuple[str, str], tuple[Trigger, ...]]:
     table: dict[tuple[str, str], list[Trigger]] = {}
     for pattern, pos, kind, mode, needs in _rows("events.tsv"):
         lemma, _, extra = pattern.partition(" ")
+        if pos == "noun" and extra:  # "hunger strike": the head noun with its modifier
+            lemma, extra = extra, lemma
         row = Trigger(kind, None if mode == "-" else mode, needs, extra or None)
         table.setdefault((lemma, pos), []).append(row)
     return {k: tuple(sorted(v, key=lambda t: t.extra is None)) for k, v in table.items()}
@@ -185,12 +187,24 @@ def _clause_like(token: Token) -> bool:
     return any(c.dep_ in (*SUBJECTS, "aux") for c in token.children)
 
 
+def _is_light(verb: Token) -> bool:
+    """A light verb by its lemma, or by its form when the lemmatizer slips ("staged" -> "stag")."""
+    light = words("light")
+    if verb.lemma_.lower() in light:
+        return True
+    form = verb.lower_
+    stems = {form[:-1], form[:-2]} if form.endswith(("ed", "es")) else set()
+    if form.endswith("ing"):
+        stems |= {form[:-3], form[:-3] + "e"}
+    return verb.pos_ in ("VERB", "AUX") and bool(stems & light)
+
+
 def _light_verb(noun: Token) -> Token | None:
     head = noun.head
     if (noun.dep_ == "compound" and head.pos_ == "NOUN" and head.i != noun.i
             and not triggers().get((head.lemma_.lower(), "noun"))):
         noun, head = head, head.head  # "witnessed the signing ceremony": the event noun's verb
-    if noun.dep_ in OBJECTS + PASSIVE_SUBJECTS and head.lemma_.lower() in words("light"):
+    if noun.dep_ in OBJECTS + PASSIVE_SUBJECTS and _is_light(head):
         return head
     return None
 
