@@ -281,3 +281,19 @@ def test_plover_coding_of_future_conditional_and_refused_events() -> None:
 def test_intent_adjective_makes_the_event_planned() -> None:
     ev = one("Norway is ready to provide doctors to Chile.", {"A": ["Norway"], "B": ["Chile"]})
     assert (ev.type, ev.source, ev.target, ev.status) == ("AGREE", "A", "B", "planned")
+
+
+def test_diplomatic_protest_meeting_demands_and_failure() -> None:
+    ev = one("Peru lodged a formal protest with Chile.", {"A": ["Peru"], "B": ["Chile"]})
+    assert (ev.type, ev.mode, ev.source, ev.target) == ("ACCUSE", "disapprove", "A", "B")
+    ev = one("Chile met the demands of Peru.", {"A": ["Chile"], "B": ["Peru"]})
+    assert (ev.type, ev.source, ev.target) == ("CONCEDE", "A", "B")
+    ev = one("Chile failed to reach an agreement with Peru.", {"A": ["Chile"], "B": ["Peru"]})
+    assert (ev.type, ev.status) == ("AGREE", "negated")
+
+
+def test_staged_rally_and_hunger_strike_nouns() -> None:
+    ev = one("Farmers staged a rally against Chile.", {"B": ["Chile"]})
+    assert (ev.type, ev.mode, ev.target) == ("PROTEST", "demo", "B")
+    ev = one("Prisoners began a hunger strike against Chile.", {"B": ["Chile"]})
+    assert (ev.type, ev.mode, ev.trigger.text) == ("PROTEST", "hunger", "hunger strike")

@@ -148,7 +148,8 @@ def intensity(kind: str, mode: str | None) -> float:
 
 
 def _has_word(token: Token, word: str) -> bool:
-    return any(c.lower_ == word and c.dep_ in ("prt", "advmod", "prep", "dobj", "compound")
+    return any((c.lower_ == word or (c.dep_ == "dobj" and c.lemma_.lower() == word))
+               and c.dep_ in ("prt", "advmod", "prep", "dobj", "compound")
                for c in token.children)
 
 
@@ -158,6 +159,9 @@ def _needs_met(token: Token, row: Trigger) -> bool:
             token.dep_ in MODIFIER_DEPS and token.head.pos_ in ARGUMENT_POS)
     if row.needs == "xcomp":
         return any(c.dep_ == "xcomp" for c in token.children)
+    if row.needs == "verbal":  # "lodged a protest": a light verb of saying
+        light = _light_verb(token)
+        return light is not None and light.lemma_.lower() in words("verbal_light")
     if row.needs == "light":
         return _light_verb(token) is not None or any(
             c.dep_ in ("prep", "poss") and (c.dep_ == "poss" or c.lower_ in words("target_prep")
@@ -228,6 +232,8 @@ def _status(token: Token, governor_counts: bool = False) -> str:
         lemma = node.lemma_.lower()
         if (not first or governor_counts) and (lemma in words("governor") or _is_intent(node)):
             planned = True
+        if not first and lemma in words("failure"):
+            return "negated"  # "failed to reach an agreement"
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words("hypothetical")
                                         for c in node.children):
             return "hypothetical"
@@ -375,7 +381,12 @@ def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span]
         target = direct_target(token)
         if target is None and light is not None:
             target = light_target(light, token)
-        status = _status(anchor, governor_counts=True) if light is not None else "occurred"
+        if light is not None:
+            status = _status(anchor, governor_counts=True)
+        elif token.dep_ in OBJECTS and token.head.pos_ == "VERB":
+            status = _status(token.head)  # "promised to continue military aid": planned
+        else:
+            status = "occurred"
     else:
         sources = subjects(token)
         target = direct_target(token)
