@@ -297,3 +297,26 @@ def test_staged_rally_and_hunger_strike_nouns() -> None:
     assert (ev.type, ev.mode, ev.target) == ("PROTEST", "demo", "B")
     ev = one("Prisoners began a hunger strike against Chile.", {"B": ["Chile"]})
     assert (ev.type, ev.mode, ev.trigger.text) == ("PROTEST", "hunger", "hunger strike")
+
+
+def test_diplomatic_ties_and_quantity_of_aid() -> None:
+    ev = one("Chile established diplomatic ties with Fiji.", {"A": ["Chile"], "B": ["Fiji"]})
+    assert (ev.type, ev.source, ev.target) == ("SUPPORT", "A", "B")
+    ev = one("Japan gave Peru ten million dollars of aid.", {"A": ["Japan"], "B": ["Peru"]})
+    assert (ev.type, ev.source, ev.target, ev.trigger.text) == ("AID", "A", "B", "aid")
+
+
+def test_participle_on_an_object_takes_the_issuer_as_source() -> None:
+    ev = one("Chile issued a statement condemning Peru.", {"A": ["Chile"], "B": ["Peru"]})
+    assert (ev.type, ev.source, ev.target) == ("ACCUSE", "A", "B")
+
+
+def test_conjoined_verbs_share_the_object() -> None:
+    out = run("Norway donated and delivered blankets to Chile.", {"A": ["Norway"], "B": ["Chile"]})
+    assert ("AID", "A") in {(e.type, e.source) for e in out}
+    assert any(e.trigger.text == "donated" for e in out)
+
+
+def test_protest_with_a_clause_is_verbal() -> None:
+    ev = one("Chile protested that Peru had broken the treaty.", {"A": ["Chile"], "B": ["Peru"]})
+    assert (ev.type, ev.mode, ev.source) == ("ACCUSE", "disapprove", "A")

@@ -6,7 +6,9 @@ Decisions (each tested in tests/stages/test_events.py):
 - **Source** is the subject, or the "by" agent of a passive (whose subject is the target). An
   infinitive ("agreed to meet X") takes its subject from the governing verb: its object for
   "tell/ask/urge X to ...", else its subject; a conjoined verb shares its head's subject; a
-  relative clause's "who/which" is the noun it modifies.
+  relative clause's "who/which" is the noun it modifies; an adjective's infinitive ("is ready
+  to sign") its clause's subject; a participle on an object ("issued a statement condemning
+  X") the subject of the verb that governs the object.
 - **Entity of a word**: the entity with a mention on the word, else on the word with its
   pre-modifiers ("Palestinian police"), else, for a common noun, on the noun's complement with
   "of/in/from" ("leaders of the coalition", "opposition groups in Zimbabwe", "thousands of
@@ -85,6 +87,8 @@ def subjects(verb: Token) -> list[Token]:
         elif (node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX")) or (
                 node.dep_ == "acomp"):  # "X is ready to sign": the adjective's clause subject
             node = node.head
+        elif node.dep_ == "acl" and node.tag_ == "VBG" and node.head.dep_ in OBJECTS:
+            node = node.head.head  # "issued a statement condemning X": the issuer
         else:
             return []
     return []

@@ -149,19 +149,24 @@ def intensity(kind: str, mode: str | None) -> float:
 
 def _has_word(token: Token, word: str) -> bool:
     return any((c.lower_ == word or (c.dep_ == "dobj" and c.lemma_.lower() == word))
-               and c.dep_ in ("prt", "advmod", "prep", "dobj", "compound")
+               and c.dep_ in ("prt", "advmod", "prep", "dobj", "compound", "amod")
                for c in token.children)
 
 
 def _needs_met(token: Token, row: Trigger) -> bool:
     if row.needs == "obj":
         return any(c.dep_ in OBJECTS + PASSIVE_SUBJECTS for c in token.children) or (
-            token.dep_ in MODIFIER_DEPS and token.head.pos_ in ARGUMENT_POS)
+            token.dep_ in MODIFIER_DEPS and token.head.pos_ in ARGUMENT_POS) or any(
+            # "donated and delivered goods": conjoined verbs share the object
+            c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ in OBJECTS for g in c.children)
+            for c in token.children)
+    if row.needs == "ccomp":  # "protested that ...": a verb of saying with its clause
+        return any(c.dep_ == "ccomp" for c in token.children) or token.dep_ == "parataxis"
     if row.needs == "xcomp":
         return any(c.dep_ == "xcomp" for c in token.children)
-    if row.needs == "verbal":  # "lodged a protest": a light verb of saying
+    if row.needs.startswith("light:"):  # "lodged a protest": a light verb of that class
         light = _light_verb(token)
-        return light is not None and light.lemma_.lower() in words("verbal_light")
+        return light is not None and light.lemma_.lower() in words(row.needs[6:])
     if row.needs == "light":
         return _light_verb(token) is not None or any(
             c.dep_ in ("prep", "poss") and (c.dep_ == "poss" or c.lower_ in words("target_prep")
@@ -208,6 +213,9 @@ def _light_verb(noun: Token) -> Token | None:
     if (noun.dep_ == "compound" and head.pos_ == "NOUN" and head.i != noun.i
             and not triggers().get((head.lemma_.lower(), "noun"))):
         noun, head = head, head.head  # "witnessed the signing ceremony": the event noun's verb
+    elif (noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in OBJECTS
+          and head.head.pos_ == "NOUN"):
+        noun, head = head.head, head.head.head  # "gave millions of dollars of aid"
     if noun.dep_ in OBJECTS + PASSIVE_SUBJECTS and _is_light(head):
         return head
     return None
