@@ -4,10 +4,15 @@
   ("Mr. Smith"); matching folds case and accents; a bare surname shared by two people goes to
   the one named most recently;
 - a name's type is fixed by document-level evidence: a name whose words are a person's name
-  words, or that follows a person title ("President X", lexicons/person_titles.tsv), is a
-  PERSON everywhere; other names take the majority label of all their mentions;
+  words, that follows a person title ("President X", lexicons/person_titles.tsv) or that the
+  parse shows to be a person (stages/personhood.py: "X was born", "X, a pianist", "her sister
+  X") is a PERSON everywhere, and so is a name the NER labels PERSON at least as often as
+  anything else; other names take the majority label of all their mentions; a known place or
+  a name with an organisation word needs a title to become a person;
+- a lone first name joins the one person who has it ("Mary" ... "Mary Smith");
 - acronyms join their expansion ("World Health Organization" ... "WHO");
-- bare surnames the NER missed ("Okafor arrived") join their person;
+- proper nouns the NER missed ("Okafor arrived") join the person they name, or become one
+  with person evidence;
 - pronouns come from stages/coref.py (anchors in, links out).
 
 - roles, countries and sectors (stages/roles.py): "Mexican President X"; descriptions
@@ -26,7 +31,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from newsgraph.model import Entity, Mention
-from newsgraph.stages import Found, coref, roles
+from newsgraph.stages import Found, coref, personhood, roles
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
 # labels a person's name words may override (a place name equal to a surname stays a place
@@ -117,21 +122,41 @@ class _Cluster:
         self.last = max(self.last, mention.start)
 
 
-def _pick(words: tuple[str, ...], people: list[_Cluster]) -> _Cluster | None:
+def _pick(words: tuple[str, ...], people: list[_Cluster],
+          first_name: bool = False) -> _Cluster | None:
     """The person cluster these words name; several candidates: the most recent, then the
-    one with most mentions, then the first."""
+    one with most mentions, then the first. With ``first_name``, a lone word that is the first
+    name of exactly one person and nobody's surname names that person ("Mary" for "Mary
+    Smith")."""
     exact = [c for c in people if c.words == words]
     if exact:
         return exact[0]
     cands = [c for c in people if _matches(words, c.words)]
+    if not cands and first_name and len(words) == 1:
+        cands = [c for c in people if len(c.words) > 1 and c.words[0] == words[0]]
+        if len(cands) > 1:
+            return None
     if not cands:
         return None
     return max(cands, key=lambda c: (c.last, len(c.mentions), -people.index(c)))
 
 
-def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
+class _Name:
+    """A name occurrence: an NER entity (``label``) or a proper-noun run the NER missed
+    (``label`` ""), with its span, match words and person evidence (gender m/f/x or None)."""
+
+    __slots__ = ("end", "label", "person", "root", "start", "words")
+
+    def __init__(self, start: int, end: int, root: int, label: str, words: tuple[str, ...],
+                 person: str | None) -> None:
+        self.start, self.end, self.root, self.label = start, end, root, label
+        self.words, self.person = words, person
+
+
+def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
+    """(name, first token, end token) for every kept NER entity and proper-noun run, in order."""
     text = doc.text
-    items = []
+    out: list[tuple[_Name, int, int]] = []
     for ent in doc.ents:
         if ent.label_ not in KEEP:
             continue
@@ -145,47 +170,106 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
             first += 1
             start = doc[first].idx
         words = _words(text[start:end])
+        if not words:
+            continue
+        person = title
+        if person is None and _may_be_person(words):
+            person = personhood.evidence(doc, first, ent.end)
+        out.append((_Name(start, end, ent.root.i, ent.label_, words, person), first, ent.end))
+    for first, last, proper in _proper_runs(doc):
+        start, end = _trim(text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
+        words = _words(text[start:end])
         if words:
-            items.append((ent, start, end, words, title))
-    # Person seeds: PERSON names and names after a person title, longest first.
-    seeds = sorted({w for e, _, _, w, t in items if e.label_ == "PERSON" or t is not None},
-                   key=len, reverse=True)
+            person = _title_before(doc, first)
+            if person is None and proper and _may_be_person(words):
+                person = personhood.evidence(doc, first, last)
+            out.append((_Name(start, end, doc[first:last].root.i, "", words, person), first,
+                        last))
+    out.sort(key=lambda n: n[0].start)
+    return out
+
+
+def _may_be_person(words: tuple[str, ...]) -> bool:
+    """Evidence weaker than a title does not make a person of a known place or of a name with
+    an organisation word ("Santa Fe", "Acme Bank")."""
+    return not any(w in roles.ORG_WORDS for w in words) \
+        and roles.place_country(" ".join(words)) is None
+
+
+def _proper_runs(doc: Doc) -> list[tuple[int, int, bool]]:
+    """(first, end, proper) for runs of capitalised proper nouns outside any entity ("Layla
+    Sarakalo"), and for lone capitalised common nouns whose word never occurs in lower case in
+    the article (proper False: "Sarakalo was trained" tagged as a noun); the latter may only
+    join a person already named."""
+    lower = {w.strip(".,;:!?\"'()") for w in doc.text.split() if w.islower()}
+    runs: list[tuple[int, int, bool]] = []
+    first = -1
+    for token in doc:
+        ok = not token.ent_type_ and token.tag_ == "NNP" and token.is_title \
+            and token.lower_.rstrip(".") not in TITLES
+        if ok and first < 0:
+            first = token.i
+        elif not ok and first >= 0:
+            runs.append((first, token.i, True))
+            first = -1
+        if not ok and not token.ent_type_ and token.tag_ == "NN" and token.is_title \
+                and token.lower_ not in lower:
+            runs.append((token.i, token.i + 1, False))
+    if first >= 0:
+        runs.append((first, len(doc), True))
+    return runs
+
+
+def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
+    text = doc.text
+    names = _names(doc)
+    # Person seeds, longest first: names with person evidence, and names the NER labels
+    # PERSON at least as often as anything else.
+    votes: Counter[tuple[str, ...]] = Counter()
+    for name, _, _ in names:
+        if name.label:
+            votes[name.words] += 1 if name.label == "PERSON" else -1
+    seeds = sorted({n.words for n, _, _ in names if n.person is not None
+                    or (n.label == "PERSON" and votes[n.words] >= 0)}, key=len, reverse=True)
     people: list[_Cluster] = []
     for words in seeds:
-        if not any(_matches(words, c.words) for c in people):
+        if _pick(words, people, first_name=True) is None:
             people.append(_Cluster(words, "PERSON"))
     acronyms: dict[str, tuple[str, ...]] = {}
-    for ent, _, _, words, _ in items:
-        if ent.label_ == "ORG" and len(words) > 1:
-            initials = "".join(w[0] for w in words if w not in ACRONYM_SKIP)
+    for name, _, _ in names:
+        if name.label == "ORG" and len(name.words) > 1:
+            initials = "".join(w[0] for w in name.words if w not in ACRONYM_SKIP)
             if len(initials) > 1:
-                acronyms.setdefault(initials, words)
+                acronyms.setdefault(initials, name.words)
     others: dict[tuple[str, ...], _Cluster] = {}
-    for ent, start, end, words, title in items:
-        mention = Mention(text[start:end], start, end, "name")
-        label = ent.label_
+    for name, first, _ in names:
+        mention = Mention(text[name.start:name.end], name.start, name.end, "name")
+        label, words = name.label, name.words
+        person = label in ("PERSON", "") or name.person is not None
         cluster = None
-        if label == "PERSON" or title is not None or label in OVERRIDABLE:
-            cluster = _pick(words, people)
-            if cluster is None and (label == "PERSON" or title is not None):
+        if person or label in OVERRIDABLE:
+            cluster = _pick(words, people, first_name=person)
+            if cluster is None and (label == "PERSON" or name.person is not None):
                 cluster = _Cluster(words, "PERSON")
                 people.append(cluster)
         if cluster is not None:
-            if title in ("m", "f") and cluster.gender is None:
-                cluster.gender = title
-            for said in (roles.premodifier(doc, ent.start), roles.attached(doc, ent.root.i)):
-                if said is not None:
-                    cluster.describe(*said)
+            if name.person in ("m", "f") and cluster.gender is None:
+                cluster.gender = name.person
+            if label:
+                for said in (roles.premodifier(doc, first), roles.attached(doc, name.root)):
+                    if said is not None:
+                        cluster.describe(*said)
             cluster.add(mention, "PERSON")
             continue
+        if not label:
+            continue  # a proper noun that is no known person's name
         key = words
-        if len(words) == 1 and ent.text.isupper() and words[0] in acronyms:
+        if len(words) == 1 and mention.text.isupper() and words[0] in acronyms:
             key = acronyms[words[0]]
         cluster = others.get(key)
         if cluster is None:
             cluster = others[key] = _Cluster(key, label)
         cluster.add(mention, label)
-    _bare_surnames(doc, people)
     for cluster in others.values():
         cluster.type = cluster.labels.most_common(1)[0][0]
         _place_and_org(cluster)
@@ -283,27 +367,6 @@ def _descriptions(doc: Doc, people: list[_Cluster]) -> list[_Cluster]:
             holder.region = desc.region
         holder.mentions.append(Mention(surface, desc.start, desc.end, "title"))
     return list(groups.values())
-
-
-def _bare_surnames(doc: Doc, people: list[_Cluster]) -> None:
-    """Capitalised proper-noun tokens outside any entity that equal a person's surname."""
-    surnames: dict[str, list[_Cluster]] = {}
-    for cluster in people:
-        if len(cluster.words) > 1:
-            surnames.setdefault(cluster.words[-1], []).append(cluster)
-    if not surnames:
-        return
-    taken = {m.start for c in people for m in c.mentions}
-    for token in doc:
-        if token.ent_type_ or not token.is_title or token.pos_ != "PROPN":
-            continue
-        cands = surnames.get(_fold(token.text))
-        if not cands or token.idx in taken:
-            continue
-        if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
-            continue  # part of a longer unrecognised name
-        best = max(cands, key=lambda c: (c.last if c.last < token.idx else -1, len(c.mentions)))
-        best.add(Mention(token.text, token.idx, token.idx + len(token.text), "name"), "PERSON")
 
 
 def _org_descriptions(doc: Doc, others: list[_Cluster]) -> None:

@@ -1,0 +1,75 @@
+"""Person evidence read from the parse (stages/personhood.py), and its effect on actors."""
+
+from newsgraph import nlp
+from newsgraph.model import Article
+from newsgraph.pipeline import digest
+from newsgraph.stages import Found, actors, coref, personhood
+
+
+def _evidence(sentence: str, name: str) -> str | None:
+    doc = nlp.load()(sentence)
+    start = next(t.i for t in doc if t.text == name.split()[0])
+    return personhood.evidence(doc, start, start + len(name.split()))
+
+
+def _entity_with(d, surface):
+    for entity in d.entities:
+        if any(m.text == surface for m in entity.mentions):
+            return entity
+    return None
+
+
+def test_gendered_noun_before_a_name():
+    assert _evidence("She toured Europe with her sister Tamsin last year.", "Tamsin") == "f"
+
+
+def test_person_noun_in_apposition():
+    assert _evidence("Brightwater, a pianist from Leeds, played first.", "Brightwater") == "x"
+
+
+def test_copula_with_a_person_noun():
+    assert _evidence("Orlov is an American actress and writer.", "Orlov") == "f"
+
+
+def test_subject_of_a_person_verb():
+    assert _evidence("Vantongeren was born in Ghent in 1950.", "Vantongeren") == "x"
+
+
+def test_possessive_pronoun_in_the_clause():
+    assert _evidence("Quillfeather drove to the coast with his two sons.",
+                     "Quillfeather") == "m"
+
+
+def test_plural_who_clause_is_no_person_evidence():
+    assert _evidence("Germany, who have played only twice, lead the group.", "Germany") is None
+
+
+def test_a_name_as_modifier_gets_no_evidence():
+    assert _evidence("Police arrested a 24-year-old Belgian woman.", "Belgian") is None
+
+
+def test_lone_first_name_joins_the_only_person_with_it():
+    d = digest("Marisol Okafor won the race on Sunday. Later Marisol thanked her coach.")
+    entity = _entity_with(d, "Marisol Okafor")
+    assert entity is not None and "Marisol" in {m.text for m in entity.mentions}
+
+
+def test_shared_first_name_joins_neither():
+    d = digest("Marisol Okafor and Marisol Vance met on Sunday. Marisol thanked the coach.")
+    for full in ("Marisol Okafor", "Marisol Vance"):
+        entity = _entity_with(d, full)
+        assert entity is not None and "Marisol" not in {m.text for m in entity.mentions}
+
+
+def test_noun_gender_reaches_coref(monkeypatch):
+    seen = []
+
+    def capture(doc, anchors):
+        seen.extend(anchors)
+        return []
+
+    monkeypatch.setattr(coref, "resolve", capture)
+    text = "John Miller met the actress Brenna Valcourt in Lisbon."
+    actors.run(nlp.load()(text), Found(article=Article(text=text)))
+    genders = {text[a.mentions[0][0]:a.mentions[0][1]]: a.gender for a in seen}
+    assert genders["Brenna Valcourt"] == "f" and genders["John Miller"] is None
