@@ -440,3 +440,24 @@ def test_inline_transcript_label_in_capitals_is_a_direct_quote() -> None:
     qs = direct(run(text, {"E1": ["QUINN"]}))
     assert [(q.text, q.speaker) for q in qs] == [
         ("Will the ferries return?", None), ("They will, by spring.", "E1")]
+
+
+def test_judging_verb_reports_its_bare_object() -> None:
+    qs = reported(run("Quinn praised the new ferry timetable.", {"E1": ["Quinn"]}))
+    assert [(q.text, q.speaker) for q in qs] == [("the new ferry timetable", "E1")]
+
+
+def test_tell_with_an_infinitive_reports_the_order() -> None:
+    qs = reported(run("Quinn told her staff to close the office.", {"E1": ["Quinn"]}))
+    assert [(q.text, q.speaker) for q in qs] == [("to close the office", "E1")]
+
+
+def test_compared_with_is_not_a_cue() -> None:
+    qs = run("Fares rose by 9 percent, compared with 4 percent last year.", {})
+    assert reported(qs) == []
+
+
+def test_direct_quote_prefers_the_speech_verb_over_a_nearer_thought_verb() -> None:
+    text = 'Quinn said the board would consider "the harbour plan" next week.'
+    qs = direct(run(text, {"E1": ["Quinn"], "E2": ["the board"]}))
+    assert [(q.text, q.speaker, q.cue.text) for q in qs] == [("the harbour plan", "E1", "said")]

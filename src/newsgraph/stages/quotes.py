@@ -58,8 +58,9 @@ RELATIVE_TAGS = frozenset({"WDT", "WP"})
 SPEAKER_POS = frozenset({"PROPN", "PRON", "NOUN"})
 CLIMB_DEPS = ("conj", "xcomp", "advcl", "pcomp", "prep")  # "began by saying …"
 HEARER_DEPS = ("dobj", "dative", "iobj")
-NOT_VERBAL = frozenset({"amod", "compound", "nmod"})  # "the so-called reform"
+NOT_VERBAL = frozenset({"amod", "compound", "nmod", "prep"})  # "so-called", "compared with"
 INLINE_SPACE = " \t\u00a0"
+SAYING = frozenset({"speech", "writing", "source"})  # cue classes preferred for direct quotes
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +259,12 @@ def _is_reporting_verb(t: Token, verbs: dict[str, Verb]) -> bool:
             and verb_lemma(t) in verbs)
 
 
+def _cue_kind(t: Token) -> str:
+    """The lexicon class of a cue token ("source" for "according to")."""
+    entry = reporting_verbs().get(verb_lemma(t))
+    return entry.kind if entry is not None else "source"
+
+
 def _source_object(t: Token, phrases: dict[str, str]) -> Token | None:
     """For "according" in "according to X": X's head token."""
     second = phrases.get(t.lower_)
@@ -306,7 +313,7 @@ def _nearest_cue(r: _Run, view: _DocView) -> int | None:
     first_word = view.token_at(r.parts[0][0])
     lo = bisect_left(view.cues, a)
     hi = bisect_left(view.cues, b)
-    best: tuple[int, int, int] | None = None
+    best: tuple[int, bool, int, int] | None = None
     candidates = [*view.cues[max(0, lo - 3):lo], *view.cues[lo:hi], *view.cues[hi:hi + 3]]
     for c in candidates:
         if c < a and not view.open_between(c + 1, a):
@@ -317,10 +324,11 @@ def _nearest_cue(r: _Run, view: _DocView) -> int | None:
         governs = view.doc[c].is_ancestor(view.doc[first_word])
         if not governs and distance > MAX_CUE_DISTANCE:
             continue
-        key = (0 if distance <= 2 or governs else 1, distance, c)
+        kind = _cue_kind(view.doc[c])
+        key = (0 if distance <= 2 or governs else 1, kind not in SAYING, distance, c)
         if best is None or key < best:
             best = key
-    return best[2] if best else None
+    return best[-1] if best else None
 
 
 def _attribute_by_colon(r: _Run, view: _DocView, found: Found) -> bool:
@@ -489,18 +497,22 @@ def _complement(verb: Token, entry: Verb) -> tuple[int, int] | None:
     passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
     if passive is not None and any(c.dep_ == "agent" for c in kids):
         return passive.left_edge.i, passive.right_edge.i + 1  # "… was reported by X"
-    if frame == "charge":
+    if frame in ("charge", "judge"):
         obj = next((c for c in kids if c.dep_ == "dobj"), None)
         near = kids + (list(obj.children) if obj is not None else [])
         preps = word_class("charge-preposition")
         prep = next((c for c in near if c.dep_ == "prep" and c.lower_ in preps), None)
         if prep is None:
+            if frame == "judge" and obj is not None:
+                return obj.left_edge.i, obj.right_edge.i + 1  # "X praised the plan"
             return None
         start = obj.left_edge.i if obj is not None and obj.i < prep.i else prep.i + 1
         return start, prep.right_edge.i + 1
-    if frame == "hearer" and not any(c.dep_ in HEARER_DEPS for c in kids):
+    hearer = any(c.dep_ in HEARER_DEPS for c in kids)
+    if frame == "hearer" and not hearer:
         return None  # "time will tell if …"
-    deps = ("ccomp", "xcomp") if frame in ("intent", "topic", "naming") else ("ccomp",)
+    infinitive = frame in ("intent", "topic", "naming") or (frame == "hearer" and hearer)
+    deps = ("ccomp", "xcomp") if infinitive else ("ccomp",)  # "told aides to leave"
     comp = next((c for c in kids if c.dep_ in deps), None)
     if comp is not None:
         start = comp.left_edge.i
