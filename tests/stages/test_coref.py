@@ -127,3 +127,15 @@ def test_he_never_takes_a_known_place() -> None:
 def test_she_not_a_mistyped_name_in_a_place_slot() -> None:
     text = "The embassy in Varnholm closed. She disagreed."
     assert _links(text, ("Varnholm", "GPE", False)) == {}
+
+
+def test_subject_pronoun_in_preposed_clause_goes_to_main_subject() -> None:
+    text = "Ines Falk hired Mara Quist. When she was young, Quist lived in Oslo."
+    links = _links(text, ("Ines Falk", "PERSON", False), ("Quist", "PERSON", False))
+    assert _at(links, "she", text) == 1
+
+
+def test_principle_b_through_a_controlled_clause() -> None:
+    text = "Rudi Haas met Jonas Berger. Berger refused to promote him."
+    links = _links(text, ("Rudi Haas", "PERSON", False), ("Berger", "PERSON", False))
+    assert _at(links, "him", text) == 0

@@ -28,6 +28,8 @@ LOOKBACK = 3  # sentences before the pronoun's own that hold candidate anteceden
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "iobj", "dative"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "dative", "attr", "agent"})
+CONTROLLED = frozenset({"xcomp", "advcl"})  # clause deps whose subject may be the governor's
+NONFINITE = frozenset({"VB", "VBG", "VBN"})
 PLURAL_OK = frozenset({"ORG", "NORP", "GROUP"})  # "the company ... they" is fine English
 NEUTER_OK = frozenset({"ORG", "GPE", "FAC", "LOC", "PRODUCT", "ORGANIZATION"})
 # Name types the small NER model often gives to people ("Giammattei" as ORG): a he/she may
@@ -40,6 +42,7 @@ PERSON_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss", "appos
 # fitted on GAP development only (benchmarks/gap_fit.py, a conditional logit over candidates).
 FEATURES = (
     "sent_dist",      # sentences between candidate and pronoun (0..LOOKBACK)
+    "same_sent",      # candidate in the pronoun's sentence
     "recency",        # log(1 + candidate mentions closer to the pronoun than this one)
     "tok_dist",       # log(1 + tokens between candidate and pronoun)
     "cand_subj",      # candidate is a subject
@@ -52,6 +55,8 @@ FEATURES = (
     "par_obj",        # object pronoun, object candidate
     "poss_subj",      # possessive pronoun, subject candidate
     "commands",       # same sentence, candidate is subject of a verb governing the pronoun
+    "np_governs",     # candidate is the possessor of a noun phrase holding the pronoun
+    "sent_first",     # candidate is the first anchor mention of its sentence
     "count",          # log(1 + mentions of the anchor so far)
     "topic",          # the anchor is the first-named person-like anchor of the document
     "gender_known",   # the anchor's gender is known and agrees
@@ -59,11 +64,14 @@ FEATURES = (
     "in_parens",      # candidate sits inside parentheses
     "mistyped",       # gendered pronoun, candidate typed non-PERSON by the name stage
 )
-WEIGHTS = {"sent_dist": -1.27, "recency": -0.64, "tok_dist": -0.16, "cand_subj": 1.16,
-    "cand_obj": 0.99, "cand_poss": 0.76, "cand_pobj": -0.20, "cand_appos": -0.01,
-    "main_subj": 0.45, "par_subj": 1.17, "par_obj": 0.14, "poss_subj": 0.57, "commands": -0.64,
+WEIGHTS = {
+    "sent_dist": -1.27, "same_sent": 0.0, "recency": -0.64, "tok_dist": -0.16,
+    "cand_subj": 1.16, "cand_obj": 0.99, "cand_poss": 0.76, "cand_pobj": -0.20,
+    "cand_appos": -0.01, "main_subj": 0.45, "par_subj": 1.17, "par_obj": 0.14,
+    "poss_subj": 0.57, "commands": -0.64, "np_governs": 0.0, "sent_first": 0.0,
     "count": 1.35, "topic": 0.23, "gender_known": -0.27, "is_pronoun": -1.77,
-    "in_parens": -0.74, "mistyped": -0.95}
+    "in_parens": -0.74, "mistyped": -0.95,
+}
 THRESHOLD = float("-inf")  # best score below this leaves the pronoun unlinked
 
 
@@ -106,6 +114,7 @@ class _Mention:
     token: Token  # syntactic head of the mention
     sent: int
     pronoun: bool = False  # a pronoun already linked to the anchor
+    first: bool = False  # the first anchor mention of its sentence
 
 
 def _agrees(anchor: Anchor, agreement: str, gender: str | None, lenient: bool) -> bool:
@@ -140,12 +149,15 @@ def _maybe_person(doc: Doc, anchor: Anchor) -> bool:
 
 
 def _subject_of(verb: Token) -> Token | None:
-    """Subject of a verb, inherited from the first conjunct ("X arrived and thanked him")."""
+    """Subject of a verb, inherited from the first conjunct ("X arrived and thanked him") or,
+    for a verb without a subject of its own in an infinitive/participle clause, from the verb
+    that controls it ("X refused to trade him", "X left, choosing to trade him")."""
     for _ in range(4):
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child
-        if verb.dep_ != "conj" or verb.head.i == verb.i:
+        controlled = verb.dep_ in CONTROLLED and verb.tag_ in NONFINITE
+        if not (verb.dep_ == "conj" or controlled) or verb.head.i == verb.i:
             return None
         verb = verb.head
     return None
@@ -209,6 +221,7 @@ def resolve(doc: Doc, anchors: Sequence[Anchor], observe: Observer | None = None
             first[i] = min(first.get(i, start), start)
     for mentions in by_sent.values():
         mentions.sort(key=lambda m: m.start)
+        mentions[0].first = True
     state = _State(anchors, [a.gender for a in anchors], [0] * len(anchors),
                    [_maybe_person(doc, a) for a in anchors], -1)
     people = [i for i in first if anchors[i].type == "PERSON" or state.lenient[i]]
@@ -262,9 +275,10 @@ class _State:
 
 
 def _preposed_subject(token: Token) -> Token | None:
-    """The main-clause subject when a possessive sits in a phrase preposed to it ("In his
-    speech, X said ..."): the one cataphora common in news."""
-    if token.dep_ != "poss":
+    """The main-clause subject when a possessive or subject pronoun sits in a phrase preposed
+    to it ("In his speech, X said ...", "When she arrived, X said ..."): the one cataphora
+    common in news."""
+    if token.dep_ != "poss" and token.dep_ not in SUBJECT_DEPS:
         return None
     verb = token.sent.root
     node = token
@@ -315,6 +329,7 @@ def _features(m: _Mention, rank: int, token: Token, case: str, state: _State,
     subj = dep in SUBJECT_DEPS
     f = {
         "sent_dist": float(sent_no - m.sent),
+        "same_sent": float(sent_no == m.sent),
         "recency": math.log1p(rank),
         "tok_dist": math.log1p(max(token.i - m.token.i, 0)),
         "cand_subj": float(subj),
@@ -327,6 +342,9 @@ def _features(m: _Mention, rank: int, token: Token, case: str, state: _State,
         "par_obj": float(dep in OBJECT_DEPS and pron_dep in OBJECT_DEPS),
         "poss_subj": float(subj and case == "poss"),
         "commands": float(m.sent == sent_no and _governs(m, token)),
+        "np_governs": float(dep == "poss" and m.token.head.left_edge.i <= token.i
+                            <= m.token.head.right_edge.i),
+        "sent_first": float(m.first),
         "count": math.log1p(state.count[m.anchor]),
         "topic": float(m.anchor == state.topic),
         "gender_known": float(gendered and state.gender[m.anchor] is not None),
