@@ -320,3 +320,30 @@ def test_conjoined_verbs_share_the_object() -> None:
 def test_protest_with_a_clause_is_verbal() -> None:
     ev = one("Chile protested that Peru had broken the treaty.", {"A": ["Chile"], "B": ["Peru"]})
     assert (ev.type, ev.mode, ev.source) == ("ACCUSE", "disapprove", "A")
+
+
+def test_theme_verbs_take_the_recipient_or_origin() -> None:
+    ev = one("Mali withdrew its soldiers from Niger.", {"A": ["Mali"], "B": ["Niger"]})
+    assert (ev.type, ev.source, ev.target) == ("RETREAT", "A", "B")
+    ev = one("Japan deployed engineers to Peru.",
+             {"A": ["Japan"], "B": ["Peru"], "C": ["engineers"]})
+    assert (ev.type, ev.source, ev.target) == ("MOBILIZE", "A", "B")
+
+
+def test_noun_trigger_modifier_is_the_source() -> None:
+    ev = one("The Chilean attack on Peru ended at dawn.", {"A": ["Chilean"], "B": ["Peru"]})
+    assert (ev.type, ev.source, ev.target) == ("ASSAULT", "A", "B")
+    out = run("The Lima attack on Peru failed.", {"A": ["Lima"], "B": ["Peru"]})
+    assert [(e.trigger.text, e.source, e.target) for e in out] == [("attack", None, "B")]
+
+
+def test_in_protest_against_names_the_target() -> None:
+    ev = one("Farmers blocked the highway in protest against Chile.", {"B": ["Chile"]})
+    assert (ev.type, ev.target) == ("PROTEST", "B")
+
+
+def test_reporting_clause_is_not_a_target() -> None:
+    out = run("Chile may halt the talks if Peru refuses, Bolivia said.",
+              {"A": ["Chile"], "B": ["Peru"], "C": ["Bolivia"]})
+    halt = [e for e in out if e.trigger.text == "halt"]
+    assert [(e.type, e.source, e.target) for e in halt] == [("THREATEN", "A", "B")]

@@ -14,12 +14,21 @@ Decisions (each tested in tests/stages/test_events.py):
   "of/in/from" ("leaders of the coalition", "opposition groups in Zimbabwe", "thousands of
   Kurds"), one level deep.
 - **Target**, first of these that is an entity other than the source: the passive subject; the
-  direct object or the first object of a double-object verb ("give Tanzania a grant"); the
-  object of a target preposition on the trigger ("talks with X", "sanctions against X"); the
-  subject of the trigger's clausal complement ("demanded that X withdraw"); a complement of the
-  object ("demanded the withdrawal of X", "rejected an offer from X", "lifted the curfew on X");
-  the same search on an infinitive the trigger governs ("agreed to provide aid to X"); last, the
-  place where it happened ("imposed a curfew in X").
+  first object of a double-object verb ("give Tanzania a grant"); for verbs whose object is the
+  thing moved ("theme" rows of lexicons/event_words.tsv: "sent troops to X", "withdrew its
+  forces from X") the recipient or origin; the direct object, unless the source's own ("its
+  troops"); the object of a target preposition on the trigger ("talks with X", "sanctions
+  against X"); the subject of a following "that" clause ("demanded that X withdraw"; a
+  reporting clause ", officials said" is not one); a complement of the object ("demanded the
+  withdrawal of X", "rejected an offer from X", "lifted the curfew on X", "its demand that X
+  ..."); the object of "in protest against / in response to X"; the same search on an
+  infinitive or purpose clause the trigger governs ("agreed to provide aid to X"); last, the
+  place where it happened ("imposed a curfew in X"). A noun trigger looks at its own
+  prepositions and "of" complement, then searches from its light verb ("began a hunger strike
+  to protest X's decision").
+- **Noun-trigger source**: the possessor ("Russia's attack"), else the light verb's subject,
+  else an actor named by a modifier ("Palestinian riots", "a Hamas attack"; a compound place
+  name is taken as where it happened).
 - A **modifier-parsed verb** ("has blamed President X" parsed as an adjective on the name) takes
   the noun it modifies as its target.
 - **Pairs**: "the two leaders" / "both countries" as a subject stands for the two entities of
@@ -216,14 +225,37 @@ def noun_target_id(noun: Token, light: Token | None, found: Found,
         words_.append(light_target(light, noun))
         words_ += [c for c in light.children if c.dep_ == "dative"]
     words_ += _prep_objects(noun, ("of",))
-    words_ += [s for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
-               and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
-               for s in c.children if s.dep_ in SUBJECTS + PASSIVE_SUBJECTS]
+    words_ += _that_subjects(noun)
     for candidate in words_:
         hit = entity(candidate, found)
         if hit is not None and hit not in exclude:
             return hit
+    if light is not None:  # "began a hunger strike to protest X's decision"
+        for candidate in _target_words(light, None, depth=0):
+            hit = None if candidate.i == noun.i else entity(candidate, found)
+            if hit is not None and hit not in exclude:
+                return hit
     return place(noun, found, exclude) or (place(light, found, exclude) if light else None)
+
+
+def modifier_sources(noun: Token, found: Found) -> list[Token]:
+    """"Palestinian riots", "a Hamas attack": an actor named by a modifier of a noun trigger
+    (an adjective, or a compound organisation or group name; a compound place name is more
+    often where it happened: "the Kabul attack")."""
+    out = []
+    for c in noun.children:
+        if c.i > noun.i or c.dep_ not in ("amod", "compound"):
+            continue
+        hit = found.entity(found.entity_at(c.idx, c.idx + len(c)))
+        if hit is not None and (c.dep_ == "amod" or hit.type not in PLACE_TYPES):
+            out.append(c)
+    return out
+
+
+def _that_subjects(noun: Token) -> list[Token]:
+    return [s for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
+            and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
+            for s in c.children if s.dep_ in SUBJECTS + PASSIVE_SUBJECTS]
 
 
 def place(token: Token, found: Found, exclude: set[str | None]) -> str | None:
@@ -241,19 +273,29 @@ def place(token: Token, found: Found, exclude: set[str | None]) -> str | None:
 def _target_words(token: Token, extra: str | None, depth: int,
                   threat: bool = False) -> Iterable[Token]:
     children = list(token.children)
-    objects = [c for c in children if c.dep_ in PASSIVE_SUBJECTS + OBJECTS]
+    objects = [c for c in children if c.dep_ in PASSIVE_SUBJECTS + OBJECTS
+               and not any(p.dep_ == "poss" and p.pos_ == "PRON" for p in c.children)]
     datives = [c for c in children if c.dep_ == "dative" and c.pos_ in ARGUMENT_POS]
     if extra:  # "called for sanctions against X": the particle's object acts as the object
         objects += [g for c in children if c.lower_ == extra for g in c.children
                     if g.dep_ == "pobj"]
+    preps = _prep_objects(token, words("target_prep"))
     yield from datives
+    if token.lemma_.lower() in words("theme"):  # "sent troops to X": the object is the thing
+        yield from preps
+        yield from _prep_objects(token, ("from", "for"))
     yield from objects
-    yield from _prep_objects(token, words("target_prep"))
-    for c in children:
-        if c.dep_ == "ccomp":
+    yield from preps
+    doc = token.doc
+    for c in children:  # "demanded that X ..." (not a reporting clause: "..., X said")
+        if c.dep_ == "ccomp" and c.i > token.i and doc[max(c.left_edge.i - 1, 0)].text != ",":
             yield from (s for s in c.children if s.dep_ in SUBJECTS + PASSIVE_SUBJECTS)
-    for obj in objects:
+    for obj in objects + preps:
         yield from _prep_objects(obj, tuple(words("target_prep")) + OBJECT_PREPS)
+        yield from _that_subjects(obj)
+    for reason in _prep_objects(token, ("in",)):  # "in protest against X", "in response to X"
+        if reason.lemma_.lower() in words("reason"):
+            yield from _prep_objects(reason, tuple(words("target_prep")) + OBJECT_PREPS)
     if token.dep_ == "amod" and token.head.pos_ in ARGUMENT_POS:
         head = token.head
         while head.dep_ in ("compound", "flat") and head.head.i > head.i:

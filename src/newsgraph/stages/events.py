@@ -71,6 +71,7 @@ from newsgraph.stages.event_args import (
     direct_target,
     entity,
     light_target,
+    modifier_sources,
     noun_target_id,
     pair_partner,
     source_ids,
@@ -400,6 +401,8 @@ def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span]
         target = direct_target(token)
         status = _status(token)
     sources = [s for s in sources if s.pos_ in ARGUMENT_POS]
+    if not sources and token.pos_ == "NOUN":
+        sources = modifier_sources(token, found)
     if not sources and target is None:
         return []
     if not sources and token.pos_ == "VERB" and not _passive(token):
