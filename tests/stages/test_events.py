@@ -347,3 +347,14 @@ def test_reporting_clause_is_not_a_target() -> None:
               {"A": ["Chile"], "B": ["Peru"], "C": ["Bolivia"]})
     halt = [e for e in out if e.trigger.text == "halt"]
     assert [(e.type, e.source, e.target) for e in halt] == [("THREATEN", "A", "B")]
+
+
+def test_event_noun_after_on_takes_the_verb_subject() -> None:
+    ev = one("Chile's president arrived in Peru on a state visit.",
+             {"A": ["Chile"], "B": ["Peru"]})
+    assert (ev.type, ev.mode, ev.source, ev.target) == ("CONSULT", "visit", "A", "B")
+
+
+def test_withdrawing_envoys_is_a_sanction() -> None:
+    ev = one("Chile withdrew its ambassador from Peru.", {"A": ["Chile"], "B": ["Peru"]})
+    assert (ev.type, ev.mode, ev.source, ev.target) == ("SANCTION", "withdraw", "A", "B")

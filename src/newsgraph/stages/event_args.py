@@ -273,8 +273,9 @@ def place(token: Token, found: Found, exclude: set[str | None]) -> str | None:
 def _target_words(token: Token, extra: str | None, depth: int,
                   threat: bool = False) -> Iterable[Token]:
     children = list(token.children)
-    objects = [c for c in children if c.dep_ in PASSIVE_SUBJECTS + OBJECTS
-               and not any(p.dep_ == "poss" and p.pos_ == "PRON" for p in c.children)]
+    every_object = [c for c in children if c.dep_ in PASSIVE_SUBJECTS + OBJECTS]
+    objects = [c for c in every_object  # not the source's own: "withdrew its troops"
+               if not any(p.dep_ == "poss" and p.pos_ == "PRON" for p in c.children)]
     datives = [c for c in children if c.dep_ == "dative" and c.pos_ in ARGUMENT_POS]
     if extra:  # "called for sanctions against X": the particle's object acts as the object
         objects += [g for c in children if c.lower_ == extra for g in c.children
@@ -290,7 +291,7 @@ def _target_words(token: Token, extra: str | None, depth: int,
     for c in children:  # "demanded that X ..." (not a reporting clause: "..., X said")
         if c.dep_ == "ccomp" and c.i > token.i and doc[max(c.left_edge.i - 1, 0)].text != ",":
             yield from (s for s in c.children if s.dep_ in SUBJECTS + PASSIVE_SUBJECTS)
-    for obj in objects + preps:
+    for obj in every_object + preps:
         yield from _prep_objects(obj, tuple(words("target_prep")) + OBJECT_PREPS)
         yield from _that_subjects(obj)
     for reason in _prep_objects(token, ("in",)):  # "in protest against X", "in response to X"

@@ -14,6 +14,8 @@ Decisions (each tested in tests/stages/test_events.py):
   meet") is one REJECT event; the refused event is not emitted.
 - **Arguments** (source, target, pairs such as "the two leaders") come from
   stages/event_args.py, whose notes give the rules.
+- **Noun triggers after "on"** ("arrived on a visit", "went on strike") take the subject of
+  the verb the phrase hangs on.
 - **Coordination**: one event per conjoined source ("Mexico and Guatemala signed" -> two
   events); a conjoined target keeps only its first conjunct.
 - **Reported speech** needs nothing special: the source is the event's own subject, never the
@@ -169,7 +171,7 @@ def _needs_met(token: Token, row: Trigger) -> bool:
         light = _light_verb(token)
         return light is not None and light.lemma_.lower() in words(row.needs[6:])
     if row.needs == "light":
-        return _light_verb(token) is not None or any(
+        return _light_verb(token) is not None or _on_phrase(token) or any(
             c.dep_ in ("prep", "poss") and (c.dep_ == "poss" or c.lower_ in words("target_prep")
                                              or c.lower_ in ("of", "by"))
             for c in token.children)
@@ -195,6 +197,11 @@ def _clause_like(token: Token) -> bool:
     """A verb parsed as a modifier that still heads its own clause ("the President has blamed
     X" parsed with "blamed" as an adjective on X): it has a subject or an auxiliary."""
     return any(c.dep_ in (*SUBJECTS, "aux") for c in token.children)
+
+
+def _on_phrase(noun: Token) -> bool:
+    """"arrived on a visit", "went on strike": an event noun after "on" on a verb."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.pos_ == "VERB"
 
 
 def _is_light(verb: Token) -> bool:
@@ -387,11 +394,16 @@ def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span]
         sources = [c for c in token.children if c.dep_ == "poss"]
         if not sources and light is not None:
             sources = subjects(light)
+        elif not sources and _on_phrase(token):
+            sources = subjects(token.head.head)  # "arrived on a visit", "went on strike"
+            anchor = token.head.head
         target = direct_target(token)
         if target is None and light is not None:
             target = light_target(light, token)
         if light is not None:
             status = _status(anchor, governor_counts=True)
+        elif anchor is not token:
+            status = _status(anchor)
         elif token.dep_ in OBJECTS and token.head.pos_ == "VERB":
             status = _status(token.head)  # "promised to continue military aid": planned
         else:
@@ -412,7 +424,7 @@ def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span]
         threat = coded(row.type, row.mode, status)[0] == "THREATEN"
         to = target_id(token, found, set(ids), row.extra, threat=threat)
     else:
-        to = noun_target_id(token, _light_verb(token), found, set(ids))
+        to = noun_target_id(token, anchor if anchor is not token else None, found, set(ids))
     if to is None and not any(ids) and not any(
             s.pos_ in ("PROPN", "NOUN") for s in sources):
         return []  # no actor we know: precision before recall
