@@ -73,3 +73,28 @@ def test_noun_gender_reaches_coref(monkeypatch):
     actors.run(nlp.load()(text), Found(article=Article(text=text)))
     genders = {text[a.mentions[0][0]:a.mentions[0][1]]: a.gender for a in seen}
     assert genders["Brenna Valcourt"] == "f" and genders["John Miller"] is None
+
+
+def test_a_name_taking_she_is_a_person():
+    d = digest("The award went to Brightmoor in 2004, and she kept it on her desk.")
+    entity = _entity_with(d, "Brightmoor")
+    assert entity is not None and entity.type == "PERSON"
+    assert "she" in {m.text for m in entity.mentions}
+
+
+def test_proper_noun_missed_by_ner_taking_he_is_a_person():
+    d = digest("Critics praised Vandersloot for the role. He later moved to Rome.")
+    entity = _entity_with(d, "Vandersloot")
+    assert entity is not None and entity.type == "PERSON"
+
+
+def test_a_country_taking_he_stays_a_place():
+    d = digest("The minister flew to Turkey on Monday. He said talks went well.")
+    entity = _entity_with(d, "Turkey")
+    assert entity is not None and entity.type == "GPE"
+
+
+def test_a_company_stays_an_organisation():
+    d = digest("Brightwave Technologies cut 200 jobs, and it blamed weak demand.")
+    entity = _entity_with(d, "Brightwave Technologies")
+    assert entity is not None and entity.type == "ORG"

@@ -13,6 +13,9 @@
 - acronyms join their expansion ("World Health Organization" ... "WHO");
 - proper nouns the NER missed ("Okafor arrived") join the person they name, or become one
   with person evidence;
+- a name that could be a person (not a known place, no organisation word, not an acronym,
+  used as a singular noun phrase) and that takes a he/she pronoun when offered to coref as a
+  person is a person ("The award went to X, and she kept it");
 - pronouns come from stages/coref.py (anchors in, links out).
 
 - roles, countries and sectors (stages/roles.py): "Mexican President X"; descriptions
@@ -145,12 +148,12 @@ class _Name:
     """A name occurrence: an NER entity (``label``) or a proper-noun run the NER missed
     (``label`` ""), with its span, match words and person evidence (gender m/f/x or None)."""
 
-    __slots__ = ("end", "label", "person", "root", "start", "words")
+    __slots__ = ("end", "label", "maybe", "person", "root", "start", "words")
 
     def __init__(self, start: int, end: int, root: int, label: str, words: tuple[str, ...],
-                 person: str | None) -> None:
+                 person: str | None, maybe: bool = False) -> None:
         self.start, self.end, self.root, self.label = start, end, root, label
-        self.words, self.person = words, person
+        self.words, self.person, self.maybe = words, person, maybe
 
 
 def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
@@ -173,18 +176,23 @@ def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
         if not words:
             continue
         person = title
-        if person is None and _may_be_person(words):
+        maybe = _may_be_person(words) and personhood.referent(doc[first:ent.end].root) \
+            and not (len(words) == 1 and text[start:end].isupper())  # "BA", "NATO"
+        if person is None and maybe:
             person = personhood.evidence(doc, first, ent.end)
-        out.append((_Name(start, end, ent.root.i, ent.label_, words, person), first, ent.end))
+        out.append((_Name(start, end, ent.root.i, ent.label_, words, person, maybe), first,
+                    ent.end))
     for first, last, proper in _proper_runs(doc):
         start, end = _trim(text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
         words = _words(text[start:end])
         if words:
             person = _title_before(doc, first)
-            if person is None and proper and _may_be_person(words):
+            maybe = proper and _may_be_person(words) and personhood.referent(
+                doc[first:last].root)
+            if person is None and maybe:
                 person = personhood.evidence(doc, first, last)
-            out.append((_Name(start, end, doc[first:last].root.i, "", words, person), first,
-                        last))
+            out.append((_Name(start, end, doc[first:last].root.i, "", words, person, maybe),
+                        first, last))
     out.sort(key=lambda n: n[0].start)
     return out
 
@@ -192,8 +200,9 @@ def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
 def _may_be_person(words: tuple[str, ...]) -> bool:
     """Evidence weaker than a title does not make a person of a known place or of a name with
     an organisation word ("Santa Fe", "Acme Bank")."""
-    return not any(w in roles.ORG_WORDS for w in words) \
-        and roles.place_country(" ".join(words)) is None
+    name = " ".join(words)
+    return not any(w in roles.ORG_WORDS for w in words) and name not in roles.REGIONS \
+        and roles.place_country(name) is None
 
 
 def _proper_runs(doc: Doc) -> list[tuple[int, int, bool]]:
@@ -242,6 +251,8 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
             if len(initials) > 1:
                 acronyms.setdefault(initials, name.words)
     others: dict[tuple[str, ...], _Cluster] = {}
+    unknown: list[_Cluster] = []
+    maybe: set[int] = set()
     for name, first, _ in names:
         mention = Mention(text[name.start:name.end], name.start, name.end, "name")
         label, words = name.label, name.words
@@ -262,6 +273,11 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
             cluster.add(mention, "PERSON")
             continue
         if not label:
+            if name.maybe:
+                cluster = _Cluster(words, "")
+                cluster.add(mention, "")
+                unknown.append(cluster)
+                maybe.add(id(cluster))
             continue  # a proper noun that is no known person's name
         key = words
         if len(words) == 1 and mention.text.isupper() and words[0] in acronyms:
@@ -269,11 +285,20 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
         cluster = others.get(key)
         if cluster is None:
             cluster = others[key] = _Cluster(key, label)
+            if name.maybe and label in OVERRIDABLE and _may_be_person(key):
+                maybe.add(id(cluster))
         cluster.add(mention, label)
     for cluster in others.values():
         cluster.type = cluster.labels.most_common(1)[0][0]
-        _place_and_org(cluster)
     people = [c for c in people if c.mentions]
+    if maybe:  # names that could be people and take he/she when offered to coref as such
+        confirmed = _taking_he_she(doc, people, list(others.values()) + unknown, maybe)
+        for cluster in confirmed:
+            cluster.type = "PERSON"
+            people.append(cluster)
+        others = {k: c for k, c in others.items() if c not in confirmed}
+    for cluster in others.values():
+        _place_and_org(cluster)
     groups = _descriptions(doc, people)
     _org_descriptions(doc, list(others.values()))
     actors = people + list(others.values()) + groups
@@ -285,6 +310,23 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
             cluster.mentions.append(
                 Mention(text[link.start:link.end], link.start, link.end, "pronoun"))
     return _entities(actors)
+
+
+def _taking_he_she(doc: Doc, people: list[_Cluster], others: list[_Cluster],
+                   maybe: set[int]) -> list[_Cluster]:
+    """Names that could be people (``maybe``) and take a he/she pronoun when offered to
+    coref as people."""
+    trial = people + others
+    anchors = [coref.Anchor([(m.start, m.end) for m in c.mentions],
+                            "PERSON" if id(c) in maybe else c.type, gender=c.gender)
+               for c in trial]
+    out: list[_Cluster] = []
+    for link in coref.resolve(doc, anchors):
+        cluster = trial[link.anchor]
+        if id(cluster) in maybe and cluster not in out and \
+                personhood.GENDERED.get(doc.text[link.start:link.end].lower()):
+            out.append(cluster)
+    return out
 
 
 def _place_and_org(cluster: _Cluster) -> None:

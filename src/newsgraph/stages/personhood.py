@@ -145,11 +145,17 @@ def _next_he_she(root: Token) -> bool:
     return False
 
 
+def referent(root: Token) -> bool:
+    """A name (by its root token) used as a singular noun phrase of its own: not a modifier
+    ("Belgian police", "Paris train"), not an adjective, not plural ("the Wallabies")."""
+    return root.pos_ == "PROPN" and root.tag_ != "NNPS" and root.dep_ not in ("amod", "compound")
+
+
 def evidence(doc: Doc, start: int, end: int) -> str | None:
     """m/f/x when the parse shows ``doc[start:end]`` (a name) denotes a person, else None."""
     root = doc[start:end].root
-    if root.pos_ != "PROPN" or root.dep_ in ("amod", "compound"):
-        return None  # a name used as a modifier ("Belgian police") is not the referent
+    if not referent(root):
+        return None
     found = _before(doc, start) or _described(root) or _pronoun_after(doc, end, root)
     if found is not None:
         return found

@@ -76,8 +76,11 @@ def _places() -> dict[str, str]:
 
 @lru_cache(maxsize=4096)
 def place_country(name: str) -> str | None:
-    """ISO alpha-3 of a country, city or US state name."""
-    return country_of(name) or _places().get(name.lower().removeprefix("the ").strip())
+    """ISO alpha-3 of a country, city or US state name (None for a world region)."""
+    key = name.lower().removeprefix("the ").strip()
+    if key in REGIONS:
+        return None
+    return country_of(name) or _places().get(key)
 
 
 @dataclass
