@@ -358,3 +358,19 @@ def test_event_noun_after_on_takes_the_verb_subject() -> None:
 def test_withdrawing_envoys_is_a_sanction() -> None:
     ev = one("Chile withdrew its ambassador from Peru.", {"A": ["Chile"], "B": ["Peru"]})
     assert (ev.type, ev.mode, ev.source, ev.target) == ("SANCTION", "withdraw", "A", "B")
+
+
+def test_ending_an_event_is_typed_by_what_ends() -> None:
+    ev = one("Chile cancelled the talks with Peru.", {"A": ["Chile"], "B": ["Peru"]})
+    assert (ev.type, ev.mode, ev.trigger.text, ev.target) == (
+        "SANCTION", "discontinue", "cancelled", "B")
+    ev = one("The union suspended its strike against Chile.",
+             {"A": ["The union"], "B": ["Chile"]})
+    assert (ev.type, ev.source, ev.target) == ("CONCEDE", "A", "B")
+    ev = one("Peru ended its offensive against Chile.", {"A": ["Peru"], "B": ["Chile"]})
+    assert (ev.type, ev.mode) == ("RETREAT", "ceasefire")
+
+
+def test_possessive_pronoun_on_a_noun_trigger_falls_back_to_the_subject() -> None:
+    ev = one("Chile restored its diplomatic ties with Peru.", {"A": ["Chile"], "B": ["Peru"]})
+    assert (ev.type, ev.source, ev.target) == ("SUPPORT", "A", "B")

@@ -14,6 +14,11 @@ Decisions (each tested in tests/stages/test_events.py):
   meet") is one REJECT event; the refused event is not emitted.
 - **Arguments** (source, target, pairs such as "the two leaders") come from
   stages/event_args.py, whose notes give the rules.
+- **Ending an event** ("ended the talks", "suspended the strike", "cancelled the visit"): a
+  verb of ending (``terminator`` rows of lexicons/event_words.tsv) whose object names an event
+  is one event typed by the "ended" rows of ``lexicons/event_coding.tsv``: ending cooperation
+  is SANCTION (discontinue), ending a protest, restriction or sanction is CONCEDE, ending
+  fighting is RETREAT (ceasefire); the object noun is not a second event.
 - **Noun triggers after "on"** ("arrived on a visit", "went on strike") take the subject of
   the verb the phrase hangs on.
 - **Coordination**: one event per conjoined source ("Mexico and Guatemala signed" -> two
@@ -185,11 +190,27 @@ def _match(token: Token) -> Trigger | None:
         pos = "noun"
     else:
         return None
+    if pos == "verb" and token.lemma_.lower() in words("terminator"):
+        ended = _ended_event(token)
+        if ended is not None:
+            return ended
     for row in triggers().get((token.lemma_.lower(), pos), ()):
         if row.extra and not _has_word(token, row.extra):
             continue
         if _needs_met(token, row):
             return row
+    return None
+
+
+def _ended_event(verb: Token) -> Trigger | None:
+    """"ended the talks" is a SANCTION, "called off the strike" a CONCEDE: a verb that ends an
+    event named by its object takes the "ended" row of lexicons/event_coding.tsv."""
+    for c in verb.children:
+        if c.dep_ in OBJECTS and c.pos_ == "NOUN":
+            row = _match(c)
+            hit = codings().get(("ended", row.type, "*")) if row is not None else None
+            if hit is not None:
+                return Trigger(hit[0], hit[1], "obj", None)
     return None
 
 
@@ -387,13 +408,16 @@ def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span]
         return []  # "imposed sanctions": the noun is the more specific trigger
     if token.pos_ == "NOUN" and _inside_trigger(token, by_index):
         return []
+    if token.pos_ == "NOUN" and token.dep_ in OBJECTS and token.head.i in by_index and (
+            token.head.lemma_.lower() in words("terminator")):
+        return []  # "ended the talks": the ending is the event
     if token.pos_ == "NOUN":
         light = _light_verb(token)
         if light is not None:
             anchor = light
         sources = [c for c in token.children if c.dep_ == "poss"]
-        if not sources and light is not None:
-            sources = subjects(light)
+        if light is not None and not any(entity(c, found) for c in sources):
+            sources = subjects(light) or sources  # "upgraded their ties": the subject's
         elif not sources and _on_phrase(token):
             sources = subjects(token.head.head)  # "arrived on a visit", "went on strike"
             anchor = token.head.head
