@@ -461,3 +461,26 @@ def test_direct_quote_prefers_the_speech_verb_over_a_nearer_thought_verb() -> No
     text = 'Quinn said the board would consider "the harbour plan" next week.'
     qs = direct(run(text, {"E1": ["Quinn"], "E2": ["the board"]}))
     assert [(q.text, q.speaker, q.cue.text) for q in qs] == [("the harbour plan", "E1", "said")]
+
+
+def test_stance_adjective_with_a_clause_reports_its_subjects_belief() -> None:
+    qs = reported(run("Quinn was sure the ferry would sail on time.", {"E1": ["Quinn"]}))
+    assert [(q.text, q.speaker, q.cue.text) for q in qs] == [
+        ("the ferry would sail on time", "E1", "sure")]
+
+
+def test_stance_adjective_with_a_preposition() -> None:
+    qs = reported(run("Quinn has been critical of the harbour board.", {"E1": ["Quinn"]}))
+    assert [(q.text, q.speaker, q.cue.text) for q in qs] == [
+        ("the harbour board", "E1", "critical")]
+
+
+def test_attributive_stance_adjective_is_no_cue() -> None:
+    assert reported(run("A worried clerk locked the harbour office.", {})) == []
+
+
+def test_verb_falls_back_on_its_topic_preposition() -> None:
+    qs = reported(run("Quinn asked about the missing payments.", {"E1": ["Quinn"]}))
+    assert [(q.text, q.speaker) for q in qs] == [("the missing payments", "E1")]
+    qs = reported(run("Quinn voted against the new harbour tax.", {"E1": ["Quinn"]}))
+    assert [(q.text, q.speaker) for q in qs] == [("the new harbour tax", "E1")]

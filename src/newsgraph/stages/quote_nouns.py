@@ -1,12 +1,16 @@
-"""Reported speech cued by a noun: "Trump's claim that ...", "her plan to ...", "his comments
-about ...". Tokens and the parse only; ``stages/quotes.py`` turns the result into quotes and
-resolves the source to an entity.
+"""Reported speech cued by a noun or a predicate adjective: "Trump's claim that ...", "her plan
+to ...", "his comments about ...", "Smith is sure (that) ...", "Smith was critical of ...". Tokens
+and the parse only; ``stages/quotes.py`` turns the result into quotes and resolves the source to
+an entity.
 
 - A cue is a noun outside quotation marks whose lemma is in ``lexicons/quote_nouns.tsv``.
 - What it reports, by the noun's frames: a clause it governs that opens with "that" or "whether"
   (a relative clause, "the claim that he made", has no such mark and is skipped), a
   to-infinitive with no subject of its own, or the object of one of its prepositions.
-- Its source: the possessor ("his claim"), a modifier naming someone ("the Clinton plan"), the
+- Adjectives (``lexicons/quote_adjectives.tsv``, a predicate adjective: dependency acomp) take
+  the same complements, a clause also without "that"; their source is the subject of the verb
+  they complete.
+- A noun's source: the possessor ("his claim"), a modifier naming someone ("the Clinton plan"), the
   object of "by" ("a claim by X"), or the subject of a light verb that takes the noun as object
   ("X made the claim that ...", ``light-verb`` in ``lexicons/quote_words.tsv``).
 """
@@ -44,7 +48,16 @@ class NounCue:
 
 @cache
 def speech_nouns() -> dict[str, Noun]:
-    raw = resources.files("newsgraph.lexicons").joinpath("quote_nouns.tsv").read_text("utf-8")
+    return _frames("quote_nouns.tsv")
+
+
+@cache
+def stance_adjectives() -> dict[str, Noun]:
+    return _frames("quote_adjectives.tsv")
+
+
+def _frames(name: str) -> dict[str, Noun]:
+    raw = resources.files("newsgraph.lexicons").joinpath(name).read_text("utf-8")
     out = {}
     for line in raw.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -68,26 +81,31 @@ def noun_cues(doc: Doc, quoted: bytearray,
               subject_of: Callable[[Token], Token | None]) -> Iterator[NounCue]:
     """Every speech noun outside quotes with what it reports and the token naming its source
     (``subject_of`` finds a light verb's subject)."""
-    nouns = speech_nouns()
+    nouns, adjectives = speech_nouns(), stance_adjectives()
     for t in doc:
-        if t.tag_ not in NOUN_TAGS or quoted[t.i]:
+        if quoted[t.i]:
             continue
-        entry = nouns.get(t.lemma_.lower())
-        if entry is None:
-            continue
-        content = _content(t, entry)
-        if content is not None:
-            yield NounCue(t, content, _source(t, subject_of))
+        if t.tag_ in NOUN_TAGS:
+            entry = nouns.get(t.lemma_.lower())
+            if entry is not None and (content := _content(t, entry, False)) is not None:
+                yield NounCue(t, content, _source(t, subject_of))
+        elif t.dep_ == "acomp":
+            entry = adjectives.get(t.lower_)
+            if entry is not None and (content := _content(t, entry, True)) is not None:
+                yield NounCue(t, content, subject_of(t.head))
 
 
-def _content(noun: Token, entry: Noun) -> tuple[int, int] | None:
-    for c in noun.children:
-        if c.i < noun.i:
+def _content(word: Token, entry: Noun, bare_clause: bool) -> tuple[int, int] | None:
+    """What the cue word reports; ``bare_clause``: a clause with no "that" counts too."""
+    for c in word.children:
+        if c.i < word.i:
             continue
         if entry.clause and c.dep_ in CLAUSE_DEPS:
             mark = next((g for g in c.children if g.dep_ == "mark"), None)
             if mark is not None and mark.lower_ in CLAUSE_MARKS and mark.i == c.left_edge.i:
                 return mark.i + 1, c.right_edge.i + 1
+            if bare_clause and mark is None and c.dep_ == "ccomp":
+                return c.left_edge.i, c.right_edge.i + 1
         if entry.intent and c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX"):
             kids = list(c.children)
             if (kids and kids[0].tag_ == "TO" and kids[0].i == c.left_edge.i

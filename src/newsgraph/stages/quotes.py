@@ -52,6 +52,7 @@ SPEAKER_SPANS = "quote_speaker_spans"
 SENTENCE_END = frozenset(".!?…")
 MAX_CUE_DISTANCE = 5  # tokens between a quote and a cue that does not govern it
 MAX_LABEL_WORDS = 6  # longest transcript speaker label
+MAX_CARRY_DISTANCE = 15  # tokens back to a cue whose subject a subjectless cue takes
 SUBJECT_DEPS = ("nsubj", "csubj")
 MAX_TITLE_WORDS = 6
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
@@ -519,8 +520,9 @@ def _complement(verb: Token, entry: Verb) -> tuple[int, int] | None:
         while start < comp.i and verb.doc[start].dep_ == "mark":
             start += 1  # "that"
         return start, comp.right_edge.i + 1
-    if frame in ("topic", "naming"):
-        topic = _topic(kids, frame == "topic", entry.preps or word_class("topic-preposition"))
+    if frame in ("topic", "naming") or entry.preps:  # "asked about …", "worried about …"
+        preps = entry.preps or word_class("topic-preposition")
+        topic = _topic(kids, frame == "topic", preps)
         if topic is not None or verb.dep_ != "parataxis":
             return topic
     if verb.dep_ == "parataxis":  # "The plan is dead, she said." parsed with said as a side
@@ -564,11 +566,31 @@ def _speaker(cue: Token, found: Found,
     """(entity id or None, the speaker token's offsets or None) for a cue."""
     source = _source_object(cue, source_phrases())
     subject = source if source is not None else _subject(cue)
-    if subject is None or view.quoted[subject.i]:
+    if subject is not None and (view.quoted[subject.i] or not view.open_between(
+            min(subject.i, cue.i) + 1, max(subject.i, cue.i))):
+        subject = None  # quoted, or across a sentence or line break: a parse gone astray
+    if subject is None:
         subject = _adjacent_subject(cue, view)
+    if subject is None and source is None:
+        subject = _earlier_cue_subject(cue, view)
     if subject is None:
         return None, None
     return _source_entity(subject, found)
+
+
+def _earlier_cue_subject(cue: Token, view: _DocView) -> Token | None:
+    """A cue with no subject of its own takes that of the nearest earlier cue in its sentence
+    ("Smith said, going on to say …", "Smith said X but said …")."""
+    k = bisect_left(view.cues, cue.i) - 1
+    while k >= 0 and cue.i - view.cues[k] <= MAX_CARRY_DISTANCE:
+        earlier = view.doc[view.cues[k]]
+        if not view.open_between(earlier.i + 1, cue.i):
+            return None
+        subject = _subject(earlier)
+        if subject is not None and not view.quoted[subject.i]:
+            return subject
+        k -= 1
+    return None
 
 
 def _source_entity(subject: Token, found: Found) -> tuple[str | None, tuple[int, int]]:
