@@ -75,35 +75,49 @@ class Candidate:
 
 class Linker:
     """``link`` with a memory for one writer session: an entity named, typed and aliased as
-    one seen before goes to the same actor without a database look-up (only its dates are
-    extended). ``forget()`` after a rollback."""
+    one seen before goes to the same actor without a database look-up. Date spans of actors
+    found that way are widened in memory and written by ``flush()`` (once per batch).
+    ``forget()`` after a rollback."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.seen: dict[tuple, int] = {}
         self.dates: dict[int, tuple[str, str]] = {}
+        self.changed: set[int] = set()
 
     def forget(self) -> None:
         self.seen.clear()
         self.dates.clear()
+        self.changed.clear()
 
     def link(self, entity: Entity, date: str | None) -> int:
         key = (entity.name, entity.type, entity.country,
                tuple(m.text for m in entity.mentions if m.kind == "name"))
         actor_id = self.seen.get(key)
         if actor_id is None:
-            actor_id = self.seen[key] = link(self.conn, entity, date)
+            actor_id = self.seen[key] = link(self.conn, entity, date)  # writes its dates
             if date:
-                self.dates[actor_id] = (date, date)
-        elif date:
-            first, last = self.dates.get(actor_id, (date, date))
-            if actor_id not in self.dates or date < first or date > last:
-                self.conn.execute(
-                    "UPDATE actors SET first_date = min(coalesce(first_date, ?), ?), "
-                    "last_date = max(coalesce(last_date, ?), ?) WHERE id = ?",
-                    (date, date, date, date, actor_id))
+                first, last = self.dates.get(actor_id, (date, date))
                 self.dates[actor_id] = (min(first, date), max(last, date))
+        elif date:
+            span = self.dates.get(actor_id)
+            if span is None:
+                self.dates[actor_id] = (date, date)
+                self.changed.add(actor_id)
+            elif date < span[0] or date > span[1]:
+                self.dates[actor_id] = (min(span[0], date), max(span[1], date))
+                self.changed.add(actor_id)
         return actor_id
+
+    def flush(self) -> None:
+        """Widen the stored date spans of the actors seen since the last flush."""
+        rows = [(first, first, last, last, actor_id)
+                for actor_id in sorted(self.changed)
+                for first, last in (self.dates[actor_id],)]
+        self.conn.executemany(
+            "UPDATE actors SET first_date = min(coalesce(first_date, ?), ?), "
+            "last_date = max(coalesce(last_date, ?), ?) WHERE id = ?", rows)
+        self.changed.clear()
 
 
 def link(conn: sqlite3.Connection, entity: Entity, date: str | None) -> int:

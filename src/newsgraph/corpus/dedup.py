@@ -18,7 +18,7 @@ from functools import cache
 import numpy as np
 from datasketch import MinHash
 
-from newsgraph.corpus.text import shingles, words
+from newsgraph.corpus.text import shingle_hashes, words
 
 NUM_PERM = 128
 BANDS = 16
@@ -33,12 +33,13 @@ def _template() -> MinHash:
 
 
 def signature(text: str, tokens: list[str] | None = None) -> np.ndarray:
-    """The MinHash signature (uint32 per permutation) of the text's word shingles
-    (``tokens``: ``words(text)`` when the caller already has them)."""
+    """The MinHash signature (uint32 per permutation) of the text's word shingles, each
+    shingle hashed with CRC-32 (``tokens``: ``words(text)`` when the caller already has them).
+    The shingle hashes are computed in one pass and handed to datasketch as they are."""
     template = _template()
     mh = MinHash(num_perm=NUM_PERM, permutations=template.permutations,
-                 hashfunc=zlib.crc32, scheme=template.scheme)
-    mh.update_batch(list(shingles(words(text) if tokens is None else tokens, SHINGLE)))
+                 hashfunc=int, scheme=template.scheme)
+    mh.update_batch(shingle_hashes(words(text) if tokens is None else tokens, SHINGLE))
     return mh.hashvalues
 
 

@@ -1,7 +1,8 @@
 """Run an ingest: read sources, digest what needs digesting, store each result.
 
-Articles are stored in batches, one transaction per batch, each article inside its own
-savepoint: a bad article is rolled back alone and reported, the others are kept. A process
+Articles are stored in batches, one transaction per batch. When an article cannot be stored,
+the batch is rolled back and stored again with each article inside its own savepoint, so the
+bad article is rolled back alone and reported and the others are kept. A process
 killed mid-ingest loses only its open batch, which the same command stores on the next run
 (stored articles are recognised by id and skipped). One ingest writes to a corpus at a time
 (an advisory lock next to the file); readers are never blocked.
@@ -117,6 +118,9 @@ def store_all(
     return report
 
 
+STORE_ERRORS = (sqlite3.IntegrityError, ValueError, TypeError, KeyError)
+
+
 def _store_batch(
     session: writer.Session,
     batch: list[Digest | Failure],
@@ -124,37 +128,53 @@ def _store_batch(
     progress: Progress | None,
     save_df: bool,
 ) -> None:
-    done: list[tuple[Digest | Failure, writer.Outcome | None]] = []
-    with transaction(session.conn):
-        for item in batch:
-            outcome = None
-            if isinstance(item, Failure):
-                report.failures.append(item)
-            else:
-                outcome = _store_one(session, item, report)
-            done.append((item, outcome))
-        session.stories.flush()
-        if save_df:
-            session.stories.save()
+    try:
+        done = _write_batch(session, batch, save_df, isolate=False)
+    except STORE_ERRORS:
+        session.reload()  # memory held what the rolled-back transaction wrote
+        done = _write_batch(session, batch, save_df, isolate=True)
     for item, outcome in done:
+        if isinstance(item, Failure):
+            report.failures.append(item)
+        elif outcome is not None:
+            report.outcomes[outcome.value] += 1
         if progress:
             progress(item, outcome)
 
 
-def _store_one(
-    session: writer.Session, digest: Digest, report: IngestReport
-) -> writer.Outcome | None:
+def _write_batch(
+    session: writer.Session, batch: list[Digest | Failure], save_df: bool, isolate: bool
+) -> list[tuple[Digest | Failure, writer.Outcome | None]]:
+    """One transaction for the batch. ``isolate``: each article in a savepoint, an article
+    that fails becomes a ``Failure`` in the result (otherwise its error propagates)."""
+    done: list[tuple[Digest | Failure, writer.Outcome | None]] = []
+    with transaction(session.conn):
+        for item in batch:
+            if isinstance(item, Failure):
+                done.append((item, None))
+            elif isolate:
+                done.append(_store_isolated(session, item))
+            else:
+                done.append((item, writer.store(session, item)))
+        session.flush()
+        if save_df:
+            session.stories.save()
+    return done
+
+
+def _store_isolated(
+    session: writer.Session, digest: Digest
+) -> tuple[Digest | Failure, writer.Outcome | None]:
     conn = session.conn
     conn.execute("SAVEPOINT article")
     try:
         outcome = writer.store(session, digest)
-    except (sqlite3.IntegrityError, ValueError, TypeError, KeyError) as err:
+        session.flush()
+    except STORE_ERRORS as err:
         conn.execute("ROLLBACK TO article")
         conn.execute("RELEASE article")
         session.reload()
-        report.failures.append(Failure(digest.source or digest.id[:12],
-                                       f"could not be stored ({type(err).__name__}: {err})"))
-        return None
+        return Failure(digest.source or digest.id[:12],
+                       f"could not be stored ({type(err).__name__}: {err})"), None
     conn.execute("RELEASE article")
-    report.outcomes[outcome.value] += 1
-    return outcome
+    return digest, outcome

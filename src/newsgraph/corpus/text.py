@@ -1,11 +1,14 @@
-"""Text helpers shared by the corpus modules: folding, words, shingles and the word lexicons."""
+"""Text helpers shared by the corpus modules: folding, words, shingle hashes and the word
+lexicons."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+import zlib
 from functools import cache
 from importlib import resources
+from itertools import accumulate
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -23,11 +26,21 @@ def words(text: str) -> list[str]:
     return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
 
 
-def shingles(tokens: list[str], size: int) -> set[bytes]:
-    """The set of ``size``-word shingles, as UTF-8 bytes (one shingle for short texts)."""
+def shingle_hashes(tokens: list[str], size: int) -> list[int]:
+    """CRC-32 of each ``size``-word shingle's UTF-8 bytes (words joined by one space), one per
+    position, repeats kept (one shingle for short texts). The bytes are sliced from the joined
+    text rather than built per shingle."""
+    if not tokens:
+        return []
+    joined = " ".join(tokens).encode("utf-8")
     if len(tokens) <= size:
-        return {" ".join(tokens).encode("utf-8")} if tokens else set()
-    return {" ".join(tokens[i : i + size]).encode("utf-8") for i in range(len(tokens) - size + 1)}
+        return [zlib.crc32(joined)]
+    lengths = ([len(t) for t in tokens] if len(joined) == sum(map(len, tokens)) + len(tokens) - 1
+               else [len(t.encode("utf-8")) for t in tokens])
+    starts = [0, *accumulate(n + 1 for n in lengths)]  # byte offset of each word
+    view = memoryview(joined)
+    crc = zlib.crc32
+    return [crc(view[starts[i] : starts[i + size] - 1]) for i in range(len(tokens) - size + 1)]
 
 
 def _rows(name: str) -> list[list[str]]:

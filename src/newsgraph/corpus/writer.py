@@ -1,5 +1,9 @@
 """Store one digest: the article row, its full-text entry, near-duplicate link, actors,
 mentions, quotes, events and story. Runs inside the caller's transaction; nothing here commits.
+
+What several articles of a batch touch alike (full-text rows, actor date spans, story
+centroids) is kept in the ``Session`` and written by ``Session.flush()`` once per batch, in the
+same transaction: fewer statements, and FTS5 builds one segment per batch.
 """
 
 from __future__ import annotations
@@ -31,11 +35,25 @@ class Session:
         self.conn = conn
         self.stories = StoryIndex(conn)
         self.linker = actors.Linker(conn)
+        self.article_fts: list[tuple[int, str, str]] = []
+        self.quote_fts: list[tuple[int, str]] = []
 
     def reload(self) -> None:
         """Drop what memory holds and read it back (after a rollback)."""
         self.stories.reload()
         self.linker.forget()
+        self.article_fts.clear()
+        self.quote_fts.clear()
+
+    def flush(self) -> None:
+        """Write what the batch kept in memory (inside the batch's transaction)."""
+        self.conn.executemany("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
+                              self.article_fts)
+        self.conn.executemany("INSERT INTO quotes_fts(rowid, text) VALUES (?, ?)", self.quote_fts)
+        self.article_fts.clear()
+        self.quote_fts.clear()
+        self.linker.flush()
+        self.stories.flush()
 
 
 def pack(digest: Digest) -> bytes:
@@ -70,24 +88,27 @@ def store(session: Session, digest: Digest) -> Outcome:
     sig = dedup.signature(digest.text, tokens)
     keys = dedup.band_keys(sig)
     match = dedup.find_original(conn, sig, keys, exclude=frozenset(earlier))
-    original = match.article_id if match else None
-    article_id = _insert_article(conn, digest, len(earlier) + 1, match)
+    counted = match is None
+    entity_actor = _link_entities(session, digest)
+    if match is not None:
+        story_id = conn.execute("SELECT story_id FROM articles WHERE id = ?",
+                                (match.article_id,)).fetchone()[0]
+    else:
+        names = {entity_actor[e.id]: e.name for e in digest.entities if e.id in entity_actor}
+        vec = stories.vector(digest.title, digest.text, names, tokens, digest.language)
+        story_id, _ = stories.assign(vec, digest.published)
+    article_id = _insert_article(session, digest, len(earlier) + 1, match, story_id)
     if earlier:
         marks = ",".join("?" * len(earlier))
         conn.execute(f"UPDATE articles SET counted = 0 WHERE id IN ({marks})", earlier)
         conn.execute(f"UPDATE mentions SET counted = 0 WHERE article_id IN ({marks})", earlier)
-    if original is None:
+    if counted:
         dedup.remember(conn, article_id, sig, keys)
-    entity_actor = _store_entities(session, article_id, digest, counted=original is None)
-    _store_quotes(conn, article_id, digest, entity_actor)
+    _store_mentions(conn, article_id, digest, entity_actor, counted)
+    _store_quotes(session, article_id, digest, entity_actor)
     _store_events(conn, article_id, digest, entity_actor)
-    if original is not None:
-        story = conn.execute("SELECT story_id FROM articles WHERE id = ?", (original,)).fetchone()
-        conn.execute("UPDATE articles SET story_id = ? WHERE id = ?", (story[0], article_id))
+    if match is not None:
         return Outcome.DUPLICATE
-    vec = stories.vector(digest.title, digest.text, entity_actor.values(), tokens)
-    story_id, _ = stories.assign(vec, digest.published)
-    conn.execute("UPDATE articles SET story_id = ? WHERE id = ?", (story_id, article_id))
     return Outcome.VERSION if earlier else Outcome.ADDED
 
 
@@ -99,51 +120,54 @@ def _earlier_versions(conn: sqlite3.Connection, url: str | None) -> list[int]:
 
 
 def _insert_article(
-    conn: sqlite3.Connection, digest: Digest, version: int, match: dedup.Match | None
+    session: Session, digest: Digest, version: int, match: dedup.Match | None, story_id: int
 ) -> int:
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    article_id = conn.execute(
+    article_id = session.conn.execute(
         "INSERT INTO articles(digest_id, url, source, title, published, text, digest, "
-        "duplicate_of, similarity, counted, ingested_at, version) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        "duplicate_of, similarity, story_id, counted, ingested_at, version) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (digest.id, digest.url, digest.source, digest.title, digest.published, digest.text,
          pack(digest), match.article_id if match else None, match.similarity if match else None,
-         0 if match else 1, now, version)).lastrowid
-    conn.execute("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
-                 (article_id, digest.title or "", digest.text))
+         story_id, 0 if match else 1, now, version)).lastrowid
+    session.article_fts.append((article_id, digest.title or "", digest.text))
     return article_id
 
 
-def _store_entities(
-    session: Session, article_id: int, digest: Digest, counted: bool
-) -> dict[str, int]:
-    entity_actor: dict[str, int] = {}
+def _link_entities(session: Session, digest: Digest) -> dict[str, int]:
+    """Entity id -> corpus actor id (actors created or extended as needed)."""
+    return {e.id: session.linker.link(e, digest.published)
+            for e in digest.entities if e.name.strip()}
+
+
+def _store_mentions(
+    conn: sqlite3.Connection, article_id: int, digest: Digest, entity_actor: dict[str, int],
+    counted: bool,
+) -> None:
     rows = []
     for e in digest.entities:
-        if not e.name.strip():
+        actor_id = entity_actor.get(e.id)
+        if actor_id is None:
             continue
-        actor_id = session.linker.link(e, digest.published)
-        entity_actor[e.id] = actor_id
         first = e.mentions[0] if e.mentions else None
         rows.append((article_id, actor_id, e.id, e.name, e.type, e.role, e.country, e.sector,
                      e.salience, len(e.mentions), first.start if first else None,
                      first.end if first else None, digest.published, int(counted)))
-    session.conn.executemany(
+    conn.executemany(
         "INSERT INTO mentions(article_id, actor_id, entity, name, type, role, country, sector, "
         "salience, count, start, end, published, counted) "
         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-    return entity_actor
 
 
 def _store_quotes(
-    conn: sqlite3.Connection, article_id: int, digest: Digest, entity_actor: dict[str, int]
+    session: Session, article_id: int, digest: Digest, entity_actor: dict[str, int]
 ) -> None:
     for q in digest.quotes:
-        quote_id = conn.execute(
+        quote_id = session.conn.execute(
             "INSERT INTO quotes(article_id, actor_id, text, kind, start, end) VALUES (?,?,?,?,?,?)",
             (article_id, entity_actor.get(q.speaker or ""), q.text, q.kind, q.start, q.end),
         ).lastrowid
-        conn.execute("INSERT INTO quotes_fts(rowid, text) VALUES (?, ?)", (quote_id, q.text))
+        session.quote_fts.append((quote_id, q.text))
 
 
 def _store_events(
