@@ -374,3 +374,8 @@ def test_ending_an_event_is_typed_by_what_ends() -> None:
 def test_possessive_pronoun_on_a_noun_trigger_falls_back_to_the_subject() -> None:
     ev = one("Chile restored its diplomatic ties with Peru.", {"A": ["Chile"], "B": ["Peru"]})
     assert (ev.type, ev.source, ev.target) == ("SUPPORT", "A", "B")
+
+
+def test_coding_needs_an_actor_who_promises_or_threatens() -> None:
+    ev = one("Peru will be sanctioned by the council next year.", {"B": ["Peru"]})
+    assert (ev.type, ev.source, ev.target, ev.status) == ("SANCTION", None, "B", "planned")

@@ -48,7 +48,9 @@ Decisions (each tested in tests/stages/test_events.py):
   announced retreat is CONCEDE, a planned or conditional sanction, coercion, protest or
   assault is THREATEN (its mode the content of the threat), and a refusal in the future
   ("will not accept", "would not meet") of a cooperative action is an occurred REJECT. The
-  status keeps saying that the underlying action is planned or hypothetical.
+  status keeps saying that the underlying action is planned or hypothetical. The coding needs
+  a known source (the actor who promises or threatens): "X will be sentenced" stays a planned
+  SANCTION.
 - **Verbs parsed as modifiers** that still have a subject or auxiliary ("the President has
   blamed X", misparsed with "blamed" as an adjective of X) count as verbs.
 - **Intent adjectives** ("ready/willing/prepared to ...", ``governor`` rows) make the event
@@ -459,12 +461,16 @@ def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span]
     start, end = _trigger_span(token, row)
     sent = token.sent
     out = []
-    kind, mode, status = coded(row.type, row.mode, status)
     for source_id in dict.fromkeys(ids):
         target = to if to is not None or len(ids) < 2 else pair_partner(source_id, sources, found)
+        # a promise or threat needs the actor who makes it: "X will be sentenced" stays literal
+        kind, mode, coded_status = coded(row.type, row.mode, status if source_id else (
+            "negated" if status == "refused" else status))
+        if source_id is None and status != "refused":
+            kind, mode, coded_status = row.type, row.mode, status
         out.append(Event(
             type=kind, mode=mode, source=source_id,
-            target=target if target != source_id else None, status=status,
+            target=target if target != source_id else None, status=coded_status,
             trigger=TextSpan(text[start:end], start, end),
             sentence=Range(sent.start_char, sent.end_char), date=date,
             intensity=intensity(kind, mode)))
