@@ -176,8 +176,13 @@ def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
         if not words:
             continue
         person = title
-        maybe = _may_be_person(words) and personhood.referent(doc[first:ent.end].root) \
-            and not (len(words) == 1 and text[start:end].isupper())  # "BA", "NATO"
+        # a person could hide behind the NER's other labels, but not behind a nationality or
+        # creed, an acronym ("BA") or a name after "the" ("the White House")
+        maybe = ent.label_ != "NORP" and _may_be_person(words) \
+            and personhood.referent(doc[first:ent.end].root) \
+            and not (len(words) == 1 and text[start:end].isupper()) \
+            and not (ent.start > 0 and doc[ent.start - 1].lower_ == "the") \
+            and not ent.text.lower().startswith("the ")
         if person is None and maybe:
             person = personhood.evidence(doc, first, ent.end)
         out.append((_Name(start, end, ent.root.i, ent.label_, words, person, maybe), first,
@@ -201,7 +206,8 @@ def _may_be_person(words: tuple[str, ...]) -> bool:
     """Evidence weaker than a title does not make a person of a known place or of a name with
     an organisation word ("Santa Fe", "Acme Bank")."""
     name = " ".join(words)
-    return not any(w in roles.ORG_WORDS for w in words) and name not in roles.REGIONS \
+    return not any(w in roles.ORG_WORDS or w.removesuffix("s") in roles.ORG_WORDS
+                   for w in words) and name not in roles.REGIONS \
         and roles.place_country(name) is None
 
 
@@ -251,7 +257,7 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
             if len(initials) > 1:
                 acronyms.setdefault(initials, name.words)
     others: dict[tuple[str, ...], _Cluster] = {}
-    unknown: list[_Cluster] = []
+    unknown: dict[tuple[str, ...], _Cluster] = {}
     maybe: set[int] = set()
     for name, first, _ in names:
         mention = Mention(text[name.start:name.end], name.start, name.end, "name")
@@ -273,12 +279,12 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
             cluster.add(mention, "PERSON")
             continue
         if not label:
-            if name.maybe:
-                cluster = _Cluster(words, "")
+            if name.maybe:  # kept only if it turns out to be a person
+                cluster = unknown.get(words)
+                if cluster is None:
+                    cluster = unknown[words] = _Cluster(words, "")
                 cluster.add(mention, "")
-                unknown.append(cluster)
-                maybe.add(id(cluster))
-            continue  # a proper noun that is no known person's name
+            continue
         key = words
         if len(words) == 1 and mention.text.isupper() and words[0] in acronyms:
             key = acronyms[words[0]]
@@ -291,12 +297,7 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     for cluster in others.values():
         cluster.type = cluster.labels.most_common(1)[0][0]
     people = [c for c in people if c.mentions]
-    if maybe:  # names that could be people and take he/she when offered to coref as such
-        confirmed = _taking_he_she(doc, people, list(others.values()) + unknown, maybe)
-        for cluster in confirmed:
-            cluster.type = "PERSON"
-            people.append(cluster)
-        others = {k: c for k, c in others.items() if c not in confirmed}
+    people += _taking_he_she(doc, people, others, unknown, maybe)
     for cluster in others.values():
         _place_and_org(cluster)
     groups = _descriptions(doc, people)
@@ -312,12 +313,22 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     return _entities(actors)
 
 
-def _taking_he_she(doc: Doc, people: list[_Cluster], others: list[_Cluster],
-                   maybe: set[int]) -> list[_Cluster]:
-    """Names that could be people (``maybe``) and take a he/she pronoun when offered to
-    coref as people."""
-    trial = people + others
-    anchors = [coref.Anchor([(m.start, m.end) for m in c.mentions],
+def _taking_he_she(doc: Doc, people: list[_Cluster], others: dict[tuple[str, ...], _Cluster],
+                   unknown: dict[tuple[str, ...], _Cluster], maybe: set[int]) -> list[_Cluster]:
+    """Names that could be people (``maybe`` clusters, proper nouns the NER missed) and take a
+    he/she pronoun when offered to coref as people: they become people (removed from
+    ``others``). A missed proper noun rides with a name of the same words the NER labelled."""
+    riders: dict[int, list[Mention]] = {}
+    for key, cluster in unknown.items():
+        host = others.get(key)
+        if host is None:
+            maybe.add(id(cluster))
+        elif id(host) in maybe:
+            riders[id(host)] = cluster.mentions
+    if not maybe:
+        return []
+    trial = people + list(others.values()) + [c for c in unknown.values() if id(c) in maybe]
+    anchors = [coref.Anchor([(m.start, m.end) for m in c.mentions + riders.get(id(c), [])],
                             "PERSON" if id(c) in maybe else c.type, gender=c.gender)
                for c in trial]
     out: list[_Cluster] = []
@@ -326,6 +337,11 @@ def _taking_he_she(doc: Doc, people: list[_Cluster], others: list[_Cluster],
         if id(cluster) in maybe and cluster not in out and \
                 personhood.GENDERED.get(doc.text[link.start:link.end].lower()):
             out.append(cluster)
+    for cluster in out:
+        cluster.type = "PERSON"
+        cluster.mentions += riders.get(id(cluster), [])
+        if cluster.words in others:
+            del others[cluster.words]
     return out
 
 
