@@ -139,3 +139,16 @@ def test_principle_b_through_a_controlled_clause() -> None:
     text = "Rudi Haas met Jonas Berger. Berger refused to promote him."
     links = _links(text, ("Rudi Haas", "PERSON", False), ("Berger", "PERSON", False))
     assert _at(links, "him", text) == 0
+
+
+def test_principle_b_for_a_prepositional_object() -> None:
+    text = "Lena Holt praised Carla Diaz. Diaz later spoke to her."
+    links = _links(text, ("Lena Holt", "PERSON", False), ("Diaz", "PERSON", False))
+    assert _at(links, "her", text) == 0
+
+
+def test_shallow_name_beats_one_buried_in_an_apposition() -> None:
+    text = ("Karin Lund, a niece of the painter Edda Moss, moved to Paris in 1990. "
+            "She opened a gallery there.")
+    links = _links(text, ("Karin Lund", "PERSON", False), ("Edda Moss", "PERSON", False))
+    assert _at(links, "She", text) == 0

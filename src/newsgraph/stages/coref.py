@@ -55,6 +55,7 @@ FEATURES = (
     "par_obj",        # object pronoun, object candidate
     "poss_subj",      # possessive pronoun, subject candidate
     "commands",       # same sentence, candidate is subject of a verb governing the pronoun
+    "depth",          # log(1 + dependency arcs from the candidate up to its sentence root)
     "np_governs",     # candidate is the possessor of a noun phrase holding the pronoun
     "sent_first",     # candidate is the first anchor mention of its sentence
     "count",          # log(1 + mentions of the anchor so far)
@@ -65,12 +66,12 @@ FEATURES = (
     "mistyped",       # gendered pronoun, candidate typed non-PERSON by the name stage
 )
 WEIGHTS = {
-    "sent_dist": -1.27, "same_sent": 0.0, "recency": -0.64, "tok_dist": -0.16,
-    "cand_subj": 1.16, "cand_obj": 0.99, "cand_poss": 0.76, "cand_pobj": -0.20,
-    "cand_appos": -0.01, "main_subj": 0.45, "par_subj": 1.17, "par_obj": 0.14,
-    "poss_subj": 0.57, "commands": -0.64, "np_governs": 0.0, "sent_first": 0.0,
-    "count": 1.35, "topic": 0.23, "gender_known": -0.27, "is_pronoun": -1.77,
-    "in_parens": -0.74, "mistyped": -0.95,
+    "sent_dist": -1.71, "same_sent": 0.01, "recency": -1.12, "tok_dist": 0.10,
+    "cand_subj": 0.81, "cand_obj": 0.67, "cand_poss": 0.68, "cand_pobj": 0.01,
+    "cand_appos": -0.05, "main_subj": 0.02, "par_subj": 1.38, "par_obj": -0.13,
+    "poss_subj": 0.61, "commands": -0.45, "depth": -0.95, "np_governs": 0.49,
+    "sent_first": -0.25, "count": 0.37, "topic": 0.32, "gender_known": 0.50,
+    "is_pronoun": -2.62, "in_parens": -0.66, "mistyped": -0.48,
 }
 THRESHOLD = float("-inf")  # best score below this leaves the pronoun unlinked
 
@@ -302,7 +303,13 @@ def _possessed(token: Token) -> set[int]:
 
 def _coarguments(token: Token) -> set[int]:
     """Tokens a plain (non-reflexive) pronoun cannot corefer with (principle B): the other
-    arguments of its own verb, the verb's subject inherited from a first conjunct included."""
+    arguments of its own verb (for a prepositional object, of the verb the preposition
+    attaches to), the verb's subject inherited from a first conjunct or controller included."""
+    if token.dep_ == "pobj" and token.head.head.pos_ in ("VERB", "AUX"):
+        verb = token.head.head  # "X spoke to him", "X wants Y to say it to her"
+        out = {c.i for c in verb.children if c.dep_ in ARGUMENT_DEPS}
+        subject = _subject_of(verb)
+        return out | ({subject.i} if subject is not None else set())
     if token.dep_ not in ARGUMENT_DEPS:
         return set()
     verb = token.head
@@ -342,6 +349,7 @@ def _features(m: _Mention, rank: int, token: Token, case: str, state: _State,
         "par_obj": float(dep in OBJECT_DEPS and pron_dep in OBJECT_DEPS),
         "poss_subj": float(subj and case == "poss"),
         "commands": float(m.sent == sent_no and _governs(m, token)),
+        "depth": math.log1p(_depth(m.token)),
         "np_governs": float(dep == "poss" and m.token.head.left_edge.i <= token.i
                             <= m.token.head.right_edge.i),
         "sent_first": float(m.first),
@@ -353,6 +361,14 @@ def _features(m: _Mention, rank: int, token: Token, case: str, state: _State,
         "mistyped": float(gendered and state.anchors[m.anchor].type != "PERSON"),
     }
     return f
+
+
+def _depth(token: Token) -> int:
+    n = 0
+    while token.head.i != token.i and n < 20:
+        token = token.head
+        n += 1
+    return n
 
 
 def _in_parens(token: Token) -> bool:
