@@ -379,3 +379,16 @@ def test_possessive_pronoun_on_a_noun_trigger_falls_back_to_the_subject() -> Non
 def test_coding_needs_an_actor_who_promises_or_threatens() -> None:
     ev = one("Peru will be sanctioned by the council next year.", {"B": ["Peru"]})
     assert (ev.type, ev.source, ev.target, ev.status) == ("SANCTION", None, "B", "planned")
+
+
+def test_precision_guards() -> None:
+    assert run("An earthquake struck Peru on Tuesday.", {"B": ["Peru"]}) == ()
+    assert run("Chile released its annual report on Peru.", {"A": ["Chile"], "B": ["Peru"]}) == ()
+    assert run("The new chip allows faster charging in Peru.", {"B": ["Peru"]}) == ()
+    assert run("Chile demonstrated how the system works in Peru.",
+               {"A": ["Chile"], "B": ["Peru"]}) == ()
+    ev = one("Chile released three prisoners from Peru.", {"A": ["Chile"], "B": ["Peru"]})
+    assert (ev.type, ev.mode) == ("RETREAT", "release")
+    ev = one("Chile will allow the return of Peru's inspectors.",
+             {"A": ["Chile"], "B": ["Peru"]})
+    assert (ev.type, ev.source) == ("CONCEDE", "A")  # a future RETREAT (access) is CONCEDE

@@ -25,7 +25,8 @@ Decisions (each tested in tests/stages/test_events.py):
   events); a conjoined target keeps only its first conjunct.
 - **Reported speech** needs nothing special: the source is the event's own subject, never the
   speaker of the quote by default.
-- **Precision**: an event needs an actor argument (a subject or agent that is a noun, name or
+- **Precision**: natural hazards are no actors ("an earthquake struck X" is no event). An
+  event needs an actor argument (a subject or agent that is a noun, name or
   pronoun, or a possessor/light-verb subject for nouns), and either its source or target is
   an entity the actors stage knows or its source is a noun or name ("Police arrested ...",
   kept with no source id). Triggers used as modifiers are skipped.
@@ -158,9 +159,15 @@ def intensity(kind: str, mode: str | None) -> float:
 
 
 def _has_word(token: Token, word: str) -> bool:
-    return any((c.lower_ == word or (c.dep_ == "dobj" and c.lemma_.lower() == word))
-               and c.dep_ in ("prt", "advmod", "prep", "dobj", "compound", "amod")
-               for c in token.children)
+    """The pattern's second word on ``token``: a particle, an object or a modifier anywhere; a
+    preposition or adverb after the verb ("call for", "fired shells at"; not "in Y, gave")."""
+    for c in token.children:
+        if c.dep_ in ("prt", "dobj", "compound", "amod"):
+            if c.lower_ == word or (c.dep_ == "dobj" and c.lemma_.lower() == word):
+                return True
+        elif c.dep_ in ("prep", "advmod") and c.lower_ == word and 0 < c.i - token.i <= 6:
+            return True
+    return False
 
 
 def _needs_met(token: Token, row: Trigger) -> bool:
@@ -170,6 +177,11 @@ def _needs_met(token: Token, row: Trigger) -> bool:
             # "donated and delivered goods": conjoined verbs share the object
             c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ in OBJECTS for g in c.children)
             for c in token.children)
+    if row.needs == "intransitive":  # "workers marched", not "marched the prisoners"
+        return not any(c.dep_ in (*OBJECTS, "ccomp", "xcomp") for c in token.children)
+    if row.needs == "captive":  # "released the hostages", not "released a statement"
+        return any(c.dep_ in OBJECTS + PASSIVE_SUBJECTS and c.lemma_.lower() not in
+                   words("document") for c in token.children)
     if row.needs == "ccomp":  # "protested that ...": a verb of saying with its clause
         return any(c.dep_ == "ccomp" for c in token.children) or token.dep_ == "parataxis"
     if row.needs == "xcomp":
@@ -438,6 +450,8 @@ def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span]
         sources = subjects(token)
         target = direct_target(token)
         status = _status(token)
+    if any(s.lemma_.lower() in words("natural") for s in sources):
+        return []  # "an earthquake struck X": no actor, no event
     sources = [s for s in sources if s.pos_ in ARGUMENT_POS]
     if not sources and token.pos_ == "NOUN":
         sources = modifier_sources(token, found)
