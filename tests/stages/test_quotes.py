@@ -484,3 +484,10 @@ def test_verb_falls_back_on_its_topic_preposition() -> None:
     assert [(q.text, q.speaker) for q in qs] == [("the missing payments", "E1")]
     qs = reported(run("Quinn voted against the new harbour tax.", {"E1": ["Quinn"]}))
     assert [(q.text, q.speaker) for q in qs] == [("the new harbour tax", "E1")]
+
+
+def test_one_word_headline_label_needs_no_entity_but_a_tag_is_no_label() -> None:
+    qs = run("Poll: Ferry Fares Anger Islanders\n\nThe survey ran in May.", {})
+    assert [(q.text, q.kind, q.speaker) for q in qs if q.cue.text == "Poll:"] == [
+        ("Ferry Fares Anger Islanders", "indirect", None)]
+    assert run("Exclusive: Ferry Fares to Double\n\nThe harbour closed.", {}) == ()

@@ -179,7 +179,7 @@ def _labelled_lines(text: str, paragraphs: list[tuple[int, int]],
                     found: Found) -> Iterable[_Run]:
     """A line opening with a speaker label: "PENCE: Well, …" in a transcript (a direct quote,
     when the label is in capitals or names a person) or a headline "Sanders: Trump …" (reported
-    speech, when the label names an entity)."""
+    speech, when the label names an entity or is one word)."""
     marks = quote_marks()
     for i, (s, e) in enumerate(paragraphs):
         colon = text.find(": ", s, e)
@@ -190,8 +190,9 @@ def _labelled_lines(text: str, paragraphs: list[tuple[int, int]],
             continue
         eid = found.entity_at(s, colon)
         entity = found.entity(eid)
-        if i == 0:
-            kind = "indirect" if entity is not None else ""
+        if i == 0:  # a headline: "Sanders: …", "Poll: …" (a one-word label needs no entity)
+            one_word = " " not in text[s:colon].strip()
+            kind = "indirect" if entity is not None or one_word else ""
         else:
             person = entity is not None and entity.type == "PERSON"
             kind = "direct" if person or text[s:colon].isupper() else ""
