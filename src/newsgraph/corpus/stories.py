@@ -26,8 +26,8 @@ from newsgraph.corpus import background
 from newsgraph.corpus.actors import name_tokens
 from newsgraph.corpus.text import stopwords, words
 
-THRESHOLD = 0.25  # centroid cosine needed to join a story (tuned on ECB+, see benchmarks)
-MERGE_THRESHOLD = 0.3  # centroid-to-centroid cosine at which two stories become one
+THRESHOLD = 0.3  # centroid cosine needed to join a story (tuned on ECB+ topics 36-40)
+MERGE_THRESHOLD = 0.5  # centroid-to-centroid cosine at which two stories become one
 WINDOW_DAYS = 7  # how far outside a story's date span an article may fall
 ARTICLE_TERMS = 80  # strongest terms kept per article vector
 STORY_TERMS = 150  # strongest terms kept per story centroid
@@ -36,7 +36,7 @@ MAX_CHARS = 6000  # text read per article (the top of a news article names its s
 MAX_WORDS = 1000  # the same limit in words, when the caller has split the text already
 ACTOR_WEIGHT = 2.0  # term frequency given to each linked actor feature
 TITLE_REPEAT = 2
-BACKGROUND_DOCS = 3000  # virtual articles with general-text word rates (see background)
+BACKGROUND_DOCS = 30000  # virtual articles with general-text word rates (see background)
 SCORED = 10  # candidate stories scored in full (those sharing most strong terms)
 LOAD_LIMIT = 20000  # stories held in memory when an ingest starts (the most recent)
 DF_KEY = "story_df"
