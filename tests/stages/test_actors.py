@@ -177,3 +177,61 @@ def test_salience_favours_the_most_mentioned():
     ortiz = _entity_with(d, "Lena Ortiz")
     grant = _entity_with(d, "Paul Grant")
     assert ortiz.salience > grant.salience
+
+
+def _anchors(monkeypatch, text):
+    """The anchors the actors stage hands to coref, by the surface of their first mention."""
+    from newsgraph import nlp
+    from newsgraph.model import Article
+    from newsgraph.stages import Found, actors, coref
+
+    seen = []
+
+    def capture(doc, anchors):
+        seen[:] = anchors
+        return []
+
+    monkeypatch.setattr(coref, "resolve", capture)
+    actors.run(nlp.load()(text), Found(article=Article(text=text)))
+    return {text[a.mentions[0][0]:a.mentions[0][1]] if a.mentions else None: a for a in seen}
+
+
+def test_company_takes_it_and_its():
+    d = digest("Acme Holdings said on Monday that it would close two plants. Its shares fell.")
+    entity = _entity_with(d, "Acme Holdings")
+    assert entity.type == "ORG"
+    assert {"it", "Its"} <= {m.text for m in entity.mentions if m.kind == "pronoun"}
+
+
+def test_group_takes_they():
+    d = digest("Guatemalan prosecutors said they would appeal the ruling.")
+    entity = _entity_with(d, "Guatemalan prosecutors")
+    assert "they" in {m.text for m in entity.mentions if m.kind == "pronoun"}
+
+
+def test_honorific_gender_and_she(monkeypatch):
+    text = "Ms Lee met Tom Baker in Seoul. She praised the plan."
+    d = digest(text)
+    assert "She" in {m.text for m in _entity_with(d, "Lee").mentions}
+    anchors = _anchors(monkeypatch, text)
+    assert anchors["Lee"].gender == "f" and anchors["Tom Baker"].gender is None
+
+
+def test_gendered_role_description_gives_gender(monkeypatch):
+    anchors = _anchors(monkeypatch, "Tom Baker met Alex Morgan, the chairwoman of Brightwave, "
+                                    "in Leeds.")
+    assert anchors["Alex Morgan"].gender == "f"
+
+
+def test_nationality_adjective_is_no_antecedent(monkeypatch):
+    anchors = _anchors(monkeypatch, "The Americans left early. American officials stayed.")
+    americans = anchors["Americans"]
+    assert americans.plural and len(americans.mentions) == 1
+    assert anchors[None].type == "NORP"  # "American" as an adjective: no antecedent span
+
+
+def test_description_of_nobody_named_keeps_her_pronoun():
+    d = digest("The Queen met Boris Johnson at noon. She thanked him.")
+    entity = _entity_with(d, "Boris Johnson")
+    texts = {m.text for m in entity.mentions}
+    assert "She" not in texts and "him" in texts

@@ -16,7 +16,11 @@
 - a name that could be a person (not a known place, no organisation word, not an acronym,
   used as a singular noun phrase) and that takes a he/she pronoun when offered to coref as a
   person is a person ("The award went to X, and she kept it");
-- pronouns come from stages/coref.py (anchors in, links out).
+- pronouns come from stages/coref.py (anchors in, links out): every actor is an anchor with
+  its type, number (groups, plural names and nationalities) and gender (honorifics, gendered
+  person nouns and role nouns: "Ms", "actress", "the chairwoman"); a nationality is an
+  antecedent only as a noun ("the Americans"), not as an adjective; singular descriptions of
+  nobody named ("The Queen") compete for pronouns, and what they win stays unlinked.
 
 - roles, countries and sectors (stages/roles.py): "Mexican President X"; descriptions
   ("the Mexican President", "the Central American country's President, X") become ``title``
@@ -300,17 +304,42 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     people += _taking_he_she(doc, people, others, unknown, maybe)
     for cluster in others.values():
         _place_and_org(cluster)
-    groups = _descriptions(doc, people)
+    unresolved: list[_Cluster] = []
+    groups = _descriptions(doc, people, unresolved)
     _org_descriptions(doc, list(others.values()))
     actors = people + list(others.values()) + groups
-    anchors = [coref.Anchor([(m.start, m.end) for m in c.mentions], c.type, plural=c.plural,
-                            gender=c.gender) for c in actors]
+    # descriptions of nobody named ("The Queen ... She") compete for pronouns; what they win
+    # stays unlinked rather than going to the wrong actor
+    anchors = [_anchor(doc, c) for c in actors + unresolved]
     for link in coref.resolve(doc, anchors):
+        if link.anchor >= len(actors):
+            continue
         cluster = actors[link.anchor]
         if not any(m.start < link.end and link.start < m.end for m in cluster.mentions):
             cluster.mentions.append(
                 Mention(text[link.start:link.end], link.start, link.end, "pronoun"))
     return _entities(actors)
+
+
+def _anchor(doc: Doc, cluster: _Cluster) -> coref.Anchor:
+    """A cluster as coref sees it. A name whose every mention is a plural noun ("the
+    Wallabies", "the Americans") is plural; a nationality is an antecedent only where it names
+    people ("the Americans"), not as an adjective ("American officials")."""
+    if cluster.type in ("PERSON", "GROUP"):
+        return coref.Anchor([(m.start, m.end) for m in cluster.mentions], cluster.type,
+                            plural=cluster.plural, gender=cluster.gender)
+    spans, plurals = [], []
+    for m in cluster.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if cluster.type == "NORP" and (span.root.pos_ not in ("PROPN", "NOUN")
+                                       or span.root.dep_ in ("amod", "compound")):
+            continue
+        spans.append((m.start, m.end))
+        plurals.append(span.root.tag_ in ("NNPS", "NNS"))
+    return coref.Anchor(spans, cluster.type, plural=bool(plurals) and all(plurals),
+                        gender=cluster.gender)
 
 
 def _taking_he_she(doc: Doc, people: list[_Cluster], others: dict[tuple[str, ...], _Cluster],
@@ -398,8 +427,10 @@ def _holder(desc: roles.Description, people: list[_Cluster]) -> _Cluster | None:
                                                    if m.start < desc.start), default=-1)))
 
 
-def _descriptions(doc: Doc, people: list[_Cluster]) -> list[_Cluster]:
-    """Title mentions onto people (appositives first); plural role nouns as GROUP actors."""
+def _descriptions(doc: Doc, people: list[_Cluster],
+                  unresolved: list[_Cluster]) -> list[_Cluster]:
+    """Title mentions onto people (appositives first); plural role nouns as GROUP actors.
+    Singular descriptions of nobody named go to ``unresolved`` (for coref only)."""
     groups: dict[tuple[str, ...], _Cluster] = {}
     descs = sorted(roles.descriptions(doc), key=lambda d: d.appositive_to is None)
     for desc in descs:
@@ -415,8 +446,17 @@ def _descriptions(doc: Doc, people: list[_Cluster]) -> list[_Cluster]:
                 group.add(Mention(surface, desc.start, desc.end, "other"), "GROUP")
             continue
         holder = _holder(desc, people)
-        if holder is None or _overlaps(holder, desc.start, desc.end):
+        gender = personhood.PERSON_NOUNS.get(desc.role.lower())
+        if holder is None:
+            nobody = _Cluster(_words(surface), "PERSON")
+            nobody.gender = gender if gender in ("m", "f") else None
+            nobody.add(Mention(surface, desc.start, desc.end, "title"), "PERSON")
+            unresolved.append(nobody)
             continue
+        if _overlaps(holder, desc.start, desc.end):
+            continue
+        if gender in ("m", "f") and holder.gender is None:
+            holder.gender = gender
         country = desc.country
         if country is None and desc.region is not None and len(desc.region) == 1:
             country = next(iter(desc.region))
