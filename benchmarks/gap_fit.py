@@ -39,10 +39,14 @@ def observations(path: Path, limit: int | None = None) -> tuple[Groups, int]:
     resolver saw the pronoun, and the number of rows with a TRUE name."""
     rows = _rows(path, limit)
     real = coref.resolve
-    seen: list[tuple[list[coref.Anchor], list[tuple[int, dict[str, float]]]]] = []
+    # per resolve call (the actors stage may call it more than once; the last call decides)
+    calls: list[list[tuple[list[coref.Anchor], list[tuple[int, dict[str, float]]]]]] = []
     offset = [0]
 
     def traced(doc: object, anchors: list[coref.Anchor], observe: object = None) -> object:
+        seen: list[tuple[list[coref.Anchor], list[tuple[int, dict[str, float]]]]] = []
+        calls.append(seen)
+
         def keep(token: object, cands: list[tuple[int, dict[str, float]]]) -> None:
             if token.idx == offset[0]:  # type: ignore[attr-defined]
                 seen.append((anchors, cands))
@@ -55,11 +59,11 @@ def observations(path: Path, limit: int | None = None) -> tuple[Groups, int]:
     try:
         for row, doc in zip(rows, nlp.load().pipe(r["Text"] for r in rows), strict=True):
             offset[0] = int(row["Pronoun-offset"])
-            seen.clear()
+            calls.clear()
             actors.run(doc, Found(article=Article(text=doc.text)))
-            if not seen:
+            if not calls or not calls[-1]:
                 continue
-            anchors, cands = seen[0]
+            anchors, cands = calls[-1][0]
             gold = next(((int(row[k + "-offset"]), int(row[k + "-offset"]) + len(row[k]))
                          for k in "AB" if row[k + "-coref"].upper() == "TRUE"), None)
             x = np.array([[f[name] for name in coref.FEATURES] for _, f in cands])
