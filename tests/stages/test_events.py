@@ -392,3 +392,15 @@ def test_precision_guards() -> None:
     ev = one("Chile will allow the return of Peru's inspectors.",
              {"A": ["Chile"], "B": ["Peru"]})
     assert (ev.type, ev.source) == ("CONCEDE", "A")  # a future RETREAT (access) is CONCEDE
+
+
+def test_complaint_target_is_the_matter_not_the_audience() -> None:
+    ev = one("Chile complained to Bolivia about Peru's raids.",
+             {"A": ["Chile"], "B": ["Peru"], "C": ["Bolivia"]})
+    assert (ev.type, ev.source, ev.target) == ("ACCUSE", "A", "B")
+
+
+def test_target_two_complements_deep() -> None:
+    ev = one("Japan suspended part of its aid programme for Peru.",
+             {"A": ["Japan"], "B": ["Peru"]})
+    assert (ev.type, ev.source, ev.target) == ("SANCTION", "A", "B")

@@ -21,7 +21,9 @@ Decisions (each tested in tests/stages/test_events.py):
   against X"); the subject of a following "that" clause ("demanded that X withdraw"; a
   reporting clause ", officials said" is not one); a complement of the object ("demanded the
   withdrawal of X", "rejected an offer from X", "lifted the curfew on X", "its demand that X
-  ..."); the object of "in protest against / in response to X"; the same search on an
+  ..."), and one level deeper ("suspended part of an aid programme for X"); for verbs of
+  complaint ("audience" rows: "complained to X about Y") the matter before the audience; the
+  object of "in protest against / in response to X"; the same search on an
   infinitive or purpose clause the trigger governs ("agreed to provide aid to X"); last, the
   place where it happened ("imposed a curfew in X"). A noun trigger looks at its own
   prepositions and "of" complement, then searches from its light verb ("began a hunger strike
@@ -281,6 +283,11 @@ def _target_words(token: Token, extra: str | None, depth: int,
         objects += [g for c in children if c.lower_ == extra for g in c.children
                     if g.dep_ == "pobj"]
     preps = _prep_objects(token, words("target_prep"))
+    if token.lemma_.lower() in words("audience"):  # "complained to X about Y": Y is the target
+        matter = ("about", "over", "of", "against")
+        heard = _prep_objects(token, ("to",))
+        preps = (_prep_objects(token, matter)
+                 + [g for h in heard for g in _prep_objects(h, matter)] + preps)
     yield from datives
     if token.lemma_.lower() in words("theme"):  # "sent troops to X": the object is the thing
         yield from preps
@@ -291,9 +298,15 @@ def _target_words(token: Token, extra: str | None, depth: int,
     for c in children:  # "demanded that X ..." (not a reporting clause: "..., X said")
         if c.dep_ == "ccomp" and c.i > token.i and doc[max(c.left_edge.i - 1, 0)].text != ",":
             yield from (s for s in c.children if s.dep_ in SUBJECTS + PASSIVE_SUBJECTS)
-    for obj in every_object + preps:
-        yield from _prep_objects(obj, tuple(words("target_prep")) + OBJECT_PREPS)
+    complement_preps = tuple(words("target_prep")) + OBJECT_PREPS
+    inner = []
+    for obj in every_object + preps + _prep_objects(token, ("for",)):
+        found_here = _prep_objects(obj, complement_preps)
+        yield from found_here
         yield from _that_subjects(obj)
+        inner += found_here
+    for obj in inner:  # one level deeper: "suspended part of an aid programme for X"
+        yield from _prep_objects(obj, complement_preps)
     for reason in _prep_objects(token, ("in",)):  # "in protest against X", "in response to X"
         if reason.lemma_.lower() in words("reason"):
             yield from _prep_objects(reason, tuple(words("target_prep")) + OBJECT_PREPS)
