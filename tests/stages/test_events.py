@@ -404,3 +404,14 @@ def test_target_two_complements_deep() -> None:
     ev = one("Japan suspended part of its aid programme for Peru.",
              {"A": ["Japan"], "B": ["Peru"]})
     assert (ev.type, ev.source, ev.target) == ("SANCTION", "A", "B")
+
+
+def test_reported_it_is_the_reporter() -> None:
+    ev = one("Chile said it would boycott the summit in Peru.", {"A": ["Chile"], "B": ["Peru"]})
+    assert (ev.type, ev.source, ev.target) == ("THREATEN", "A", "B")
+
+
+def test_participle_agent_inside_the_object() -> None:
+    ev = one("Chile launched an investigation into crimes committed by Peru.",
+             {"A": ["Chile"], "B": ["Peru"]})
+    assert (ev.type, ev.mode, ev.source, ev.target) == ("ACCUSE", "investigate", "A", "B")

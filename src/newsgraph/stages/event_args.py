@@ -12,18 +12,19 @@ Decisions (each tested in tests/stages/test_events.py):
 - **Entity of a word**: the entity with a mention on the word, else on the word with its
   pre-modifiers ("Palestinian police"), else, for a common noun, on the noun's complement with
   "of/in/from" ("leaders of the coalition", "opposition groups in Zimbabwe", "thousands of
-  Kurds"), one level deep.
+  Kurds"), one level deep; an unresolved "it/they" subject of a reported clause is the
+  reporter ("Russia said it would ...": Russia), the reading coreference would also give.
 - **Target**, first of these that is an entity other than the source: the passive subject; the
   first object of a double-object verb ("give Tanzania a grant"); for verbs whose object is the
   thing moved ("theme" rows of lexicons/event_words.tsv: "sent troops to X", "withdrew its
   forces from X") the recipient or origin; the direct object, unless the source's own ("its
   troops"); the object of a target preposition on the trigger ("talks with X", "sanctions
-  against X"); the subject of a following "that" clause ("demanded that X withdraw"; a
-  reporting clause ", officials said" is not one); a complement of the object ("demanded the
+  against X"); for verbs of complaint ("audience" rows: "complained to X about Y") the matter
+  before the audience; the subject of a following "that" clause ("demanded that X withdraw";
+  a reporting clause ", officials said" is not one); a complement of the object ("demanded the
   withdrawal of X", "rejected an offer from X", "lifted the curfew on X", "its demand that X
-  ..."), and one level deeper ("suspended part of an aid programme for X"); for verbs of
-  complaint ("audience" rows: "complained to X about Y") the matter before the audience; the
-  object of "in protest against / in response to X"; the same search on an
+  ...", "crimes committed by X"), and one level deeper ("suspended part of an aid programme
+  for X"); the matter of "in protest against / in response to X"; the same search on an
   infinitive or purpose clause the trigger governs ("agreed to provide aid to X"); last, the
   place where it happened ("imposed a curfew in X"). A noun trigger looks at its own
   prepositions and "of" complement, then searches from its light verb ("began a hunger strike
@@ -175,6 +176,10 @@ def entity(token: Token | None, found: Found, complement: bool = True) -> str | 
             hit = entity(g, found, complement=False)
             if hit is not None:
                 break
+    if hit is None and complement and token.pos_ == "PRON" and token.dep_ in SUBJECTS and (
+            token.head.dep_ == "ccomp" and token.lower_ in words("reported_self")):
+        reporters = subjects(token.head.head)  # "Russia said it would ...": Russia
+        hit = entity(reporters[0], found, complement=False) if reporters else None
     return hit
 
 
@@ -228,6 +233,10 @@ def noun_target_id(noun: Token, light: Token | None, found: Found,
         words_ += [c for c in light.children if c.dep_ == "dative"]
     words_ += _prep_objects(noun, ("of",))
     words_ += _that_subjects(noun)
+    if light is None and noun.dep_ in OBJECTS:  # "reiterated its demand that X ..."
+        words_ += [s for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i
+                   for s in c.children if s.dep_ in SUBJECTS + PASSIVE_SUBJECTS]
+    words_ += _reasons(noun)
     for candidate in words_:
         hit = entity(candidate, found)
         if hit is not None and hit not in exclude:
@@ -252,6 +261,23 @@ def modifier_sources(noun: Token, found: Found) -> list[Token]:
         if hit is not None and (c.dep_ == "amod" or hit.type not in PLACE_TYPES):
             out.append(c)
     return out
+
+
+def _reasons(token: Token) -> list[Token]:
+    """"in protest against X's decision", "in response to violations by X": the matter."""
+    preps = tuple(words("target_prep")) + OBJECT_PREPS
+    out = []
+    for reason in _prep_objects(token, ("in",)):
+        if reason.lemma_.lower() in words("reason"):
+            matters = _prep_objects(reason, preps)
+            out += matters + [g for m in matters for g in _prep_objects(m, preps) + _agents(m)]
+    return out
+
+
+def _agents(noun: Token) -> list[Token]:
+    """"crimes committed by X", "property seized by X": the agent of a participle on a noun."""
+    return [g for c in noun.children if c.dep_ == "acl" for a in c.children
+            if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
 
 
 def _that_subjects(noun: Token) -> list[Token]:
@@ -301,15 +327,13 @@ def _target_words(token: Token, extra: str | None, depth: int,
     complement_preps = tuple(words("target_prep")) + OBJECT_PREPS
     inner = []
     for obj in every_object + preps + _prep_objects(token, ("for",)):
-        found_here = _prep_objects(obj, complement_preps)
+        found_here = _prep_objects(obj, complement_preps) + _agents(obj)
         yield from found_here
         yield from _that_subjects(obj)
         inner += found_here
     for obj in inner:  # one level deeper: "suspended part of an aid programme for X"
-        yield from _prep_objects(obj, complement_preps)
-    for reason in _prep_objects(token, ("in",)):  # "in protest against X", "in response to X"
-        if reason.lemma_.lower() in words("reason"):
-            yield from _prep_objects(reason, tuple(words("target_prep")) + OBJECT_PREPS)
+        yield from _prep_objects(obj, complement_preps) + _agents(obj)
+    yield from _reasons(token)
     if token.dep_ == "amod" and token.head.pos_ in ARGUMENT_POS:
         head = token.head
         while head.dep_ in ("compound", "flat") and head.head.i > head.i:
