@@ -491,3 +491,10 @@ def test_one_word_headline_label_needs_no_entity_but_a_tag_is_no_label() -> None
     assert [(q.text, q.kind, q.speaker) for q in qs if q.cue.text == "Poll:"] == [
         ("Ferry Fares Anger Islanders", "indirect", None)]
     assert run("Exclusive: Ferry Fares to Double\n\nThe harbour closed.", {}) == ()
+
+
+def test_one_word_content_only_when_it_names_something() -> None:
+    qs = reported(run("Quinn endorsed Obama.", {"E1": ["Quinn"]}))
+    assert [(q.text, q.speaker) for q in qs] == [("Obama", "E1")]
+    assert reported(run("Quinn endorsed it.", {"E1": ["Quinn"]})) == []
+    assert reported(run("Quinn spoke Thursday.", {"E1": ["Quinn"]})) == []

@@ -57,6 +57,7 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 MAX_TITLE_WORDS = 6
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
 SPEAKER_POS = frozenset({"PROPN", "PRON", "NOUN"})
+CONTENT_POS = frozenset({"PROPN", "NOUN"})  # a one-word content must be one of these
 CLIMB_DEPS = ("conj", "xcomp", "advcl", "pcomp", "prep")  # "began by saying …"
 HEARER_DEPS = ("dobj", "dative", "iobj")
 NOT_VERBAL = frozenset({"amod", "compound", "nmod", "prep"})  # "so-called", "compared with"
@@ -455,11 +456,12 @@ def _reported(view: _DocView, found: Found) -> list[tuple[Quote, tuple[int, int]
         if span is None:
             continue
         a, b = span
-        if b - a < 2 or 2 * (view.quoted_prefix[b] - view.quoted_prefix[a]) >= b - a:
+        if 2 * (view.quoted_prefix[b] - view.quoted_prefix[a]) >= b - a:
             continue
         a, b = _trim_tokens(doc, a, b)
-        if a >= b:
-            continue
+        if b - a < 2 and (a >= b or doc[a].pos_ not in CONTENT_POS
+                          or doc[a].ent_type_ in ("DATE", "TIME")):
+            continue  # one word says something only when it names something ("backed Obama")
         s, e = _trim(view.text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), ",;:—–-")
         if s < e:
             speaker, who = _speaker(tok, found, view)
