@@ -251,13 +251,19 @@ def _is_light(verb: Token) -> bool:
     return verb.pos_ in ("VERB", "AUX") and bool(stems & light)
 
 
+def _quantity(noun: Token) -> bool:
+    """"ten million dollars (of aid)", "a wave (of attacks)": a measure of what follows."""
+    return noun.lemma_.lower() in words("quantity") or any(
+        c.dep_ == "nummod" for c in noun.children)
+
+
 def _light_verb(noun: Token) -> Token | None:
     head = noun.head
     if (noun.dep_ == "compound" and head.pos_ == "NOUN" and head.i != noun.i
             and not triggers().get((head.lemma_.lower(), "noun"))):
         noun, head = head, head.head  # "witnessed the signing ceremony": the event noun's verb
     elif (noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in OBJECTS
-          and head.head.pos_ == "NOUN"):
+          and head.head.pos_ == "NOUN" and _quantity(head.head)):
         noun, head = head.head, head.head.head  # "gave millions of dollars of aid"
     if noun.dep_ in OBJECTS + PASSIVE_SUBJECTS and _is_light(head):
         return head
