@@ -498,3 +498,9 @@ def test_one_word_content_only_when_it_names_something() -> None:
     assert [(q.text, q.speaker) for q in qs] == [("Obama", "E1")]
     assert reported(run("Quinn endorsed it.", {"E1": ["Quinn"]})) == []
     assert reported(run("Quinn spoke Thursday.", {"E1": ["Quinn"]})) == []
+
+
+def test_noun_with_a_topic_preposition() -> None:
+    qs = reported(run("Quinn repeated her support for the harbour tax.", {"E1": ["Quinn", "her"]}))
+    assert [(q.text, q.speaker, q.cue.text) for q in qs] == [
+        ("the harbour tax", "E1", "support")]
