@@ -415,3 +415,14 @@ def test_participle_agent_inside_the_object() -> None:
     ev = one("Chile launched an investigation into crimes committed by Peru.",
              {"A": ["Chile"], "B": ["Peru"]})
     assert (ev.type, ev.mode, ev.source, ev.target) == ("ACCUSE", "investigate", "A", "B")
+
+
+def test_more_precision_guards() -> None:
+    assert run("Peru offers cheaper servers than Chile.", {"A": ["Peru"], "B": ["Chile"]}) == ()
+    assert run("Two farmers were killed in Peru when a landslide hit the village.",
+               {"B": ["Peru"]}) == ()
+    out = run("Chile and Peru have yet to agree on the border.", {"A": ["Chile"], "B": ["Peru"]})
+    assert {(e.source, e.target, e.status) for e in out} == {
+        ("A", "B", "negated"), ("B", "A", "negated")}  # mutual: each other's target
+    ev = one("Chile carried out a strike on Peru.", {"A": ["Chile"], "B": ["Peru"]})
+    assert (ev.type, ev.source, ev.target) == ("ASSAULT", "A", "B")

@@ -22,7 +22,9 @@ Decisions (each tested in tests/stages/test_events.py):
 - **Noun triggers after "on"** ("arrived on a visit", "went on strike") take the subject of
   the verb the phrase hangs on.
 - **Coordination**: one event per conjoined source ("Mexico and Guatemala signed" -> two
-  events); a conjoined target keeps only its first conjunct.
+  events); a conjoined target keeps only its first conjunct. For mutual types (``mutual`` rows
+  of lexicons/event_words.tsv: AGREE, CONSULT, COOPERATE) two conjoined sources with no other
+  target are each other's target ("Chile and Peru agreed").
 - **Reported speech** needs nothing special: the source is the event's own subject, never the
   speaker of the quote by default.
 - **Precision**: natural hazards are no actors ("an earthquake struck X" is no event). An
@@ -182,6 +184,9 @@ def _needs_met(token: Token, row: Trigger) -> bool:
     if row.needs == "captive":  # "released the hostages", not "released a statement"
         return any(c.dep_ in OBJECTS + PASSIVE_SUBJECTS and c.lemma_.lower() not in
                    words("document") for c in token.children)
+    if row.needs == "recipient":  # "offered troops to X", "offered X aid"
+        return any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to")
+                   for c in token.children)
     if row.needs == "ccomp":  # "protested that ...": a verb of saying with its clause
         return any(c.dep_ == "ccomp" for c in token.children) or token.dep_ == "parataxis"
     if row.needs == "xcomp":
@@ -289,8 +294,9 @@ def _status(token: Token, governor_counts: bool = False) -> str:
         lemma = node.lemma_.lower()
         if (not first or governor_counts) and (lemma in words("governor") or _is_intent(node)):
             planned = True
-        if not first and lemma in words("failure"):
-            return "negated"  # "failed to reach an agreement"
+        if not first and (lemma in words("failure") or (
+                lemma in ("have", "be") and any(c.lower_ == "yet" for c in node.children))):
+            return "negated"  # "failed to reach an agreement", "have yet to agree"
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words("hypothetical")
                                         for c in node.children):
             return "hypothetical"
@@ -456,7 +462,7 @@ def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span]
         sources = subjects(token)
         target = direct_target(token)
         status = _status(token)
-    if any(s.lemma_.lower() in words("natural") for s in sources):
+    if _natural(token, sources):
         return []  # "an earthquake struck X": no actor, no event
     sources = [s for s in sources if s.pos_ in ARGUMENT_POS]
     if not sources and token.pos_ == "NOUN":
@@ -483,6 +489,8 @@ def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span]
     out = []
     for source_id in dict.fromkeys(ids):
         target = to if to is not None or len(ids) < 2 else pair_partner(source_id, sources, found)
+        if target is None and row.type in words("mutual") and len(set(ids) - {None}) == 2:
+            target = next(i for i in set(ids) - {None} if i != source_id)  # "X and Y agreed"
         # a promise or threat needs the actor who makes it: "X will be sentenced" stays literal
         kind, mode, coded_status = coded(row.type, row.mode, status if source_id else (
             "negated" if status == "refused" else status))
@@ -495,6 +503,21 @@ def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span]
             sentence=Range(sent.start_char, sent.end_char), date=date,
             intensity=intensity(kind, mode)))
     return out
+
+
+def _natural(token: Token, sources: list[Token]) -> bool:
+    """A natural hazard as the subject ("a magnitude 6 quake struck X"), or as the cause of an
+    agentless passive ("was killed when a landslide hit", "were killed in the earthquake")."""
+    natural = words("natural")
+    if any(t.lemma_.lower() in natural for s in sources for t in s.subtree):
+        return True
+    if sources or token.pos_ != "VERB":
+        return False
+    causes = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "by", "during")
+              for g in c.children if g.dep_ == "pobj"]
+    causes += [g for c in token.children if c.dep_ == "advcl" for g in c.children
+               if g.dep_ in SUBJECTS]
+    return any(t.lemma_.lower() in natural for c in causes for t in c.subtree)
 
 
 def _inside_trigger(noun: Token, by_index: dict[int, _Candidate]) -> bool:
