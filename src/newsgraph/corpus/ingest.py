@@ -28,9 +28,10 @@ from newsgraph.corpus.store import CorpusError, transaction
 from newsgraph.ingest import Failure
 from newsgraph.model import Digest
 
-BATCH = 200  # articles per transaction
+BATCH = 500  # articles per transaction
 BATCH_SECONDS = 1.0  # ... or fewer, when they come slowly
 SAVE_DF_EVERY = 20  # batches between saves of the story document frequencies
+WAL_PAGES = 10000  # the write-ahead log may grow to this many pages between checkpoints
 
 
 @dataclass
@@ -105,6 +106,8 @@ def store_all(
     session = writer.Session(conn)
     batch: list[Digest | Failure] = []
     started, batches = time.monotonic(), 0
+    checkpoint_pages = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+    conn.execute(f"PRAGMA wal_autocheckpoint={max(checkpoint_pages, WAL_PAGES)}")
     try:
         for item in items:
             batch.append(item)
@@ -114,7 +117,10 @@ def store_all(
                              save_df=batches % SAVE_DF_EVERY == 0)
                 batch, started = [], time.monotonic()
     finally:
-        _store_batch(session, batch, report, progress, save_df=True)
+        try:
+            _store_batch(session, batch, report, progress, save_df=True)
+        finally:
+            conn.execute(f"PRAGMA wal_autocheckpoint={checkpoint_pages}")
     return report
 
 

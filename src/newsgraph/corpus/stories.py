@@ -21,6 +21,10 @@ import zlib
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import mul
+
+import numpy as np
 
 from newsgraph.corpus import background
 from newsgraph.corpus.actors import name_tokens
@@ -72,7 +76,7 @@ class Story:
 
     def refresh(self) -> None:
         """Recompute what is derived from the centroid and the dates."""
-        self.norm = math.sqrt(sum(w * w for w in self.centroid.values())) or 1.0
+        self.norm = math.hypot(*self.centroid.values()) or 1.0
         self.first_day, self.last_day = _date(self.first), _date(self.last)
 
     def accepts(self, day: dt.date | None) -> bool:
@@ -83,7 +87,8 @@ class Story:
 
 
 def cosine(vec: Vector, story: Story) -> float:
-    return sum(w * story.centroid.get(t, 0.0) for t, w in vec.items()) / story.norm
+    found = map(story.centroid.get, vec, repeat(0.0))
+    return sum(map(mul, vec.values(), found)) / story.norm
 
 
 def story_cosine(a: Story, b: Story) -> float:
@@ -148,29 +153,33 @@ class StoryIndex:
         already has them."""
         stop = stopwords()
         body = words(text[:MAX_CHARS]) if tokens is None else tokens[:MAX_WORDS]
-        tokens = words(title or "") * TITLE_REPEAT + body
-        tf: Counter[str] = Counter(t for t in tokens if t not in stop and len(t) > 1)
+        counts = Counter(words(title or "") * TITLE_REPEAT + body)
+        terms = [t for t in counts if t not in stop and len(t) > 1]
+        tf = [counts[t] for t in terms]
         rates = self.rates
+        for t in terms:
+            if t not in rates:
+                rates[t] = background.rate(t, language)
         for actor, name in actors.items():
             feature = f"#{actor}"
-            tf[feature] = ACTOR_WEIGHT
+            terms.append(feature)
+            tf.append(ACTOR_WEIGHT)
             if feature not in rates:
                 rates[feature] = background.name_rate(name_tokens(name, "PERSON"), language)
+        if not terms:
+            return {}
         self.docs += 1
-        self.df.update(tf.keys())
-        total = self.docs + BACKGROUND_DOCS
-        df = self.df
-        vec = {}
-        for t, c in tf.items():
-            r = rates.get(t)
-            if r is None:
-                r = rates[t] = background.rate(t, language)
-            w = (1 + math.log(c)) * math.log(total / (df[t] + BACKGROUND_DOCS * r + 0.5))
-            if w > 0:
-                vec[t] = w
-        vec = _top(vec, ARTICLE_TERMS)
-        norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
-        return {t: w / norm for t, w in vec.items()}
+        self.df.update(terms)
+        n = len(terms)
+        df = np.fromiter(map(self.df.__getitem__, terms), float, n)
+        prior = np.fromiter(map(rates.__getitem__, terms), float, n)
+        weights = (1 + np.log(np.array(tf, float))) * np.log(
+            (self.docs + BACKGROUND_DOCS) / (df + BACKGROUND_DOCS * prior + 0.5))
+        order = np.argsort(-weights, kind="stable")[:ARTICLE_TERMS]
+        order = order[weights[order] > 0]
+        top = weights[order]
+        top /= math.sqrt(float(top @ top)) or 1.0
+        return dict(zip([terms[i] for i in order], top.tolist(), strict=True))
 
     def assign(self, vec: Vector, published: str | None) -> tuple[int, float]:
         """The story the article joins (created when none is close enough) and its score."""

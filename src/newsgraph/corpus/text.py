@@ -23,7 +23,8 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens (letters and digits; inner apostrophes kept)."""
-    return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
+    found = _WORD.findall(text.lower())
+    return [w.replace("’", "'") for w in found] if "’" in text else found
 
 
 def shingle_hashes(tokens: list[str], size: int) -> list[int]:

@@ -12,7 +12,9 @@ import datetime as dt
 import json
 import sqlite3
 import zlib
+from collections.abc import Callable
 from enum import Enum
+from operator import attrgetter
 from typing import Any
 
 from newsgraph.corpus import actors, dedup
@@ -65,11 +67,26 @@ def pack(digest: Digest) -> bytes:
 
 def _fields(value: Any) -> dict[str, Any]:
     """JSON for the model's dataclasses (the encoder itself handles tuples and scalars)."""
-    names = getattr(type(value), "__dataclass_fields__", None)
+    spec = _SPECS.get(type(value))
+    if spec is None:
+        spec = _spec(type(value))
+    names, values = spec
+    return dict(zip(names, values(value), strict=True))
+
+
+_SPECS: dict[type, tuple[tuple[str, ...], Callable[[Any], tuple]]] = {}
+
+
+def _spec(cls: type) -> tuple[tuple[str, ...], Callable[[Any], tuple]]:
+    """Field names of a model dataclass (a digest's text left out) and one getter for all."""
+    names = getattr(cls, "__dataclass_fields__", None)
     if names is None:
-        raise TypeError(f"cannot store a {type(value).__name__}")
-    return {name: getattr(value, name) for name in names
-            if not (name == "text" and isinstance(value, Digest))}
+        raise TypeError(f"cannot store a {cls.__name__}")
+    kept = tuple(n for n in names if not (n == "text" and cls is Digest))
+    getter = attrgetter(*kept)
+    spec = (kept, getter if len(kept) > 1 else lambda v: (getter(v),))
+    _SPECS[cls] = spec
+    return spec
 
 
 def unpack(blob: bytes, text: str) -> Digest:
