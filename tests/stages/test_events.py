@@ -426,3 +426,13 @@ def test_more_precision_guards() -> None:
         ("A", "B", "negated"), ("B", "A", "negated")}  # mutual: each other's target
     ev = one("Chile carried out a strike on Peru.", {"A": ["Chile"], "B": ["Peru"]})
     assert (ev.type, ev.source, ev.target) == ("ASSAULT", "A", "B")
+
+
+def test_refusal_and_demands() -> None:
+    ev = one("Chile said it would not meet the demands of Peru.", {"A": ["Chile"], "B": ["Peru"]})
+    assert (ev.type, ev.source, ev.status) == ("REJECT", "A", "occurred")
+    ev = one("Chile accepted the demands of Peru.", {"A": ["Chile"], "B": ["Peru"]})
+    assert (ev.type, ev.source, ev.target) == ("CONCEDE", "A", "B")
+    out = run("Chile issued a reminder to Peru that Peru must pay.",
+              {"A": ["Chile"], "B": ["Peru"]})
+    assert [(e.type, e.source, e.target) for e in out] == [("REQUEST", "A", "B")]

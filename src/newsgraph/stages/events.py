@@ -41,10 +41,11 @@ Decisions (each tested in tests/stages/test_events.py):
   the verb.
 - **Requested events** ("demanded that X withdraw", "urged X to sign") are not emitted: the
   REQUEST is the event, and the asked-for one has not happened.
-- **Obligations in reported speech** ("Russia said Sudan must return the helicopter") are one
-  REQUEST by the reporting verb's subject with the obligated clause's subject as target; an
-  event trigger in the obligated clause is not emitted (it has not happened). The obligation
-  words are the "obligation" rows of ``lexicons/event_words.tsv``.
+- **Obligations in reported speech** ("Russia said Sudan must return the helicopter", "issued
+  a reminder that Iraq must cooperate") are one REQUEST by the reporting verb's subject with
+  the obligated clause's subject as target; an event trigger in the obligated clause is not
+  emitted (it has not happened). The obligation words are the "obligation" rows of
+  ``lexicons/event_words.tsv``.
 - **PLOVER coding** (``lexicons/event_coding.tsv``, from the manual's auxiliary-mode rules):
   the type is the single category a PLOVER coder returns, not "category + future". A planned
   or hypothetical cooperative action is AGREE ("will meet", "pledged to provide aid"), an
@@ -282,11 +283,11 @@ def _status(token: Token, governor_counts: bool = False) -> str:
     """Status from the words on ``token`` and on the verbs that govern it by xcomp/conj."""
     node, planned, first = token, False, True
     for _ in range(6):
+        if any(c.dep_ == "neg" for c in node.children):  # before "would": "would not meet"
+            return "refused" if any(
+                a.dep_ == "aux" and a.lower_ in words("future") | words("hypothetical")
+                for a in node.children) else "negated"
         for c in node.children:
-            if c.dep_ == "neg":
-                return "refused" if any(
-                    a.dep_ == "aux" and a.lower_ in words("future") | words("hypothetical")
-                    for a in node.children) else "negated"
             if c.dep_ in ("aux", "mark") and c.lower_ in words("hypothetical"):
                 return "hypothetical"
             if c.dep_ == "aux" and c.lower_ in words("future"):
@@ -386,11 +387,14 @@ def _imperatives(doc: Doc, found: Found, published: str | None) -> list[Event]:
 
 def _obliged(token: Token) -> Token | None:
     """The reporting verb when ``token`` is an obligation reported by it ("said X must go")."""
-    if token.dep_ != "ccomp" or token.head.pos_ not in ("VERB", "AUX"):
-        return None
     if not any(c.dep_ == "aux" and c.lower_ in words("obligation") for c in token.children):
         return None
-    return token.head
+    if token.dep_ == "ccomp" and token.head.pos_ in ("VERB", "AUX"):
+        return token.head
+    if token.dep_ in ("acl", "ccomp") and token.head.pos_ == "NOUN" and (
+            token.head.head.pos_ == "VERB" and token.head.dep_ in OBJECTS):
+        return token.head.head  # "issued a reminder that X must cooperate": the issuer asks
+    return None
 
 
 def _obligations(doc: Doc, found: Found, published: str | None) -> list[Event]:
