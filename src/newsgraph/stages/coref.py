@@ -42,15 +42,11 @@ PERSON_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss", "appos
 # fitted on GAP development only (benchmarks/gap_fit.py, a conditional logit over candidates).
 FEATURES = (
     "sent_dist",      # sentences between candidate and pronoun (0..LOOKBACK)
-    "same_sent",      # candidate in the pronoun's sentence
     "recency",        # log(1 + candidate mentions closer to the pronoun than this one)
     "tok_dist",       # log(1 + tokens between candidate and pronoun)
     "cand_subj",      # candidate is a subject
     "cand_obj",       # candidate is a direct/indirect object
     "cand_poss",      # candidate is a possessor ("X's")
-    "cand_pobj",      # candidate is the object of a preposition
-    "cand_appos",     # candidate is an apposition or conjunct
-    "main_subj",      # candidate is the subject of its sentence's main verb
     "par_subj",       # subject pronoun, subject candidate (parallelism)
     "par_obj",        # object pronoun, object candidate
     "poss_subj",      # possessive pronoun, subject candidate
@@ -66,12 +62,10 @@ FEATURES = (
     "mistyped",       # gendered pronoun, candidate typed non-PERSON by the name stage
 )
 WEIGHTS = {
-    "sent_dist": -1.71, "same_sent": 0.01, "recency": -1.12, "tok_dist": 0.10,
-    "cand_subj": 0.81, "cand_obj": 0.67, "cand_poss": 0.68, "cand_pobj": 0.01,
-    "cand_appos": -0.05, "main_subj": 0.02, "par_subj": 1.38, "par_obj": -0.13,
-    "poss_subj": 0.61, "commands": -0.45, "depth": -0.95, "np_governs": 0.49,
-    "sent_first": -0.25, "count": 0.37, "topic": 0.32, "gender_known": 0.50,
-    "is_pronoun": -2.62, "in_parens": -0.66, "mistyped": -0.48,
+    "sent_dist": -1.71, "recency": -1.12, "tok_dist": 0.10, "cand_subj": 0.81, "cand_obj": 0.67,
+    "cand_poss": 0.68, "par_subj": 1.38, "par_obj": -0.13, "poss_subj": 0.61, "commands": -0.45,
+    "depth": -0.95, "np_governs": 0.49, "sent_first": -0.25, "count": 0.37, "topic": 0.32,
+    "gender_known": 0.50, "is_pronoun": -2.62, "in_parens": -0.66, "mistyped": -0.48,
 }
 THRESHOLD = float("-inf")  # best score below this leaves the pronoun unlinked
 
@@ -336,15 +330,11 @@ def _features(m: _Mention, rank: int, token: Token, case: str, state: _State,
     subj = dep in SUBJECT_DEPS
     f = {
         "sent_dist": float(sent_no - m.sent),
-        "same_sent": float(sent_no == m.sent),
         "recency": math.log1p(rank),
         "tok_dist": math.log1p(max(token.i - m.token.i, 0)),
         "cand_subj": float(subj),
         "cand_obj": float(dep in OBJECT_DEPS),
         "cand_poss": float(dep == "poss"),
-        "cand_pobj": float(dep == "pobj"),
-        "cand_appos": float(dep in ("appos", "conj")),
-        "main_subj": float(subj and m.token.head.i == m.token.sent.root.i),
         "par_subj": float(subj and pron_dep in SUBJECT_DEPS),
         "par_obj": float(dep in OBJECT_DEPS and pron_dep in OBJECT_DEPS),
         "poss_subj": float(subj and case == "poss"),
