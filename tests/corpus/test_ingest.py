@@ -226,3 +226,31 @@ def test_a_lock_held_on_a_removed_lock_file_does_not_block_a_new_writer(
         assert not lock_file.exists()
     finally:
         os.close(stale)
+
+
+def test_an_unstorable_article_fails_alone_and_the_rest_of_its_batch_is_kept(
+    tmp_path: Path,
+) -> None:
+    from newsgraph.model import Entity
+
+    from .helpers import mention
+
+    texts = [filler(40 + i) for i in range(5)]
+    digests = [make_digest(t) for t in texts]
+    bad_text = filler(60)
+    bad_entity = Entity("E1", "Report", "ORG", sector={"not", "json"},  # type: ignore[arg-type]
+                        mentions=(mention(bad_text, "Report"),))
+    digests.insert(2, make_digest(bad_text, entities=(bad_entity,)))
+    with Corpus(tmp_path / "c.sqlite") as c:
+        report = c.add(digests)
+        assert report.outcomes == {"added": 5}
+        assert len(report.failures) == 1 and "TypeError" in report.failures[0].message
+        stored = {r[0] for r in c.conn.execute("SELECT digest_id FROM articles")}
+        assert stored == {d.id for d in digests} - {digests[2].id}
+        assert c.conn.execute("SELECT count(*) FROM actors").fetchone()[0] == 0
+        for text in texts:  # each kept article is in the full-text index
+            others = {w for t in [*texts, bad_text] if t != text for w in t.split()}
+            word = next(w for w in text.split()[2:] if w not in others).rstrip(".")
+            article_id = c.conn.execute("SELECT id FROM articles WHERE digest_id = ?",
+                                        (make_digest(text).id,)).fetchone()[0]
+            assert [h.article_id for h in c.search(word)] == [article_id]
