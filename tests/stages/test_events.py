@@ -436,3 +436,21 @@ def test_refusal_and_demands() -> None:
     out = run("Chile issued a reminder to Peru that Peru must pay.",
               {"A": ["Chile"], "B": ["Peru"]})
     assert [(e.type, e.source, e.target) for e in out] == [("REQUEST", "A", "B")]
+
+
+def test_phrases_of_taking_part() -> None:
+    ev = one("Peru was put under investigation by Chile.", {"A": ["Chile"], "B": ["Peru"]})
+    assert (ev.type, ev.mode, ev.source, ev.target) == ("ACCUSE", "investigate", "A", "B")
+    ev = one("Farmers from Peru gathered for a rally against Chile.",
+             {"A": ["Peru"], "B": ["Chile"]})
+    assert (ev.type, ev.source, ev.target) == ("PROTEST", "A", "B")
+    assert run("Peru voted for sanctions.", {"A": ["Peru"]}) == ()  # not taking part
+
+
+def test_purpose_clause_and_gerund_take_the_governing_subject() -> None:
+    ev = one("Chile sent a team to Peru to investigate the killings.",
+             {"A": ["Chile"], "B": ["Peru"]})
+    assert (ev.type, ev.source) == ("ACCUSE", "A")
+    ev = one("Youths in Peru resorted to throwing stones at Chile's embassy.",
+             {"A": ["Peru"], "B": ["Chile"]})
+    assert (ev.type, ev.mode, ev.source) == ("PROTEST", "riot", "A")

@@ -8,7 +8,9 @@ Decisions (each tested in tests/stages/test_events.py):
   "tell/ask/urge X to ...", else its subject; a conjoined verb shares its head's subject; a
   relative clause's "who/which" is the noun it modifies; an adjective's infinitive ("is ready
   to sign") its clause's subject; a participle on an object ("issued a statement condemning
-  X") the subject of the verb that governs the object.
+  X") the subject of the verb that governs the object; a purpose clause ("sent inspectors to
+  investigate X") and a gerund after a preposition ("resorted to throwing stones", not when
+  the verb has an object: "accused X of ...") the governing verb's subject.
 - **Entity of a word**: the entity with a mention on the word, else on the word with its
   pre-modifiers ("Palestinian police"), else, for a common noun, on the noun's complement with
   "of/in/from" ("leaders of the coalition", "opposition groups in Zimbabwe", "thousands of
@@ -101,6 +103,12 @@ def subjects(verb: Token) -> list[Token]:
             node = node.head
         elif node.dep_ == "acl" and node.tag_ == "VBG" and node.head.dep_ in OBJECTS:
             node = node.head.head  # "issued a statement condemning X": the issuer
+        elif node.dep_ == "advcl" and any(a.lower_ == "to" and a.dep_ == "aux"
+                                          for a in node.children):
+            node = node.head  # "sent inspectors to investigate X": the sender
+        elif node.dep_ == "pcomp" and node.head.head.pos_ == "VERB" and not any(
+                c.dep_ in OBJECTS for c in node.head.head.children):
+            node = node.head.head  # "resorted to throwing stones" (not "accused X of ...")
         else:
             return []
     return []

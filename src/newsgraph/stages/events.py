@@ -19,8 +19,9 @@ Decisions (each tested in tests/stages/test_events.py):
   is one event typed by the "ended" rows of ``lexicons/event_coding.tsv``: ending cooperation
   is SANCTION (discontinue), ending a protest, restriction or sanction is CONCEDE, ending
   fighting is RETREAT (ceasefire); the object noun is not a second event.
-- **Noun triggers after "on"** ("arrived on a visit", "went on strike") take the subject of
-  the verb the phrase hangs on.
+- **Noun triggers in a phrase of taking part** ("arrived on a visit", "went on strike", "was
+  put under investigation", "gathered for a rally", "engaged in ethnic cleansing") take the
+  subject (or, for a passive, the target) of the verb the phrase hangs on.
 - **Coordination**: one event per conjoined source ("Mexico and Guatemala signed" -> two
   events); a conjoined target keeps only its first conjunct. For mutual types (``mutual`` rows
   of lexicons/event_words.tsv: AGREE, CONSULT, COOPERATE) two conjoined sources with no other
@@ -196,7 +197,7 @@ def _needs_met(token: Token, row: Trigger) -> bool:
         light = _light_verb(token)
         return light is not None and light.lemma_.lower() in words(row.needs[6:])
     if row.needs == "light":
-        return _light_verb(token) is not None or _on_phrase(token) or any(
+        return _light_verb(token) is not None or _on_phrase(token, row.type) or any(
             c.dep_ in ("prep", "poss") and (c.dep_ == "poss" or c.lower_ in words("target_prep")
                                              or c.lower_ in ("of", "by"))
             for c in token.children)
@@ -240,9 +241,15 @@ def _clause_like(token: Token) -> bool:
     return any(c.dep_ in (*SUBJECTS, "aux") for c in token.children)
 
 
-def _on_phrase(noun: Token) -> bool:
-    """"arrived on a visit", "went on strike": an event noun after "on" on a verb."""
-    return noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.pos_ == "VERB"
+def _on_phrase(noun: Token, kind: str) -> bool:
+    """An event noun in a phrase on a verb whose subject takes part: "arrived on a visit",
+    "went on strike", "put under arrest", "gathered for a rally" (taking part: CONSULT and
+    PROTEST only), "engaged in ethnic cleansing" (after a ``participate`` verb)."""
+    if noun.dep_ != "pobj" or noun.head.head.pos_ != "VERB":
+        return False
+    prep, verb = noun.head.lower_, noun.head.head
+    return prep in ("on", "under") or (prep == "for" and kind in ("CONSULT", "PROTEST")) or (
+        prep == "in" and verb.lemma_.lower() in words("participate"))
 
 
 def _is_light(verb: Token) -> bool:
@@ -448,10 +455,12 @@ def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span]
         sources = [c for c in token.children if c.dep_ == "poss"]
         if light is not None and not any(entity(c, found) for c in sources):
             sources = subjects(light) or sources  # "upgraded their ties": the subject's
-        elif not sources and _on_phrase(token):
+        elif not sources and _on_phrase(token, row.type):
             sources = subjects(token.head.head)  # "arrived on a visit", "went on strike"
             anchor = token.head.head
         target = direct_target(token)
+        if target is None and anchor is not token and light is None:
+            target = direct_target(anchor)  # "X was put under arrest": X
         if target is None and light is not None:
             target = light_target(light, token)
         if light is not None:
