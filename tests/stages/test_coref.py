@@ -152,3 +152,9 @@ def test_shallow_name_beats_one_buried_in_an_apposition() -> None:
             "She opened a gallery there.")
     links = _links(text, ("Karin Lund", "PERSON", False), ("Edda Moss", "PERSON", False))
     assert _at(links, "She", text) == 0
+
+
+def test_the_one_person_three_sentences_back() -> None:
+    text = "Tomas Eder wrote a novel. Critics loved the plot. Readers agreed. He was pleased."
+    links = _links(text, ("Tomas Eder", "PERSON", False))
+    assert _at(links, "He", text) == 0

@@ -62,12 +62,14 @@ FEATURES = (
     "mistyped",       # gendered pronoun, candidate typed non-PERSON by the name stage
 )
 WEIGHTS = {
-    "sent_dist": -1.71, "recency": -1.12, "tok_dist": 0.10, "cand_subj": 0.81, "cand_obj": 0.67,
-    "cand_poss": 0.68, "par_subj": 1.38, "par_obj": -0.13, "poss_subj": 0.61, "commands": -0.45,
-    "depth": -0.95, "np_governs": 0.49, "sent_first": -0.25, "count": 0.37, "topic": 0.32,
-    "gender_known": 0.50, "is_pronoun": -2.62, "in_parens": -0.66, "mistyped": -0.48,
+    "sent_dist": -1.61, "recency": -0.98, "tok_dist": 0.03, "cand_subj": 0.85, "cand_obj": 0.65,
+    "cand_poss": 0.66, "par_subj": 1.22, "par_obj": -0.01, "poss_subj": 0.48, "commands": -0.38,
+    "depth": -0.87, "np_governs": 0.30, "sent_first": -0.25, "count": 0.36, "topic": 0.41,
+    "gender_known": 0.47, "is_pronoun": -2.32, "in_parens": -0.46, "mistyped": -0.31,
 }
-THRESHOLD = float("-inf")  # best score below this leaves the pronoun unlinked
+# Best score below this leaves the pronoun unlinked. On GAP dev no cut raises F1 (a cut at
+# -2.4 trades 1 point of recall for 1 of precision) and news often has one far antecedent.
+THRESHOLD = float("-inf")
 
 
 @dataclass
