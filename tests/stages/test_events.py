@@ -454,3 +454,15 @@ def test_purpose_clause_and_gerund_take_the_governing_subject() -> None:
     ev = one("Youths in Peru resorted to throwing stones at Chile's embassy.",
              {"A": ["Peru"], "B": ["Chile"]})
     assert (ev.type, ev.mode, ev.source) == ("PROTEST", "riot", "A")
+
+
+def test_protest_topic_is_not_a_separate_request() -> None:
+    out = run("Farmers in Peru began a hunger strike to demand the release of Chile's prisoners.",
+              {"A": ["Peru"], "B": ["Chile"]})
+    assert [(e.type, e.source) for e in out] == [("PROTEST", "A")]
+
+
+def test_gerund_subject_is_the_accused() -> None:
+    out = run("Two men from Peru were suspected by Chile of bombing the bridge.",
+              {"A": ["Peru"], "B": ["Chile"]})
+    assert [(e.type, e.source) for e in out if e.type == "ASSAULT"] == [("ASSAULT", "A")]

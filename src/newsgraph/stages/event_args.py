@@ -9,8 +9,10 @@ Decisions (each tested in tests/stages/test_events.py):
   relative clause's "who/which" is the noun it modifies; an adjective's infinitive ("is ready
   to sign") its clause's subject; a participle on an object ("issued a statement condemning
   X") the subject of the verb that governs the object; a purpose clause ("sent inspectors to
-  investigate X") and a gerund after a preposition ("resorted to throwing stones", not when
-  the verb has an object: "accused X of ...") the governing verb's subject.
+  investigate X") the governing verb's subject; a gerund after a preposition the governing
+  verb's object or passive subject ("accused X of killing", "X was suspected of killing"), the
+  noun a participle describes ("nationals suspected of blowing up"), else its subject
+  ("resorted to throwing stones").
 - **Entity of a word**: the entity with a mention on the word, else on the word with its
   pre-modifiers ("Palestinian police"), else, for a common noun, on the noun's complement with
   "of/in/from" ("leaders of the coalition", "opposition groups in Zimbabwe", "thousands of
@@ -106,9 +108,14 @@ def subjects(verb: Token) -> list[Token]:
         elif node.dep_ == "advcl" and any(a.lower_ == "to" and a.dep_ == "aux"
                                           for a in node.children):
             node = node.head  # "sent inspectors to investigate X": the sender
-        elif node.dep_ == "pcomp" and node.head.head.pos_ == "VERB" and not any(
-                c.dep_ in OBJECTS for c in node.head.head.children):
-            node = node.head.head  # "resorted to throwing stones" (not "accused X of ...")
+        elif node.dep_ == "pcomp" and node.head.head.pos_ == "VERB":
+            verb = node.head.head
+            accused = [c for c in verb.children if c.dep_ in OBJECTS + PASSIVE_SUBJECTS]
+            if accused:  # "accused X of killing", "X was suspected of killing": X
+                return with_conjuncts(accused[0])
+            if verb.dep_ == "acl" and verb.head.pos_ in ARGUMENT_POS:
+                return with_conjuncts(verb.head)  # "nationals suspected of blowing up"
+            node = verb  # "resorted to throwing stones"
         else:
             return []
     return []

@@ -41,7 +41,8 @@ Decisions (each tested in tests/stages/test_events.py):
   opened by the verb, "do/don't" or "please". The trigger runs from the sentence start to
   the verb.
 - **Requested events** ("demanded that X withdraw", "urged X to sign") are not emitted: the
-  REQUEST is the event, and the asked-for one has not happened.
+  REQUEST is the event, and the asked-for one has not happened. A protest's topic ("went on
+  hunger strike to demand X") is no REQUEST of its own (manual, PROTEST).
 - **Obligations in reported speech** ("Russia said Sudan must return the helicopter", "issued
   a reminder that Iraq must cooperate") are one REQUEST by the reporting verb's subject with
   the obligated clause's subject as target; an event trigger in the obligated clause is not
@@ -435,7 +436,7 @@ def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span]
     token, row = cand.token, cand.row
     if row.mode == "intent":
         return []
-    if _refused(token, by_index) or _requested(token, by_index):
+    if _refused(token, by_index) or _requested(token, by_index) or _protest_topic(cand, by_index):
         return []
     if _obliged(token if token.pos_ == "VERB" else (_light_verb(token) or token)) is not None:
         return []  # "said X must agree": the demand is the event (_obligations)
@@ -544,6 +545,19 @@ def _inside_trigger(noun: Token, by_index: dict[int, _Candidate]) -> bool:
 
 def _passive(token: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECTS for c in token.children)
+
+
+def _protest_topic(cand: _Candidate, by_index: dict[int, _Candidate]) -> bool:
+    """"went on hunger strike to demand X": the demand is the protest's topic, not an event of
+    its own (manual, PROTEST)."""
+    token = cand.token
+    if cand.row.type != "REQUEST" or token.dep_ not in ("advcl", "acl", "xcomp"):
+        return False
+    head = token.head
+    protests = [c for c in by_index.values() if c.row.type == "PROTEST"]
+    return any(p.token == head or _light_verb(p.token) == head
+               or (p.token.pos_ == "NOUN" and _on_phrase(p.token, "PROTEST")
+                   and p.token.head.head == head) for p in protests)
 
 
 def _requested(token: Token, by_index: dict[int, _Candidate]) -> bool:
