@@ -466,3 +466,11 @@ def test_gerund_subject_is_the_accused() -> None:
     out = run("Two men from Peru were suspected by Chile of bombing the bridge.",
               {"A": ["Peru"], "B": ["Chile"]})
     assert [(e.type, e.source) for e in out if e.type == "ASSAULT"] == [("ASSAULT", "A")]
+
+
+def test_protest_with_an_object_is_verbal_and_alert_needs_a_phrase() -> None:
+    ev = one("Chile protested the killings to Peru.", {"A": ["Chile"], "B": ["Peru"]})
+    assert (ev.type, ev.mode) == ("ACCUSE", "disapprove")
+    assert run("Sign up for alerts on Peru's website.", {"B": ["Peru"]}) == ()
+    ev = one("Chile put its troops on alert near Peru.", {"A": ["Chile"], "B": ["Peru"]})
+    assert (ev.type, ev.source) == ("MOBILIZE", "A")

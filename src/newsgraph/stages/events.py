@@ -187,6 +187,8 @@ def _needs_met(token: Token, row: Trigger) -> bool:
     if row.needs == "captive":  # "released the hostages", not "released a statement"
         return any(c.dep_ in OBJECTS + PASSIVE_SUBJECTS and c.lemma_.lower() not in
                    words("document") for c in token.children)
+    if row.needs == "phrase":
+        return _on_phrase(token, row.type)
     if row.needs == "recipient":  # "offered troops to X", "offered X aid"
         return any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to")
                    for c in token.children)
