@@ -21,7 +21,7 @@ import zlib
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import chain, repeat
 from operator import mul
 
 import numpy as np
@@ -41,7 +41,7 @@ MAX_WORDS = 1000  # the same limit in words, when the caller has split the text 
 ACTOR_WEIGHT = 2.0  # term frequency given to each linked actor feature
 TITLE_REPEAT = 2
 BACKGROUND_DOCS = 30000  # virtual articles with general-text word rates (see background)
-SCORED = 10  # candidate stories scored in full (those sharing most strong terms)
+SCORED = 5  # candidate stories scored in full (those sharing most strong terms)
 LOAD_LIMIT = 20000  # stories held in memory when an ingest starts (the most recent)
 DF_KEY = "story_df"
 WINDOW = dt.timedelta(days=WINDOW_DAYS)
@@ -261,11 +261,7 @@ class StoryIndex:
             for term in probe:
                 found |= index.get(term, set())
             return found
-        shared: Counter[int] = Counter()
-        for term in probe:
-            ids = index.get(term)
-            if ids:
-                shared.update(ids)
+        shared = Counter(chain.from_iterable(index.get(term, ()) for term in probe))
         if len(shared) <= limit:
             return set(shared)
         return {sid for sid, _ in shared.most_common(limit)}
@@ -283,13 +279,15 @@ class StoryIndex:
         new_terms = [t for t in vec if t not in centroid]
         for t, w in vec.items():
             centroid[t] = centroid.get(t, 0.0) + w
+        for t in new_terms:
+            self.index.setdefault(t, set()).add(story.id)
         if len(centroid) > 2 * STORY_TERMS:  # cut back to the strongest terms
-            self._drop(story)
             story.centroid = _top(centroid, STORY_TERMS)
-            self._put(story)
-        else:
-            for t in new_terms:
-                self.index.setdefault(t, set()).add(story.id)
+            for t in centroid.keys() - story.centroid.keys():
+                ids = self.index[t]
+                ids.discard(story.id)
+                if not ids:
+                    del self.index[t]
         dates = [d for d in (story.first, story.last, published) if d]
         story.first, story.last = min(dates, default=None), max(dates, default=None)
         story.size += 1

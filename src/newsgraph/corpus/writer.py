@@ -61,7 +61,8 @@ class Session:
 def pack(digest: Digest) -> bytes:
     """The digest JSON (as ``Digest.to_dict``) without its text, which is stored once in
     ``articles.text``; compressed."""
-    raw = json.dumps(digest, default=_fields, ensure_ascii=False, separators=(",", ":"))
+    raw = json.dumps(digest, default=_fields, ensure_ascii=False, separators=(",", ":"),
+                     check_circular=False)
     return zlib.compress(raw.encode("utf-8"), 1)
 
 
