@@ -45,6 +45,11 @@ KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT",
 # only when no person evidence exists in the document)
 OVERRIDABLE = {"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}
 ACRONYM_SKIP = {"of", "the", "for", "and", "on", "in", "de", "&"}
+# Salience: weight of a mention by kind, and how much an early first mention adds (x (1 + W_EARLY)
+# for an actor named in the first character, nothing for one first named at the very end).
+KIND_WEIGHT = {"name": 1.0, "title": 1.0, "other": 1.0, "pronoun": 1.0}
+W_EARLY = 0.0
+TYPE_WEIGHT: dict[str, float] = {}
 TITLES_FILE = Path(__file__).resolve().parent.parent / "lexicons" / "person_titles.tsv"
 
 
@@ -196,7 +201,7 @@ def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
         words = _words(text[start:end])
         if words:
             person = _title_before(doc, first)
-            maybe = proper and _may_be_person(words) and personhood.referent(
+            maybe = proper and _may_be_person(words, labelled=False) and personhood.referent(
                 doc[first:last].root)
             if person is None and maybe:
                 person = personhood.evidence(doc, first, last)
@@ -206,13 +211,13 @@ def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
     return out
 
 
-def _may_be_person(words: tuple[str, ...]) -> bool:
-    """Evidence weaker than a title does not make a person of a known place or of a name with
-    an organisation word ("Santa Fe", "Acme Bank")."""
+def _may_be_person(words: tuple[str, ...], labelled: bool = True) -> bool:
+    """Evidence weaker than a title does not make a person of a name with an organisation word
+    ("Acme Bank"), nor of a name the NER labelled that is a known place ("Santa Fe")."""
     name = " ".join(words)
     return not any(w in roles.ORG_WORDS or w.removesuffix("s") in roles.ORG_WORDS
                    for w in words) and name not in roles.REGIONS \
-        and roles.place_country(name) is None
+        and not (labelled and roles.place_country(name) is not None)
 
 
 def _proper_runs(doc: Doc) -> list[tuple[int, int, bool]]:
@@ -261,7 +266,7 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
             if len(initials) > 1:
                 acronyms.setdefault(initials, name.words)
     others: dict[tuple[str, ...], _Cluster] = {}
-    unknown: dict[tuple[str, ...], _Cluster] = {}
+    bare: list[tuple[tuple[str, ...], Mention, bool]] = []
     maybe: set[int] = set()
     for name, first, _ in names:
         mention = Mention(text[name.start:name.end], name.start, name.end, "name")
@@ -282,12 +287,8 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
                         cluster.describe(*said)
             cluster.add(mention, "PERSON")
             continue
-        if not label:
-            if name.maybe:  # kept only if it turns out to be a person
-                cluster = unknown.get(words)
-                if cluster is None:
-                    cluster = unknown[words] = _Cluster(words, "")
-                cluster.add(mention, "")
+        if not label:  # kept only if it turns out to be a person
+            bare.append((words, mention, name.maybe))
             continue
         key = words
         if len(words) == 1 and mention.text.isupper() and words[0] in acronyms:
@@ -301,7 +302,7 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     for cluster in others.values():
         cluster.type = cluster.labels.most_common(1)[0][0]
     people = [c for c in people if c.mentions]
-    people += _taking_he_she(doc, people, others, unknown, maybe)
+    people += _taking_he_she(doc, people, others, bare, maybe)
     for cluster in others.values():
         _place_and_org(cluster)
     unresolved: list[_Cluster] = []
@@ -318,7 +319,7 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
         if not any(m.start < link.end and link.start < m.end for m in cluster.mentions):
             cluster.mentions.append(
                 Mention(text[link.start:link.end], link.start, link.end, "pronoun"))
-    return _entities(actors)
+    return _entities(actors, len(text))
 
 
 def _anchor(doc: Doc, cluster: _Cluster) -> coref.Anchor:
@@ -343,20 +344,29 @@ def _anchor(doc: Doc, cluster: _Cluster) -> coref.Anchor:
 
 
 def _taking_he_she(doc: Doc, people: list[_Cluster], others: dict[tuple[str, ...], _Cluster],
-                   unknown: dict[tuple[str, ...], _Cluster], maybe: set[int]) -> list[_Cluster]:
+                   bare: list[tuple[tuple[str, ...], Mention, bool]],
+                   maybe: set[int]) -> list[_Cluster]:
     """Names that could be people (``maybe`` clusters, proper nouns the NER missed) and take a
     he/she pronoun when offered to coref as people: they become people (removed from
-    ``others``). A missed proper noun rides with a name of the same words the NER labelled."""
-    riders: dict[int, list[Mention]] = {}
-    for key, cluster in unknown.items():
-        host = others.get(key)
-        if host is None:
-            maybe.add(id(cluster))
-        elif id(host) in maybe:
-            riders[id(host)] = cluster.mentions
-    if not maybe:
+    ``others``). A missed proper noun rides with the candidate it names ("Castillo" with
+    "Hugo Castillo"); missed proper nouns naming no candidate form their own, longest first."""
+    if not personhood.HE_SHE.search(doc.text):
         return []
-    trial = people + list(others.values()) + [c for c in unknown.values() if id(c) in maybe]
+    candidates = [c for c in others.values() if id(c) in maybe]
+    for words, _, could in sorted(bare, key=lambda b: len(b[0]), reverse=True):
+        if could and _pick(words, candidates, first_name=True) is None:
+            cluster = _Cluster(words, "")
+            candidates.append(cluster)
+            maybe.add(id(cluster))
+    riders: dict[int, list[Mention]] = {}
+    for words, mention, _ in bare:
+        host = _pick(words, candidates, first_name=True)
+        if host is not None:
+            riders.setdefault(id(host), []).append(mention)
+    candidates = [c for c in candidates if c.mentions or id(c) in riders]
+    if not candidates:
+        return []
+    trial = people + [c for c in others.values() if id(c) not in maybe] + candidates
     anchors = [coref.Anchor([(m.start, m.end) for m in c.mentions + riders.get(id(c), [])],
                             "PERSON" if id(c) in maybe else c.type, gender=c.gender)
                for c in trial]
@@ -368,8 +378,9 @@ def _taking_he_she(doc: Doc, people: list[_Cluster], others: dict[tuple[str, ...
             out.append(cluster)
     for cluster in out:
         cluster.type = "PERSON"
-        cluster.mentions += riders.get(id(cluster), [])
-        if cluster.words in others:
+        for mention in riders.get(id(cluster), []):
+            cluster.add(mention, "")
+        if others.get(cluster.words) is cluster:
             del others[cluster.words]
     return out
 
@@ -489,16 +500,26 @@ def _org_descriptions(doc: Doc, others: list[_Cluster]) -> None:
             best.mentions.append(Mention(doc.text[start:end], start, end, "title"))
 
 
-def _entities(clusters: list[_Cluster]) -> tuple[Entity, ...]:
+def _salience(mentions: tuple[Mention, ...], type_: str, length: int) -> float:
+    """Unnormalised salience: mentions weighted by kind (a name counts more than a pronoun),
+    scaled up when the actor is first mentioned early in the text."""
+    weight = sum(KIND_WEIGHT.get(m.kind, 1.0) for m in mentions)
+    early = 1.0 - mentions[0].start / max(length, 1)
+    return weight * (1.0 + W_EARLY * early) * TYPE_WEIGHT.get(type_, 1.0)
+
+
+def _entities(clusters: list[_Cluster], length: int) -> tuple[Entity, ...]:
+    """Entities in order of first mention; salience normalised to sum to 1."""
     clusters = [c for c in clusters if c.mentions]
-    total = sum(len(c.mentions) for c in clusters) or 1
     ordered = sorted(clusters, key=lambda c: min(m.start for m in c.mentions))
+    mentions = [tuple(sorted(c.mentions, key=lambda m: m.start)) for c in ordered]
+    raw = [_salience(ms, c.type, length) for c, ms in zip(ordered, mentions, strict=True)]
+    total = sum(raw) or 1.0
     out = []
-    for i, cluster in enumerate(ordered, 1):
-        mentions = tuple(sorted(cluster.mentions, key=lambda m: m.start))
-        names = [m for m in mentions if m.kind == "name"] or list(mentions)
+    for i, (cluster, ms, r) in enumerate(zip(ordered, mentions, raw, strict=True), 1):
+        names = [m for m in ms if m.kind == "name"] or list(ms)
         name = max(names, key=lambda m: len(m.text)).text
         out.append(Entity(id=f"E{i}", name=name, type=cluster.type, country=cluster.country,
                           role=cluster.role, sector=cluster.sector,
-                          salience=round(len(mentions) / total, 4), mentions=mentions))
+                          salience=round(r / total, 4), mentions=ms))
     return tuple(out)

@@ -22,6 +22,7 @@ Names used as modifiers ("Belgian police") never get evidence.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
@@ -41,6 +42,7 @@ def _rows(name: str) -> list[list[str]]:
 PERSON_NOUNS: dict[str, str] = {r[0]: r[1] for r in _rows("person_nouns.tsv")}
 PERSON_VERBS = frozenset((r[0], r[1]) for r in _rows("person_verbs.tsv"))
 GENDERED = {word: agreement for word, (agreement, _) in PRONOUNS.items() if agreement in "mf"}
+HE_SHE = re.compile(r"\b(?:" + "|".join(sorted(GENDERED)) + r")\b", re.IGNORECASE)
 
 
 def _noun(token: Token) -> str | None:
