@@ -5,7 +5,7 @@ Each text goes through our stages on one spaCy parse (pipeline.stages(); entitie
 actors stage as it is today), published 2000-01-01. The *top event* of a text is the event whose
 trigger is closest to the root of the dependency tree (ties: the first). Gold names follow
 PLOVER 0.5b1 and are mapped DEMAND->REQUEST, DISAPPROVE->ACCUSE, INVESTIGATE->ACCUSE,
-FIGHT->ASSAULT.
+FIGHT->ASSAULT. Event types are the stage's PLOVER coding (see lexicons/event_coding.tsv).
 
 - accuracy: top event type == gold type, over all gold texts (no event counts as wrong);
 - coverage: share of texts with any event; precision: accuracy over the covered texts;
@@ -156,6 +156,15 @@ def run(shared: Path) -> str:
         "Top event per text (trigger nearest the parse root) against gold; source/target over "
         "GSR records with both actors given (entities from the actors stage as it is today). "
         "Targets: accuracy ≥ 0.75, both actors ≥ 0.6. ms/text includes the spaCy parse.",
+        "",
+        "Actor matching: our entity is right when one of its mentions overlaps the gold actor "
+        "text in the sentence (an elided gold text such as \"Sierra Leonean ... refugees\" "
+        "counts by its pieces), or its country equals the gold code (the GSR's CAMEO-only codes "
+        "JAP, ITL, VTN read as JPN, ITA, VNM); IGO/NGO-coded actors match by text only. Types "
+        "follow the PLOVER 2.0 manual and CAMEO2PLOVER-2021, where the 2016 GSR (v0.5b1) "
+        "sometimes differs: future cooperation is AGREE but an announced retreat or "
+        "concession stays CONCEDE, signing is SUPPORT, destroying property and abduction are "
+        "ASSAULT, diplomatic protests are ACCUSE; those rows count as misses here.",
         "",
         "| set | type accuracy | coverage | precision | source | target | both | ms/text |",
         "|---|---|---|---|---|---|---|---|",
