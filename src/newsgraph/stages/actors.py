@@ -244,6 +244,18 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int, bool]]:
     return runs
 
 
+def _fuller(words: tuple[str, ...], people: list[_Cluster]) -> _Cluster | None:
+    """The one person known only by a surname that ends this fuller name ("Elisabet Ney" for a
+    "Ney" the NER labelled PERSON); the person's words become the fuller name."""
+    if len(words) < 2:
+        return None
+    cands = [c for c in people if len(c.words) == 1 and c.words[0] == words[-1]]
+    if len(cands) != 1 or any(c.words[:1] == words[:1] for c in people if len(c.words) > 1):
+        return None
+    cands[0].words = words
+    return cands[0]
+
+
 def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     text = doc.text
     names = _names(doc)
@@ -274,7 +286,7 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
         person = label in ("PERSON", "") or name.person is not None
         cluster = None
         if person or label in OVERRIDABLE:
-            cluster = _pick(words, people, first_name=person)
+            cluster = _pick(words, people, first_name=person) or _fuller(words, people)
             if cluster is None and (label == "PERSON" or name.person is not None):
                 cluster = _Cluster(words, "PERSON")
                 people.append(cluster)
@@ -382,6 +394,12 @@ def _taking_he_she(doc: Doc, people: list[_Cluster], others: dict[tuple[str, ...
             cluster.add(mention, "")
         if others.get(cluster.words) is cluster:
             del others[cluster.words]
+    for key, cluster in list(others.items()):  # the same name under another label
+        person = _pick(key, out) if out and cluster.type in OVERRIDABLE else None
+        if person is not None:
+            for mention in cluster.mentions:
+                person.add(mention, "PERSON")
+            del others[key]
     return out
 
 
