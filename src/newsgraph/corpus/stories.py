@@ -41,7 +41,7 @@ MAX_WORDS = 1000  # the same limit in words, when the caller has split the text 
 ACTOR_WEIGHT = 2.0  # term frequency given to each linked actor feature
 TITLE_REPEAT = 2
 BACKGROUND_DOCS = 30000  # virtual articles with general-text word rates (see background)
-SCORED = 5  # candidate stories scored in full (those sharing most strong terms)
+SCORED = 5  # candidate stories in the window scored in full (those sharing most strong terms)
 LOAD_LIMIT = 20000  # stories held in memory when an ingest starts (the most recent)
 DF_KEY = "story_df"
 WINDOW = dt.timedelta(days=WINDOW_DAYS)
@@ -189,14 +189,17 @@ class StoryIndex:
         self.assigned += 1
         if self.assigned % EVICT_EVERY == 0:
             self._evict()
-        best, best_score = None, 0.0
-        for sid in self._candidates(vec, SCORED):
+        best, best_score, scored = None, 0.0, 0
+        for sid in self._ranked(vec):
             story = self.stories[sid]
             if not story.accepts(day):
                 continue
             score = cosine(vec, story)
             if score > best_score:
                 best, best_score = story, score
+            scored += 1
+            if scored == SCORED:
+                break
         if best is None or best_score < THRESHOLD:
             return self._create(vec, published), 1.0
         size = best.size
@@ -251,20 +254,18 @@ class StoryIndex:
             self.flush()
         self._drop(story)
 
-    def _candidates(self, vec: Vector, limit: int | None = None) -> set[int]:
-        """Stories indexed under one of the strongest terms of ``vec``; with ``limit``, only
-        that many of them, those sharing most of the terms."""
-        probe = _top(vec, PROBE_TERMS)
+    def _candidates(self, vec: Vector) -> set[int]:
+        """Stories indexed under one of the strongest terms of ``vec``."""
+        found: set[int] = set()
+        for term in _top(vec, PROBE_TERMS):
+            found |= self.index.get(term, set())
+        return found
+
+    def _ranked(self, vec: Vector) -> list[int]:
+        """``_candidates``, those sharing most of the strong terms first."""
         index = self.index
-        if limit is None:
-            found: set[int] = set()
-            for term in probe:
-                found |= index.get(term, set())
-            return found
-        shared = Counter(chain.from_iterable(index.get(term, ()) for term in probe))
-        if len(shared) <= limit:
-            return set(shared)
-        return {sid for sid, _ in shared.most_common(limit)}
+        shared = Counter(chain.from_iterable(index.get(t, ()) for t in _top(vec, PROBE_TERMS)))
+        return [sid for sid, _ in shared.most_common()]
 
     def _create(self, vec: Vector, published: str | None) -> int:
         blob = zlib.compress(json.dumps(vec).encode("utf-8"))
