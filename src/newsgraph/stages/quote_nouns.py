@@ -17,12 +17,12 @@ an entity.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 CLAUSE_MARKS = frozenset({"that", "whether"})
 CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
@@ -77,21 +77,26 @@ def light_verbs() -> frozenset[str]:
     return frozenset(r[0] for r in rows if r[1] == "light-verb")
 
 
-def noun_cues(doc: Doc, quoted: bytearray,
+def speech_word(t: Token) -> bool:
+    """Whether a token is a speech noun or a predicate stance adjective from the lexicons."""
+    if t.tag_ in NOUN_TAGS:
+        return t.lemma_.lower() in speech_nouns()
+    return t.dep_ == "acomp" and t.lower_ in stance_adjectives()
+
+
+def noun_cues(words: Iterable[Token],
               subject_of: Callable[[Token], Token | None]) -> Iterator[NounCue]:
-    """Every speech noun outside quotes with what it reports and the token naming its source
-    (``subject_of`` finds a light verb's subject)."""
+    """For each speech word (``speech_word``, outside quotes), what it reports and the token
+    naming its source (``subject_of`` finds a verb's subject)."""
     nouns, adjectives = speech_nouns(), stance_adjectives()
-    for t in doc:
-        if quoted[t.i]:
-            continue
+    for t in words:
         if t.tag_ in NOUN_TAGS:
-            entry = nouns.get(t.lemma_.lower())
-            if entry is not None and (content := _content(t, entry, False)) is not None:
+            content = _content(t, nouns[t.lemma_.lower()], False)
+            if content is not None:
                 yield NounCue(t, content, _source(t, subject_of))
-        elif t.dep_ == "acomp":
-            entry = adjectives.get(t.lower_)
-            if entry is not None and (content := _content(t, entry, True)) is not None:
+        else:
+            content = _content(t, adjectives[t.lower_], True)
+            if content is not None:
                 yield NounCue(t, content, subject_of(t.head))
 
 

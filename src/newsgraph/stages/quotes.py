@@ -43,7 +43,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.model import Quote, Span
 from newsgraph.stages import Found
 from newsgraph.stages.quote_marks import DASHES, paragraphs, quote_marks, quoted_runs
-from newsgraph.stages.quote_nouns import noun_cues
+from newsgraph.stages.quote_nouns import noun_cues, speech_word
 
 # found.extra key: per returned quote (same order), the (start, end) of the words taken as its
 # speaker (cue subject, "according to" object, label, dash name) or None. Lets the actors
@@ -218,7 +218,7 @@ def _is_label(line: str) -> bool:
 
 class _DocView:
     """Per-document token tables, built once: which tokens are quoted, where sentences end,
-    and the reporting-verb tokens in order."""
+    the reporting-verb tokens in order, and the speech nouns and stance adjectives."""
 
     def __init__(self, doc: Doc, text: str, runs: list[_Run]) -> None:
         self.doc, self.text = doc, text
@@ -237,6 +237,7 @@ class _DocView:
         self.boundary = [0] * (n + 1)
         verbs, phrases = reporting_verbs(), source_phrases()
         self.cues: list[int] = []
+        self.words: list[Token] = []  # speech nouns and stance adjectives
         for t in doc:
             stop = not self.quoted[t.i] and (
                 t.text in SENTENCE_END or (t.is_space and "\n" in t.text))
@@ -245,6 +246,8 @@ class _DocView:
                 continue
             if _is_reporting_verb(t, verbs) or _source_object(t, phrases) is not None:
                 self.cues.append(t.i)
+            elif speech_word(t):
+                self.words.append(t)
         self.quoted_prefix = [0] * (n + 1)
         for i in range(n):
             self.quoted_prefix[i + 1] = self.quoted_prefix[i] + self.quoted[i]
@@ -467,7 +470,7 @@ def _reported(view: _DocView, found: Found) -> list[tuple[Quote, tuple[int, int]
             speaker, who = _speaker(tok, found, view)
             quote = Quote(view.text[s:e], s, e, "indirect", speaker, _cue_span(tok, view.text))
             out.append((quote, who))
-    for nc in noun_cues(doc, view.quoted, _subject):
+    for nc in noun_cues(view.words, _subject):
         a, b = nc.content
         if b - a < 1 or 2 * (view.quoted_prefix[b] - view.quoted_prefix[a]) >= b - a:
             continue
