@@ -505,3 +505,9 @@ def test_noun_with_a_topic_preposition() -> None:
                       {"E1": ["Quinn"]}))
     assert [(q.text, q.speaker, q.cue.text) for q in qs] == [
         ("the harbour tax", "E1", "support")]
+
+
+def test_clause_after_the_verb_wins_over_one_before_a_semicolon() -> None:
+    text = "It is an unlikely outcome; Quinn's office says the ferry will sail in May."
+    qs = reported(run(text, {"E1": ["Quinn"]}))
+    assert [(q.text, q.cue.text) for q in qs] == [("the ferry will sail in May", "says")]

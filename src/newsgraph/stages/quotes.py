@@ -520,7 +520,10 @@ def _complement(verb: Token, entry: Verb) -> tuple[int, int] | None:
         return None  # "time will tell if …"
     infinitive = frame in ("intent", "topic", "naming") or (frame == "hearer" and hearer)
     deps = ("ccomp", "xcomp") if infinitive else ("ccomp",)  # "told aides to leave"
-    comp = next((c for c in kids if c.dep_ in deps), None)
+    comps = [c for c in kids if c.dep_ in deps]
+    # one on each side ("It is unlikely; her team says she will go on"): the one after the verb
+    comp = next((c for c in comps if c.i > verb.i), None) if len(comps) > 1 else None
+    comp = comp or (comps[0] if comps else None)
     if comp is not None:
         start = comp.left_edge.i
         while start < comp.i and verb.doc[start].dep_ == "mark":
