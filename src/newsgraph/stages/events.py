@@ -68,6 +68,7 @@ Decisions (each tested in tests/stages/test_events.py):
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -352,12 +353,16 @@ def run(doc: Doc, found: Found) -> tuple[Event, ...]:
     published = found.article.published
     text = doc.text
     events: list[Event] = []
+    all_dates = [e for e in doc.ents if e.label_ == "DATE"]  # once: Span.ents scans the doc
+    date_starts = [e.start for e in all_dates]
     for sent in doc.sents:
         found_here = list(_candidates(sent))
         if not found_here:
             continue
         by_index = {c.token.i: c for c in found_here}
-        dates = [e for e in sent.ents if e.label_ == "DATE"]
+        first = bisect_left(date_starts, sent.start)
+        dates = [e for e in all_dates[first:bisect_left(date_starts, sent.end)]
+                 if e.end <= sent.end]
         for cand in found_here:
             events.extend(_events(cand, by_index, dates, found, published, text))
     events.extend(_imperatives(doc, found, published))
@@ -366,14 +371,17 @@ def run(doc: Doc, found: Found) -> tuple[Event, ...]:
 
 
 def _imperatives(doc: Doc, found: Found, published: str | None) -> list[Event]:
-    out = []
-    for quote in found.quotes:
-        if quote.kind != "direct" or quote.speaker is None:
-            continue
-        span = doc.char_span(quote.start, quote.end, alignment_mode="contract")
-        if span is None:
-            continue
-        for sent in {t.sent.start: t.sent for t in span}.values():
+    out: list[Event] = []
+    quotes = [q for q in found.quotes if q.kind == "direct" and q.speaker is not None]
+    if not quotes:
+        return out
+    sents = list(doc.sents)  # once: Token.sent walks the document on every call
+    ends = [s.end_char for s in sents]
+    for quote in quotes:
+        first = bisect_right(ends, quote.start)
+        for sent in sents[first:]:
+            if sent.start_char >= quote.end:
+                break
             inside = [t for t in sent if quote.start <= t.idx < quote.end and not t.is_space]
             indices = {t.i for t in inside}
             heads = [t for t in inside if t.head.i not in indices or t.head.i == t.i]
