@@ -31,6 +31,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -362,7 +363,8 @@ def _taking_he_she(doc: Doc, people: list[_Cluster], others: dict[tuple[str, ...
     he/she pronoun when offered to coref as people: they become people (removed from
     ``others``). A missed proper noun rides with the candidate it names ("Castillo" with
     "Hugo Castillo"); missed proper nouns naming no candidate form their own, longest first."""
-    if not personhood.HE_SHE.search(doc.text):
+    text = doc.text  # built anew on every access: read it once
+    if not personhood.HE_SHE.search(text):
         return []
     candidates = [c for c in others.values() if id(c) in maybe]
     for words, _, could in sorted(bare, key=lambda b: len(b[0]), reverse=True):
@@ -386,7 +388,7 @@ def _taking_he_she(doc: Doc, people: list[_Cluster], others: dict[tuple[str, ...
     for link in coref.resolve(doc, anchors):
         cluster = trial[link.anchor]
         if id(cluster) in maybe and cluster not in out and \
-                personhood.GENDERED.get(doc.text[link.start:link.end].lower()):
+                personhood.GENDERED.get(text[link.start:link.end].lower()):
             out.append(cluster)
     for cluster in out:
         cluster.type = "PERSON"
@@ -462,8 +464,9 @@ def _descriptions(doc: Doc, people: list[_Cluster],
     Singular descriptions of nobody named go to ``unresolved`` (for coref only)."""
     groups: dict[tuple[str, ...], _Cluster] = {}
     descs = sorted(roles.descriptions(doc), key=lambda d: d.appositive_to is None)
+    text = doc.text  # built anew on every access: read it once
     for desc in descs:
-        surface = doc.text[desc.start:desc.end]
+        surface = text[desc.start:desc.end]
         if desc.plural:
             key = _words(surface)
             group = groups.get(key)
@@ -502,10 +505,14 @@ def _org_descriptions(doc: Doc, others: list[_Cluster]) -> None:
     orgs = [c for c in others if c.type == "ORG"]
     if not orgs:
         return
-    for token in doc:
-        org = roles.ORG_WORDS.get(token.lower_)
-        if org is None or not org[1] or token.i == 0 or doc[token.i - 1].lower_ != "the" \
-                or token.tag_ != "NN" or token.ent_type_:
+    for found in THE_ORG_WORD.finditer(doc.text):
+        span = doc.char_span(found.start(1), found.end(1))
+        if span is None or len(span) != 1:
+            continue
+        token = span[0]
+        org = roles.ORG_WORDS[token.lower_]
+        if token.i == 0 or doc[token.i - 1].lower_ != "the" or token.tag_ != "NN" \
+                or token.ent_type_:
             continue
         start, end = doc[token.i - 1].idx, token.idx + len(token.text)
         before = [c for c in orgs if c.sector in (None, org[0])
@@ -515,7 +522,13 @@ def _org_descriptions(doc: Doc, others: list[_Cluster]) -> None:
         best = max(before, key=lambda c: max(m.start for m in c.mentions if m.start < start))
         if not _overlaps(best, start, end):
             best.sector = best.sector or org[0]
-            best.mentions.append(Mention(doc.text[start:end], start, end, "title"))
+            best.mentions.append(Mention(doc[token.i - 1:token.i + 1].text, start, end, "title"))
+
+
+# "the company", "the ministry": organisation words that can describe an organisation named before
+THE_ORG_WORD = re.compile(r"\bthe\s+(" + "|".join(sorted(
+    re.escape(w) for w, (_, describes) in roles.ORG_WORDS.items() if describes)) + r")\b",
+    re.IGNORECASE)
 
 
 def _salience(mentions: tuple[Mention, ...], type_: str, length: int) -> float:
