@@ -511,3 +511,15 @@ def test_clause_after_the_verb_wins_over_one_before_a_semicolon() -> None:
     text = "It is an unlikely outcome; Quinn's office says the ferry will sail in May."
     qs = reported(run(text, {"E1": ["Quinn"]}))
     assert [(q.text, q.cue.text) for q in qs] == [("the ferry will sail in May", "says")]
+
+
+def test_source_preposition_before_a_source_noun() -> None:
+    qs = reported(run("In a new poll, Quinn leads the race by four points.", {"E1": ["Quinn"]}))
+    assert [(q.text, q.speaker, q.cue.text) for q in qs] == [
+        ("Quinn leads the race by four points", None, "In")]
+
+
+def test_source_noun_phrase_adds_nothing_to_a_reporting_verb() -> None:
+    qs = reported(run("In a statement, Quinn said the ferry would sail.", {"E1": ["Quinn"]}))
+    assert [(q.text, q.speaker, q.cue.text) for q in qs] == [
+        ("the ferry would sail", "E1", "said")]

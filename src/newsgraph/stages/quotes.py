@@ -17,17 +17,30 @@ are quotes, who said them, and finds reported speech. Decisions (tests rely on t
   (scare quote, title) is not a quote, nor is a Title Case name after "on"/"in"/a possessive
   ('said on “Face the Nation”').
 - **Transcript lines**: a speaker label alone on a line ("Kamala Harris:") makes the next line a
-  direct quote by that speaker; its cue is the label line.
+  direct quote by that speaker; its cue is the label line. A label opening a line ("PENCE: Well,
+  …") makes the rest of the line a direct quote when the label is in capitals or names a person;
+  on the first line (a headline: "Sanders: Trump must …", "Poll: …") it is reported speech, when
+  the label names an entity or is one word (headline tags like "Exclusive:" are not labels).
 - **Reported speech** is what a reporting verb (``lexicons/reporting_verbs.tsv``) reports, by
-  the verb's frame: its clause without a leading "that", an infinitive for promise-like verbs,
-  the object through "of"/"as" for accuse-like and naming verbs, the object or topic phrase for
-  verbs like "announce" and "call for"; the subject of a passive with an agent ("… was
-  reported by X"); "according to X" reports the rest of its clause. Reported content that is
-  mostly inside quote marks is left to the direct quote; cues inside quotes are ignored.
+  the verb's frame: its clause without a leading "that" (the one after the verb when there is
+  one on each side), an infinitive for promise-like verbs, the object through "of"/"as" for
+  accuse-like and naming verbs (or the bare object for praise-like ones), the object or topic
+  phrase for verbs like "announce" and "call for" (per-verb prepositions: "spoke about", not
+  "spoke at"); the subject of a passive with an agent ("… was reported by X"); "according to
+  X" and "in a new poll," report the rest of their clause. Speech nouns ("her claim that …",
+  "his plan to …") and stance adjectives ("sure that …", "critical of …") are cues too (see
+  ``quote_nouns.py``). A one-word content must be a noun or name ("endorsed Obama"). Reported
+  content that is mostly inside quote marks is left to the direct quote; cues inside quotes are
+  ignored.
+- **Direct quote cues**: among cues governing or next to the quote, speech and writing verbs win
+  over thought, evidence and request verbs ("said the board would consider “…”": said).
 - **Speakers** are entity ids from ``found.entity_at`` on the cue's subject (through "and",
-  participles and "by saying"; else the word next to the cue), its apposition, the object of
-  "according to" or of "by", a transcript label or a dash name. No entity there means
-  ``None``. The words taken as speaker are in ``found.extra[SPEAKER_SPANS]`` either way.
+  participles and "by saying"; else the word next to the cue; else, for a cue with no subject,
+  the subject of the previous cue in its sentence: "X said, going on to say …"), its
+  apposition, the object of "according to" or of "by", a noun's possessor, a transcript label
+  or a dash name. A subject across a line or sentence break is a parse error and is not used.
+  No entity there means ``None``. The words taken as speaker are in
+  ``found.extra[SPEAKER_SPANS]`` either way.
 """
 
 from __future__ import annotations
@@ -272,9 +285,19 @@ def _cue_kind(t: Token) -> str:
 
 
 def _source_object(t: Token, phrases: dict[str, str]) -> Token | None:
-    """For "according" in "according to X": X's head token."""
+    """For "according" in "according to X": X's head token; for "in" in "in a new poll, …" (a
+    source preposition before a source noun, its clause not already cued by a reporting verb):
+    the noun ("per" also takes a name: "per Reuters")."""
     second = phrases.get(t.lower_)
     if second is None:
+        if t.dep_ != "prep" or t.lower_ not in word_class("source-preposition"):
+            return None
+        obj = next((g for g in t.children if g.dep_ == "pobj"), None)
+        if obj is None or _is_reporting_verb(t.head, reporting_verbs()):
+            return None
+        if obj.lemma_.lower() in word_class("source-noun") or (
+                t.lower_ == "per" and obj.pos_ == "PROPN"):
+            return obj
         return None
     for c in t.children:
         if c.lower_ == second:
