@@ -474,3 +474,10 @@ def test_protest_with_an_object_is_verbal_and_alert_needs_a_phrase() -> None:
     assert run("Sign up for alerts on Peru's website.", {"B": ["Peru"]}) == ()
     ev = one("Chile put its troops on alert near Peru.", {"A": ["Chile"], "B": ["Peru"]})
     assert (ev.type, ev.source) == ("MOBILIZE", "A")
+
+
+def test_intent_with_an_infinitive_parsed_as_a_clause() -> None:
+    out = run("The rebels in Peru have sworn to fight until Chile leaves.",
+              {"A": ["Peru"], "B": ["Chile"]})
+    fights = [e for e in out if e.trigger.text == "fight"]
+    assert [(e.type, e.source, e.status) for e in fights] == [("THREATEN", "A", "planned")]

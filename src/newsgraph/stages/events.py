@@ -42,7 +42,8 @@ Decisions (each tested in tests/stages/test_events.py):
   the verb.
 - **Requested events** ("demanded that X withdraw", "urged X to sign") are not emitted: the
   REQUEST is the event, and the asked-for one has not happened. A protest's topic ("went on
-  hunger strike to demand X") is no REQUEST of its own (manual, PROTEST).
+  hunger strike to demand X", "... to protest X's decision") is no REQUEST or ACCUSE of its
+  own (manual, PROTEST).
 - **Obligations in reported speech** ("Russia said Sudan must return the helicopter", "issued
   a reminder that Iraq must cooperate") are one REQUEST by the reporting verb's subject with
   the obligated clause's subject as target; an event trigger in the obligated clause is not
@@ -312,7 +313,10 @@ def _status(token: Token, governor_counts: bool = False) -> str:
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words("hypothetical")
                                         for c in node.children):
             return "hypothetical"
-        if node.dep_ not in ("xcomp", "conj", "acomp") or node.head.i == node.i:
+        infinitive = node.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in node.children)  # "sworn to fight"
+        if (node.dep_ not in ("xcomp", "conj", "acomp") and not infinitive) or (
+                node.head.i == node.i):
             break
         node, first = node.head, False
         if node.dep_ == "ROOT" and node.lemma_.lower() == "go" and token.dep_ == "xcomp":
@@ -558,10 +562,10 @@ def _passive(token: Token) -> bool:
 
 
 def _protest_topic(cand: _Candidate, by_index: dict[int, _Candidate]) -> bool:
-    """"went on hunger strike to demand X": the demand is the protest's topic, not an event of
-    its own (manual, PROTEST)."""
+    """"went on hunger strike to demand X / to protest X": the demand or complaint is the
+    protest's topic, not an event of its own (manual, PROTEST)."""
     token = cand.token
-    if cand.row.type != "REQUEST" or token.dep_ not in ("advcl", "acl", "xcomp"):
+    if cand.row.type not in ("REQUEST", "ACCUSE") or token.dep_ not in ("advcl", "acl", "xcomp"):
         return False
     head = token.head
     protests = [c for c in by_index.values() if c.row.type == "PROTEST"]
