@@ -523,3 +523,12 @@ def test_source_noun_phrase_adds_nothing_to_a_reporting_verb() -> None:
     qs = reported(run("In a statement, Quinn said the ferry would sail.", {"E1": ["Quinn"]}))
     assert [(q.text, q.speaker, q.cue.text) for q in qs] == [
         ("the ferry would sail", "E1", "said")]
+
+
+def test_transcript_in_quote_marks_gives_each_paragraph_its_labelled_speaker() -> None:
+    text = ('The exchange went like this:\n\n"HOST: Will the ferries come back?\n\n'
+            '"QUINN: They will, by spring. You have my word."')
+    qs = direct(run(text, {"E1": ["QUINN"]}))
+    assert [(q.text, q.speaker, q.cue.text) for q in qs] == [
+        ("Will the ferries come back?", None, "HOST:"),
+        ("They will, by spring. You have my word.", "E1", "QUINN:")]

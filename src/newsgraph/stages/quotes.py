@@ -164,8 +164,8 @@ def run(doc: Doc, found: Found) -> tuple[Quote, ...]:
         r.paragraph = bisect_right(para_starts, r.outer[0]) - 1
         _attribute(r, view, found)
     _inherit(runs, view, found, para_starts)
-    pairs = [p for r in runs + transcripts if _is_quote(r, text) for p in _direct(r, text)]
-    pairs.extend(p for r in labelled if r.kind == "indirect" for p in _direct(r, text))
+    pairs = [p for r in runs + transcripts if _is_quote(r, text) for p in _direct(r, text, found)]
+    pairs.extend(p for r in labelled if r.kind == "indirect" for p in _direct(r, text, found))
     pairs.extend(_reported(view, found))
     pairs.sort(key=lambda p: (p[0].start, p[0].end))
     found.extra[SPEAKER_SPANS] = tuple(who for _, who in pairs)
@@ -194,25 +194,33 @@ def _labelled_lines(text: str, paragraphs: list[tuple[int, int]],
     """A line opening with a speaker label: "PENCE: Well, …" in a transcript (a direct quote,
     when the label is in capitals or names a person) or a headline "Sanders: Trump …" (reported
     speech, when the label names an entity or is one word)."""
-    marks = quote_marks()
     for i, (s, e) in enumerate(paragraphs):
-        colon = text.find(": ", s, e)
-        if colon < 0 or not _is_label(text[s:colon + 1]):
-            continue
-        body, end = _trim(text, colon + 1, e, "")
-        if body >= end or text[body] in marks or not any(c.isalpha() for c in text[body:end]):
-            continue
-        eid = found.entity_at(s, colon)
-        entity = found.entity(eid)
-        if i == 0:  # a headline: "Sanders: …", "Poll: …" (a one-word label needs no entity)
-            one_word = " " not in text[s:colon].strip()
-            kind = "indirect" if entity is not None or one_word else ""
-        else:
-            person = entity is not None and entity.type == "PERSON"
-            kind = "direct" if person or text[s:colon].isupper() else ""
-        if kind:
+        label = _line_label(text, s, e, found, headline=i == 0)
+        if label is not None:
+            colon, body, end, eid, kind = label
             yield _Run([(body, end)], (body, end), cue=Span(text[s:colon + 1], s, colon + 1),
                        speaker=eid, who=(s, colon), attributed=True, kind=kind)
+
+
+def _line_label(text: str, s: int, e: int, found: Found,
+                headline: bool) -> tuple[int, int, int, str | None, str] | None:
+    """(colon, body start, body end, speaker id, quote kind) for a line [s, e) that opens with
+    a speaker label, else None."""
+    colon = text.find(": ", s, e)
+    if colon < 0 or not _is_label(text[s:colon + 1]):
+        return None
+    body, end = _trim(text, colon + 1, e, "")
+    if body >= end or text[body] in quote_marks() or not any(
+            c.isalpha() for c in text[body:end]):
+        return None
+    eid = found.entity_at(s, colon)
+    entity = found.entity(eid)
+    if headline:  # "Sanders: …", "Poll: …" (a one-word label needs no entity)
+        one_word = " " not in text[s:colon].strip()
+        return (colon, body, end, eid, "indirect") if entity is not None or one_word else None
+    if (entity is not None and entity.type == "PERSON") or text[s:colon].isupper():
+        return colon, body, end, eid, "direct"
+    return None
 
 
 def _is_label(line: str) -> bool:
@@ -457,12 +465,20 @@ def _sentence_like(r: _Run, text: str) -> bool:
     return len(inner.split()) >= 3 and inner[-1:] in SENTENCE_END
 
 
-def _direct(r: _Run, text: str) -> list[tuple[Quote, tuple[int, int] | None]]:
+def _direct(r: _Run, text: str, found: Found) -> list[tuple[Quote, tuple[int, int] | None]]:
+    """One quote per part; a part that opens with a transcript label ("“PENCE: Well, …") is
+    the labelled speaker's, from the label to the next labelled part."""
     out = []
+    speaker, cue, who = r.speaker, r.cue, r.who
     for s, e in r.parts:
         s, e = _trim(text, s, e, ",")
+        label = _line_label(text, s, e, found, headline=False) if r.kind == "direct" else None
+        if label is not None:
+            colon, body, _end, speaker, _kind = label
+            cue, who = Span(text[s:colon + 1], s, colon + 1), (s, colon)
+            s = body
         if s < e:
-            out.append((Quote(text[s:e], s, e, r.kind, r.speaker, r.cue), r.who))
+            out.append((Quote(text[s:e], s, e, r.kind, speaker, cue), who))
     return out
 
 
