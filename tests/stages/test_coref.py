@@ -158,3 +158,21 @@ def test_the_one_person_three_sentences_back() -> None:
     text = "Tomas Eder wrote a novel. Critics loved the plot. Readers agreed. He was pleased."
     links = _links(text, ("Tomas Eder", "PERSON", False))
     assert _at(links, "He", text) == 0
+
+
+def test_learnt_gender_is_soft_given_gender_is_hard() -> None:
+    text = "Robin Hale praised his team. She resigned a week later."
+    links = _links(text, ("Robin Hale", "PERSON", False))
+    assert _at(links, "his", text) == 0
+    assert _at(links, "She", text) == 0  # one earlier "his" does not lock Hale out
+    doc = nlp.load()(text)
+    given = Anchor([(0, 10)], "PERSON", gender="m")
+    assert [k.start for k in resolve(doc, [given])] == [text.find("his")]
+
+
+def test_gender_learnt_from_three_links_is_a_constraint() -> None:
+    text = ("Kim Varga met Alex Sorel. She thanked him for his help and his advice. "
+            "Sorel smiled at Varga. She called later.")
+    links = _links(text, ("Varga", "PERSON", False), ("Sorel", "PERSON", False))
+    assert [_at(links, w, text, n) for w, n in (("him", 0), ("his", 0), ("his", 1))] == [1] * 3
+    assert _at(links, "She", text, 1) == 0

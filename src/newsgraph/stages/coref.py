@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.stages import roles
 
 LEXICON = Path(__file__).resolve().parent.parent / "lexicons" / "pronouns.tsv"
+LOCK_LINKS = 3  # he/she links all of one gender that fix an anchor's gender (2 costs dev F1)
 LOOKBACK = 3  # sentences before the pronoun's own that hold candidate antecedents
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "iobj", "dative"})
@@ -57,18 +58,18 @@ FEATURES = (
     "count",          # log(1 + mentions of the anchor so far)
     "topic",          # the anchor is the first-named person-like anchor of the document
     "gender_known",   # the anchor's gender is known and agrees
+    "gender_clash",   # more he/she links of the other gender so far than of this one
     "is_pronoun",     # the candidate mention is a pronoun linked earlier
     "in_parens",      # candidate sits inside parentheses
     "mistyped",       # gendered pronoun, candidate typed non-PERSON by the name stage
 )
 WEIGHTS = {
-    "sent_dist": -1.61, "recency": -0.98, "tok_dist": 0.03, "cand_subj": 0.85, "cand_obj": 0.65,
-    "cand_poss": 0.66, "par_subj": 1.22, "par_obj": -0.01, "poss_subj": 0.48, "commands": -0.38,
-    "depth": -0.87, "np_governs": 0.30, "sent_first": -0.25, "count": 0.36, "topic": 0.41,
-    "gender_known": 0.47, "is_pronoun": -2.32, "in_parens": -0.46, "mistyped": -0.31,
+    "sent_dist": -1.61, "recency": -0.89, "tok_dist": -0.02, "cand_subj": 0.83,
+    "cand_obj": 0.64, "cand_poss": 0.66, "par_subj": 1.19, "par_obj": -0.05, "poss_subj": 0.51,
+    "commands": -0.44, "depth": -0.94, "np_governs": 0.09, "sent_first": -0.29, "count": 0.26,
+    "topic": 0.35, "gender_known": 0.55, "gender_clash": -0.58, "is_pronoun": -2.39,
+    "in_parens": -0.55, "mistyped": -0.34,
 }
-# Best score below this leaves the pronoun unlinked. On GAP dev no cut raises F1 (a cut at
-# -2.4 trades 1 point of recall for 1 of precision) and news often has one far antecedent.
 THRESHOLD = float("-inf")
 
 
@@ -195,9 +196,10 @@ def resolve(doc: Doc, anchors: Sequence[Anchor], observe: Observer | None = None
     """Links third-person pronouns (and "the former"/"the latter") to anchors.
 
     Candidates are anchor mentions (names, and pronouns already linked) before the pronoun in
-    its sentence or the LOOKBACK sentences before; they must agree in gender/number (gender
-    given by the anchor, or learnt from pronouns already linked to it). Reflexives go to their
-    clause subject; a plain pronoun never takes a co-argument of its own verb (principle B).
+    its sentence or the LOOKBACK sentences before; they must agree in number and in the
+    gender the anchor gives (gender learnt from pronouns already linked is only a feature).
+    Reflexives go to their clause subject; a plain pronoun never takes a co-argument of its
+    own verb (principle B).
     The rest are scored by the weighted FEATURES; the best anchor wins if it clears THRESHOLD.
     ``observe`` (for fitting the weights) sees each pronoun with its scored candidates."""
     if not anchors:
@@ -221,6 +223,7 @@ def resolve(doc: Doc, anchors: Sequence[Anchor], observe: Observer | None = None
         mentions[0].first = True
     state = _State(anchors, [a.gender for a in anchors], [0] * len(anchors),
                    [_maybe_person(doc, a) for a in anchors], -1)
+    state.learnt = [{} for _ in anchors]
     people = [i for i in first if anchors[i].type == "PERSON" or state.lenient[i]]
     if people:
         state.topic = min(people, key=lambda i: first[i])
@@ -253,8 +256,9 @@ def resolve(doc: Doc, anchors: Sequence[Anchor], observe: Observer | None = None
             best = _choose(token, *entry, window, here[nxt:], state, sent_no, observe)
             if best is None:
                 continue
-            if entry[0] in ("m", "f"):
-                state.gender[best] = entry[0]
+            if entry[0] in ("m", "f"):  # learnt gender stays soft: a wrong link must not
+                learnt = state.learnt[best]  # lock the anchor out of its own pronouns
+                learnt[entry[0]] = learnt.get(entry[0], 0) + 1
             end = token.idx + len(token.text)
             links.append(Link(token.idx, end, best))
             window.append(_Mention(best, token.idx, end, token, sent_no, pronoun=True))
@@ -265,10 +269,25 @@ def resolve(doc: Doc, anchors: Sequence[Anchor], observe: Observer | None = None
 @dataclass
 class _State:
     anchors: Sequence[Anchor]
-    gender: list[str | None]  # given or learnt
+    gender: list[str | None]  # given by the actors stage (a hard constraint)
     count: list[int]  # mentions so far
     lenient: list[bool]  # non-PERSON anchor written as a proper name
     topic: int  # first-named person-like anchor, -1 if none
+    learnt: list[dict[str, int]] = field(default_factory=list)  # he/she links so far
+
+
+def _gender(state: _State, anchor: int) -> str | None:
+    """Gender as a hard constraint: given by the actors stage, or learnt from at least
+    LOCK_LINKS he/she links all of one gender (a single link may be a resolution error)."""
+    given = state.gender[anchor]
+    if given is not None:
+        return given
+    learnt = state.learnt[anchor]
+    if len(learnt) == 1:
+        (g, n), = learnt.items()
+        if n >= LOCK_LINKS:
+            return g
+    return None
 
 
 def _preposed_subject(token: Token) -> Token | None:
@@ -326,7 +345,7 @@ def _governs(m: _Mention, token: Token) -> bool:
 
 
 def _features(m: _Mention, rank: int, token: Token, case: str, state: _State,
-              sent_no: int, gendered: bool) -> dict[str, float]:
+              sent_no: int, gendered: bool, agreement: str) -> dict[str, float]:
     dep = m.token.dep_
     pron_dep = token.dep_
     subj = dep in SUBJECT_DEPS
@@ -347,7 +366,10 @@ def _features(m: _Mention, rank: int, token: Token, case: str, state: _State,
         "sent_first": float(m.first),
         "count": math.log1p(state.count[m.anchor]),
         "topic": float(m.anchor == state.topic),
-        "gender_known": float(gendered and state.gender[m.anchor] is not None),
+        "gender_known": float(gendered and (state.gender[m.anchor] is not None
+                                            or state.learnt[m.anchor].get(agreement, 0) > 0)),
+        "gender_clash": float(gendered and state.learnt[m.anchor].get(
+            "f" if agreement == "m" else "m", 0) > state.learnt[m.anchor].get(agreement, 0)),
         "is_pronoun": float(m.pronoun),
         "in_parens": float(_in_parens(m.token)),
         "mistyped": float(gendered and state.anchors[m.anchor].type != "PERSON"),
@@ -376,10 +398,11 @@ def _in_parens(token: Token) -> bool:
 def _choose(token: Token, agreement: str, case: str, window: list[_Mention],
             rest: list[_Mention], state: _State, sent_no: int,
             observe: Observer | None) -> int | None:
-    anchors, gender = state.anchors, state.gender
+    anchors = state.anchors
 
     def agrees(m: _Mention) -> bool:
-        return _agrees(anchors[m.anchor], agreement, gender[m.anchor], state.lenient[m.anchor])
+        return _agrees(anchors[m.anchor], agreement, _gender(state, m.anchor),
+                       state.lenient[m.anchor])
 
     subject = _preposed_subject(token)  # checks the parse: "her" may be poss or obj
     if subject is not None:
@@ -406,7 +429,7 @@ def _choose(token: Token, agreement: str, case: str, window: list[_Mention],
     gendered = agreement in ("m", "f")
     scored: dict[int, tuple[float, dict[str, float]]] = {}
     for rank, m in enumerate(reversed(candidates)):
-        f = _features(m, rank, token, case, state, sent_no, gendered)
+        f = _features(m, rank, token, case, state, sent_no, gendered, agreement)
         score = sum(WEIGHTS[k] * v for k, v in f.items() if v)
         if m.anchor not in scored or score > scored[m.anchor][0]:
             scored[m.anchor] = (score, f)
