@@ -481,3 +481,8 @@ def test_intent_with_an_infinitive_parsed_as_a_clause() -> None:
               {"A": ["Peru"], "B": ["Chile"]})
     fights = [e for e in out if e.trigger.text == "fight"]
     assert [(e.type, e.source, e.status) for e in fights] == [("THREATEN", "A", "planned")]
+
+
+def test_capitalised_group_noun_takes_its_complement() -> None:
+    ev = one("Demonstrators from Peru blocked the road to Chile.", {"A": ["Peru"], "B": ["Chile"]})
+    assert (ev.type, ev.source) == ("PROTEST", "A")

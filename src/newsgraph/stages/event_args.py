@@ -186,7 +186,8 @@ def entity(token: Token | None, found: Found, complement: bool = True) -> str | 
                     key=lambda c: c.i, default=None)
         if first is not None:
             hit = found.entity_at(first.left_edge.idx, end)
-    if hit is None and complement and token.pos_ == "NOUN":
+    if hit is None and complement and token.pos_ in ("NOUN", "PROPN"):  # "Rebels in X" at the
+        # start of a sentence is often tagged a proper noun
         for g in _prep_objects(token, COMPLEMENT_PREPS):
             hit = entity(g, found, complement=False)
             if hit is not None:
