@@ -386,12 +386,12 @@ def _depth(token: Token) -> int:
 
 
 def _in_parens(token: Token) -> bool:
-    doc = token.doc
-    for i in range(token.i - 1, max(token.sent.start, token.i - 8) - 1, -1):
-        if doc[i].text == ")":
+    """An opening parenthesis within the 8 tokens before, with no closing one between."""
+    for prev in reversed(token.doc[max(token.i - 8, 0):token.i]):
+        if prev.text in ("(", ")"):
+            return prev.text == "("
+        if prev.is_sent_start:
             return False
-        if doc[i].text == "(":
-            return True
     return False
 
 
