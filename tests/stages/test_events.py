@@ -140,6 +140,15 @@ def test_seed_events(seed_digest: Digest) -> None:
                for t, _, _, tg, _, d in got), got
     assert any(t == "REJECT" and "Giammattei" in s for t, _, s, _, _, _ in got), got
     assert any(t == "AGREE" and st == "planned" for t, _, _, _, st, _ in got), got
+    # "has in the past blamed President Joe Biden" (parsed as an adjective of the name)
+    assert any(t == "ACCUSE" and "Obrador" in s and "Biden" in tg for t, _, s, tg, _, _ in got)
+    # a pledge of support is a promise (AGREE, planned) by Harris, named "the Vice President"
+    assert any(t == "AGREE" and "Harris" in s and "prosecutors" in tg and st == "planned"
+               for t, _, s, tg, st, _ in got), got
+    # "the two leaders will witness the signing": both leaders, each other's partner
+    assert any(t == "AGREE" and "Giammattei" in s and "Harris" in tg and st == "planned"
+               for t, _, s, tg, st, _ in got), got
+    assert any(t == "REQUEST" and "Harris" in s for t, _, s, _, _, _ in got), got
     assert all(ev.status in ("occurred", "planned", "negated", "hypothetical")
                for ev in seed_digest.events)
 
