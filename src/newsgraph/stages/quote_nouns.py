@@ -24,6 +24,8 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from newsgraph.stages.quote_cues import word_class
+
 CLAUSE_MARKS = frozenset({"that", "whether"})
 CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
 NOUN_TAGS = frozenset({"NN", "NNS"})
@@ -67,14 +69,6 @@ def _frames(name: str) -> dict[str, Noun]:
         out[lemma] = Noun("clause" in kinds, "intent" in kinds,
                           frozenset() if preps == "-" else frozenset(preps.split(",")))
     return out
-
-
-@cache
-def light_verbs() -> frozenset[str]:
-    raw = resources.files("newsgraph.lexicons").joinpath("quote_words.tsv").read_text("utf-8")
-    rows = (line.split("\t") for line in raw.splitlines()
-            if line.strip() and not line.startswith("#"))
-    return frozenset(r[0] for r in rows if r[1] == "light-verb")
 
 
 def speech_word(t: Token) -> bool:
@@ -134,6 +128,6 @@ def _source(noun: Token, subject_of: Callable[[Token], Token | None]) -> Token |
             if obj is not None:
                 return obj
     head = noun.head
-    if noun.dep_ == "dobj" and head.lemma_.lower() in light_verbs():
+    if noun.dep_ == "dobj" and head.lemma_.lower() in word_class("light-verb"):
         return subject_of(head)
     return None

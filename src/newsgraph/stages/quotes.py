@@ -48,13 +48,23 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Quote, Span
 from newsgraph.stages import Found
+from newsgraph.stages.quote_cues import (
+    according_content,
+    complement,
+    cue_kind,
+    is_reporting_verb,
+    non_labels,
+    reporting_verbs,
+    source_object,
+    source_phrases,
+    verb_lemma,
+    word_class,
+)
 from newsgraph.stages.quote_marks import DASHES, paragraphs, quote_marks, quoted_runs
 from newsgraph.stages.quote_nouns import noun_cues, speech_word
 
@@ -72,19 +82,8 @@ RELATIVE_TAGS = frozenset({"WDT", "WP"})
 SPEAKER_POS = frozenset({"PROPN", "PRON", "NOUN"})
 CONTENT_POS = frozenset({"PROPN", "NOUN"})  # a one-word content must be one of these
 CLIMB_DEPS = ("conj", "xcomp", "advcl", "pcomp", "prep")  # "began by saying …"
-HEARER_DEPS = ("dobj", "dative", "iobj")
-NOT_VERBAL = frozenset({"amod", "compound", "nmod", "prep"})  # "so-called", "compared with"
 INLINE_SPACE = " \t\u00a0"
 SAYING = frozenset({"speech", "writing", "source"})  # cue classes preferred for direct quotes
-
-
-@dataclass(frozen=True, slots=True)
-class Verb:
-    """A reporting-verb lexicon row (see the file header for the meaning of each field)."""
-
-    kind: str
-    frame: str
-    preps: frozenset[str] | None = None  # topic prepositions, when not the default ones
 
 
 @dataclass(slots=True)
@@ -100,52 +99,6 @@ class _Run:
     tokens: tuple[int, int] = (0, 0)  # doc token range of ``outer``
     paragraph: int = 0
     kind: str = "direct"
-
-
-# --------------------------------------------------------------------------- lexicons
-
-
-def _rows(name: str) -> list[list[str]]:
-    raw = resources.files("newsgraph.lexicons").joinpath(name).read_text("utf-8")
-    return [line.split("\t") for line in raw.splitlines()
-            if line.strip() and not line.startswith("#")]
-
-
-@cache
-def reporting_verbs() -> dict[str, Verb]:
-    """Lemma -> Verb for single-word reporting verbs."""
-    return {r[0]: Verb(r[1], r[2], frozenset(r[3].split(",")) if len(r) > 3 else None)
-            for r in _rows("reporting_verbs.tsv") if " " not in r[0]}
-
-
-@cache
-def verb_forms() -> dict[str, str]:
-    """Form -> lemma for reporting-verb forms the lemmatizer gets wrong ("hopes" -> "hop")."""
-    return {r[0]: r[1] for r in _rows("reporting_verb_forms.tsv")}
-
-
-def verb_lemma(t: Token) -> str:
-    """The reporting-verbs lexicon key for a token: its lemma, or the fixed one for a form
-    the lemmatizer gets wrong."""
-    return verb_forms().get(t.lower_) or t.lemma_.lower()
-
-
-@cache
-def source_phrases() -> dict[str, str]:
-    """First word -> second word of source phrases ("according" -> "to")."""
-    return {r[0].split()[0]: r[0].split()[1] for r in _rows("reporting_verbs.tsv")
-            if r[2] == "source" and " " in r[0]}
-
-
-@cache
-def word_class(role: str) -> frozenset[str]:
-    """Words of one role in lexicons/quote_words.tsv."""
-    return frozenset(r[0] for r in _rows("quote_words.tsv") if r[1] == role)
-
-
-@cache
-def non_labels() -> frozenset[str]:
-    return frozenset(r[0].lower() for r in _rows("quote_labels.tsv"))
 
 
 # --------------------------------------------------------------------------- the stage
@@ -265,7 +218,7 @@ class _DocView:
             self.boundary[t.i + 1] = self.boundary[t.i] + stop
             if self.quoted[t.i]:
                 continue
-            if _is_reporting_verb(t, verbs) or _source_object(t, phrases) is not None:
+            if is_reporting_verb(t, verbs) or source_object(t, phrases) is not None:
                 self.cues.append(t.i)
             elif speech_word(t):
                 self.words.append(t)
@@ -279,38 +232,6 @@ class _DocView:
     def open_between(self, a: int, b: int) -> bool:
         """No sentence or line boundary among tokens [a, b)."""
         return a >= b or self.boundary[b] == self.boundary[a]
-
-
-def _is_reporting_verb(t: Token, verbs: dict[str, Verb]) -> bool:
-    return (t.tag_.startswith("VB") and t.dep_ not in NOT_VERBAL
-            and verb_lemma(t) in verbs)
-
-
-def _cue_kind(t: Token) -> str:
-    """The lexicon class of a cue token ("source" for "according to")."""
-    entry = reporting_verbs().get(verb_lemma(t))
-    return entry.kind if entry is not None else "source"
-
-
-def _source_object(t: Token, phrases: dict[str, str]) -> Token | None:
-    """For "according" in "according to X": X's head token; for "in" in "in a new poll, …" (a
-    source preposition before a source noun, its clause not already cued by a reporting verb):
-    the noun ("per" also takes a name: "per Reuters")."""
-    second = phrases.get(t.lower_)
-    if second is None:
-        if t.dep_ != "prep" or t.lower_ not in word_class("source-preposition"):
-            return None
-        obj = next((g for g in t.children if g.dep_ == "pobj"), None)
-        if obj is None or _is_reporting_verb(t.head, reporting_verbs()):
-            return None
-        if obj.lemma_.lower() in word_class("source-noun") or (
-                t.lower_ == "per" and obj.pos_ == "PROPN"):
-            return obj
-        return None
-    for c in t.children:
-        if c.lower_ == second:
-            return next((g for g in c.children if g.dep_ == "pobj"), None)
-    return None
 
 
 # --------------------------------------------------------------------------- direct quotes
@@ -361,7 +282,7 @@ def _nearest_cue(r: _Run, view: _DocView) -> int | None:
         governs = view.doc[c].is_ancestor(view.doc[first_word])
         if not governs and distance > MAX_CUE_DISTANCE:
             continue
-        kind = _cue_kind(view.doc[c])
+        kind = cue_kind(view.doc[c])
         key = (0 if distance <= 2 or governs else 1, kind not in SAYING, distance, c)
         if best is None or key < best:
             best = key
@@ -490,11 +411,11 @@ def _reported(view: _DocView, found: Found) -> list[tuple[Quote, tuple[int, int]
     out = []
     for i in view.cues:
         tok = doc[i]
-        source = _source_object(tok, phrases)
+        source = source_object(tok, phrases)
         if source is not None:
-            span = _according_content(tok)
+            span = according_content(tok)
         else:
-            span = _complement(tok, verbs[verb_lemma(tok)])
+            span = complement(tok, verbs[verb_lemma(tok)])
         if span is None:
             continue
         a, b = span
@@ -536,83 +457,13 @@ def _trim_tokens(doc: Doc, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _complement(verb: Token, entry: Verb) -> tuple[int, int] | None:
-    """Token range of what a reporting verb reports, or None."""
-    frame = entry.frame
-    kids = list(verb.children)
-    passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
-    if passive is not None and any(c.dep_ == "agent" for c in kids):
-        return passive.left_edge.i, passive.right_edge.i + 1  # "… was reported by X"
-    if frame in ("charge", "judge"):
-        obj = next((c for c in kids if c.dep_ == "dobj"), None)
-        near = kids + (list(obj.children) if obj is not None else [])
-        preps = word_class("charge-preposition")
-        prep = next((c for c in near if c.dep_ == "prep" and c.lower_ in preps), None)
-        if prep is None:
-            if frame == "judge" and obj is not None:
-                return obj.left_edge.i, obj.right_edge.i + 1  # "X praised the plan"
-            return None
-        start = obj.left_edge.i if obj is not None and obj.i < prep.i else prep.i + 1
-        return start, prep.right_edge.i + 1
-    hearer = any(c.dep_ in HEARER_DEPS for c in kids)
-    if frame == "hearer" and not hearer:
-        return None  # "time will tell if …"
-    infinitive = frame in ("intent", "topic", "naming") or (frame == "hearer" and hearer)
-    deps = ("ccomp", "xcomp") if infinitive else ("ccomp",)  # "told aides to leave"
-    comps = [c for c in kids if c.dep_ in deps]
-    # one on each side ("It is unlikely; her team says she will go on"): the one after the verb
-    comp = next((c for c in comps if c.i > verb.i), None) if len(comps) > 1 else None
-    comp = comp or (comps[0] if comps else None)
-    if comp is not None:
-        start = comp.left_edge.i
-        while start < comp.i and verb.doc[start].dep_ == "mark":
-            start += 1  # "that"
-        return start, comp.right_edge.i + 1
-    if frame in ("topic", "naming") or entry.preps:  # "asked about …", "worried about …"
-        preps = entry.preps or word_class("topic-preposition")
-        topic = _topic(kids, frame == "topic", preps)
-        if topic is not None or verb.dep_ != "parataxis":
-            return topic
-    if verb.dep_ == "parataxis":  # "The plan is dead, she said." parsed with said as a side
-        head = verb.head
-        if verb.i > head.i:
-            return head.left_edge.i, verb.left_edge.i
-        return verb.right_edge.i + 1, head.right_edge.i + 1
-    return None
-
-
-def _topic(kids: list[Token], bare_object: bool,
-           preps: frozenset[str]) -> tuple[int, int] | None:
-    """What a verb speaks of: its object (through a predicate: "called him a liar"; without
-    one only if ``bare_object``), else the object of a topic preposition ("called for talks")."""
-    obj = next((c for c in kids if c.dep_ == "dobj"), None)
-    if obj is not None:
-        pred = next((c for c in kids if c.dep_ in ("oprd", "xcomp") and c.i > obj.i), None)
-        if pred is not None or bare_object:
-            return obj.left_edge.i, (pred or obj).right_edge.i + 1
-    prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in preps), None)
-    if prep is None:
-        return None
-    return prep.i + 1, prep.right_edge.i + 1
-
-
-def _according_content(tok: Token) -> tuple[int, int] | None:
-    """The clause around "according to X", without that phrase."""
-    head = tok.head
-    if head is tok:
-        return None
-    if tok.i < head.i:
-        return tok.right_edge.i + 1, head.right_edge.i + 1
-    return head.left_edge.i, tok.left_edge.i
-
-
 # --------------------------------------------------------------------------- speakers
 
 
 def _speaker(cue: Token, found: Found,
              view: _DocView) -> tuple[str | None, tuple[int, int] | None]:
     """(entity id or None, the speaker token's offsets or None) for a cue."""
-    source = _source_object(cue, source_phrases())
+    source = source_object(cue, source_phrases())
     subject = source if source is not None else _subject(cue)
     if subject is not None and (view.quoted[subject.i] or not view.open_between(
             min(subject.i, cue.i) + 1, max(subject.i, cue.i))):

@@ -1,0 +1,177 @@
+"""Quote cues: the reporting-verb lexicons and what a cue reports in the parse.
+
+``lexicons/reporting_verbs.tsv`` gives each verb a class (speech, writing, thought, evidence,
+request, charge) and a frame; ``complement`` reads the frame off the dependency parse and
+returns the token range the verb reports ("said (that) …", "pledged to …", "accused X of …",
+"praised X", "spoke about …", "… was reported by X"). "according to X" and "in a new poll,"
+are source phrases that report the rest of their clause. Used by ``stages/quotes.py``, which
+decides which cues count and who the speaker is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+HEARER_DEPS = ("dobj", "dative", "iobj")
+NOT_VERBAL = frozenset({"amod", "compound", "nmod", "prep"})  # "so-called", "compared with"
+
+
+@dataclass(frozen=True, slots=True)
+class Verb:
+    """A reporting-verb lexicon row (see the file header for the meaning of each field)."""
+
+    kind: str
+    frame: str
+    preps: frozenset[str] | None = None  # topic prepositions, when not the default ones
+
+
+# --------------------------------------------------------------------------- lexicons
+
+
+def _rows(name: str) -> list[list[str]]:
+    raw = resources.files("newsgraph.lexicons").joinpath(name).read_text("utf-8")
+    return [line.split("\t") for line in raw.splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+@cache
+def reporting_verbs() -> dict[str, Verb]:
+    """Lemma -> Verb for single-word reporting verbs."""
+    return {r[0]: Verb(r[1], r[2], frozenset(r[3].split(",")) if len(r) > 3 else None)
+            for r in _rows("reporting_verbs.tsv") if " " not in r[0]}
+
+
+@cache
+def verb_forms() -> dict[str, str]:
+    """Form -> lemma for reporting-verb forms the lemmatizer gets wrong ("hopes" -> "hop")."""
+    return {r[0]: r[1] for r in _rows("reporting_verb_forms.tsv")}
+
+
+def verb_lemma(t: Token) -> str:
+    """The reporting-verbs lexicon key for a token: its lemma, or the fixed one for a form
+    the lemmatizer gets wrong."""
+    return verb_forms().get(t.lower_) or t.lemma_.lower()
+
+
+@cache
+def source_phrases() -> dict[str, str]:
+    """First word -> second word of source phrases ("according" -> "to")."""
+    return {r[0].split()[0]: r[0].split()[1] for r in _rows("reporting_verbs.tsv")
+            if r[2] == "source" and " " in r[0]}
+
+
+@cache
+def word_class(role: str) -> frozenset[str]:
+    """Words of one role in lexicons/quote_words.tsv."""
+    return frozenset(r[0] for r in _rows("quote_words.tsv") if r[1] == role)
+
+
+@cache
+def non_labels() -> frozenset[str]:
+    return frozenset(r[0].lower() for r in _rows("quote_labels.tsv"))
+
+
+def is_reporting_verb(t: Token, verbs: dict[str, Verb]) -> bool:
+    return (t.tag_.startswith("VB") and t.dep_ not in NOT_VERBAL
+            and verb_lemma(t) in verbs)
+
+
+def cue_kind(t: Token) -> str:
+    """The lexicon class of a cue token ("source" for "according to")."""
+    entry = reporting_verbs().get(verb_lemma(t))
+    return entry.kind if entry is not None else "source"
+
+
+def source_object(t: Token, phrases: dict[str, str]) -> Token | None:
+    """For "according" in "according to X": X's head token; for "in" in "in a new poll, …" (a
+    source preposition before a source noun, its clause not already cued by a reporting verb):
+    the noun ("per" also takes a name: "per Reuters")."""
+    second = phrases.get(t.lower_)
+    if second is None:
+        if t.dep_ != "prep" or t.lower_ not in word_class("source-preposition"):
+            return None
+        obj = next((g for g in t.children if g.dep_ == "pobj"), None)
+        if obj is None or is_reporting_verb(t.head, reporting_verbs()):
+            return None
+        if obj.lemma_.lower() in word_class("source-noun") or (
+                t.lower_ == "per" and obj.pos_ == "PROPN"):
+            return obj
+        return None
+    for c in t.children:
+        if c.lower_ == second:
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def complement(verb: Token, entry: Verb) -> tuple[int, int] | None:
+    """Token range of what a reporting verb reports, or None."""
+    frame = entry.frame
+    kids = list(verb.children)
+    passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+    if passive is not None and any(c.dep_ == "agent" for c in kids):
+        return passive.left_edge.i, passive.right_edge.i + 1  # "… was reported by X"
+    if frame in ("charge", "judge"):
+        obj = next((c for c in kids if c.dep_ == "dobj"), None)
+        near = kids + (list(obj.children) if obj is not None else [])
+        preps = word_class("charge-preposition")
+        prep = next((c for c in near if c.dep_ == "prep" and c.lower_ in preps), None)
+        if prep is None:
+            if frame == "judge" and obj is not None:
+                return obj.left_edge.i, obj.right_edge.i + 1  # "X praised the plan"
+            return None
+        start = obj.left_edge.i if obj is not None and obj.i < prep.i else prep.i + 1
+        return start, prep.right_edge.i + 1
+    hearer = any(c.dep_ in HEARER_DEPS for c in kids)
+    if frame == "hearer" and not hearer:
+        return None  # "time will tell if …"
+    infinitive = frame in ("intent", "topic", "naming") or (frame == "hearer" and hearer)
+    deps = ("ccomp", "xcomp") if infinitive else ("ccomp",)  # "told aides to leave"
+    comps = [c for c in kids if c.dep_ in deps]
+    # one on each side ("It is unlikely; her team says she will go on"): the one after the verb
+    comp = next((c for c in comps if c.i > verb.i), None) if len(comps) > 1 else None
+    comp = comp or (comps[0] if comps else None)
+    if comp is not None:
+        start = comp.left_edge.i
+        while start < comp.i and verb.doc[start].dep_ == "mark":
+            start += 1  # "that"
+        return start, comp.right_edge.i + 1
+    if frame in ("topic", "naming") or entry.preps:  # "asked about …", "worried about …"
+        preps = entry.preps or word_class("topic-preposition")
+        topic = _topic(kids, frame == "topic", preps)
+        if topic is not None or verb.dep_ != "parataxis":
+            return topic
+    if verb.dep_ == "parataxis":  # "The plan is dead, she said." parsed with said as a side
+        head = verb.head
+        if verb.i > head.i:
+            return head.left_edge.i, verb.left_edge.i
+        return verb.right_edge.i + 1, head.right_edge.i + 1
+    return None
+
+
+def _topic(kids: list[Token], bare_object: bool,
+           preps: frozenset[str]) -> tuple[int, int] | None:
+    """What a verb speaks of: its object (through a predicate: "called him a liar"; without
+    one only if ``bare_object``), else the object of a topic preposition ("called for talks")."""
+    obj = next((c for c in kids if c.dep_ == "dobj"), None)
+    if obj is not None:
+        pred = next((c for c in kids if c.dep_ in ("oprd", "xcomp") and c.i > obj.i), None)
+        if pred is not None or bare_object:
+            return obj.left_edge.i, (pred or obj).right_edge.i + 1
+    prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in preps), None)
+    if prep is None:
+        return None
+    return prep.i + 1, prep.right_edge.i + 1
+
+
+def according_content(tok: Token) -> tuple[int, int] | None:
+    """The clause around "according to X", without that phrase."""
+    head = tok.head
+    if head is tok:
+        return None
+    if tok.i < head.i:
+        return tok.right_edge.i + 1, head.right_edge.i + 1
+    return head.left_edge.i, tok.left_edge.i
