@@ -46,12 +46,11 @@ Decisions (each tested in tests/stages/test_events.py):
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
-from importlib import resources
 
 from spacy.tokens import Token
 
 from newsgraph.stages import Found
+from newsgraph.stages.event_lexicon import words
 
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
@@ -62,14 +61,6 @@ PREMODIFIERS = ("compound", "amod", "flat", "nmod", "poss")
 COMPLEMENT_PREPS = ("of", "in", "from")
 OBJECT_PREPS = ("of", "by", "from", "for")
 PLACE_TYPES = ("GPE", "LOC")
-
-
-@cache
-def words(role: str) -> frozenset[str]:
-    raw = resources.files("newsgraph.lexicons").joinpath("event_words.tsv").read_text("utf-8")
-    rows = [line.split("\t") for line in raw.splitlines()
-            if line.strip() and not line.startswith("#")]
-    return frozenset(w for w, r in rows if r == role)
 
 
 # --------------------------------------------------------------------------- sources

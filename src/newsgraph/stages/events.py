@@ -33,31 +33,21 @@ Decisions (each tested in tests/stages/test_events.py):
   pronoun, or a possessor/light-verb subject for nouns), and either its source or target is
   an entity the actors stage knows or its source is a noun or name ("Police arrested ...",
   kept with no source id). Triggers used as modifiers are skipped.
-- **Status**: negated ("not", "never" on the verb or its governors), hypothetical (could, would,
-  if-clauses), planned (will, governed by an intent or "expected/scheduled to" verb), else
-  occurred.
-- **Imperatives in direct quotes** ("Do not come.", "Please leave.") are REQUEST events by the
-  quote's speaker: a sentence inside the quote whose root is a bare verb with no subject,
-  opened by the verb, "do/don't" or "please". The trigger runs from the sentence start to
-  the verb.
+- **Status** and **PLOVER coding**: stages/event_status.py.
+- **Requests made in speech** (imperatives in direct quotes, obligations in reported speech):
+  stages/event_speech.py.
 - **Requested events** ("demanded that X withdraw", "urged X to sign") are not emitted: the
   REQUEST is the event, and the asked-for one has not happened. A protest's topic ("went on
   hunger strike to demand X", "... to protest X's decision") is no REQUEST or ACCUSE of its
   own (manual, PROTEST).
-- **Obligations in reported speech** ("Russia said Sudan must return the helicopter", "issued
-  a reminder that Iraq must cooperate") are one REQUEST by the reporting verb's subject with
-  the obligated clause's subject as target; an event trigger in the obligated clause is not
-  emitted (it has not happened). The obligation words are the "obligation" rows of
-  ``lexicons/event_words.tsv``.
-- **PLOVER coding** (``lexicons/event_coding.tsv``, from the manual's auxiliary-mode rules):
-  the type is the single category a PLOVER coder returns, not "category + future". A planned
-  or hypothetical cooperative action is AGREE ("will meet", "pledged to provide aid"), an
-  announced retreat is CONCEDE, a planned or conditional sanction, coercion, protest or
-  assault is THREATEN (its mode the content of the threat), and a refusal in the future
-  ("will not accept", "would not meet") of a cooperative action is an occurred REJECT. The
-  status keeps saying that the underlying action is planned or hypothetical. The coding needs
-  a known source (the actor who promises or threatens): "X will be sentenced" stays a planned
-  SANCTION.
+- **PLOVER coding** (stages/event_status.py): the type is the single category a PLOVER
+  coder returns, not "category + future": a planned or hypothetical cooperative action is
+  AGREE ("will meet", "pledged to provide aid"), an announced retreat is CONCEDE, a planned or
+  conditional sanction, coercion, protest or assault is THREATEN (its mode the content of the
+  threat), and a refusal in the future ("will not accept") of a cooperative action is an
+  occurred REJECT. The status keeps saying that the underlying action is planned or
+  hypothetical. The coding needs a known source (the actor who promises or threatens): "X
+  will be sentenced" stays a planned SANCTION.
 - **Verbs parsed as modifiers** that still have a subject or auxiliary ("the President has
   blamed X", misparsed with "blamed" as an adjective of X) count as verbs.
 - **Intent adjectives** ("ready/willing/prepared to ...", ``governor`` rows) make the event
@@ -65,15 +55,16 @@ Decisions (each tested in tests/stages/test_events.py):
 - **Date**: the DATE entity that modifies the trigger (see stages/timex.py), else the article's
   published date.
 - **Intensity**: ``lexicons/event_intensity.tsv`` by type and mode.
+
+Knowledge lives in lexicons/ (events.tsv, event_words.tsv, event_coding.tsv,
+event_intensity.tsv), loaded once by stages/event_lexicon.py.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
@@ -94,72 +85,12 @@ from newsgraph.stages.event_args import (
     source_ids,
     subjects,
     target_id,
-    words,
 )
+from newsgraph.stages.event_lexicon import Trigger, codings, intensity, triggers, words
+from newsgraph.stages.event_speech import imperatives, obligations, obliged
+from newsgraph.stages.event_status import coded, status_of
 
 MODIFIER_DEPS = ("amod", "compound", "nmod")
-
-
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    """One row of lexicons/events.tsv."""
-
-    type: str
-    mode: str | None
-    needs: str
-    extra: str | None  # the particle or preposition of a two-word pattern
-
-
-# --------------------------------------------------------------------------- lexicons
-
-
-def _rows(name: str) -> list[list[str]]:
-    raw = resources.files("newsgraph.lexicons").joinpath(name).read_text("utf-8")
-    return [line.split("\t") for line in raw.splitlines()
-            if line.strip() and not line.startswith("#")]
-
-
-@cache
-def triggers() -> dict[tuple[str, str], tuple[Trigger, ...]]:
-    """(lemma, verb|noun) -> its rows, two-word patterns first."""
-    table: dict[tuple[str, str], list[Trigger]] = {}
-    for pattern, pos, kind, mode, needs in _rows("events.tsv"):
-        lemma, _, extra = pattern.partition(" ")
-        if pos == "noun" and extra:  # "hunger strike": the head noun with its modifier
-            lemma, extra = extra, lemma
-        row = Trigger(kind, None if mode == "-" else mode, needs, extra or None)
-        table.setdefault((lemma, pos), []).append(row)
-    return {k: tuple(sorted(v, key=lambda t: t.extra is None)) for k, v in table.items()}
-
-
-@cache
-def intensities() -> dict[tuple[str, str], float]:
-    return {(kind, mode): float(score) for kind, mode, score in _rows("event_intensity.tsv")}
-
-
-@cache
-def codings() -> dict[tuple[str, str, str], tuple[str, str | None]]:
-    """(status, type, mode or *) -> (coded type, coded mode) from lexicons/event_coding.tsv."""
-    out: dict[tuple[str, str, str], tuple[str, str | None]] = {}
-    for status, kind, mode, coded, coded_mode in _rows("event_coding.tsv"):
-        out[(status, kind, mode)] = (coded, None if coded_mode == "-" else coded_mode)
-    return out
-
-
-def coded(kind: str, mode: str | None, status: str) -> tuple[str, str | None, str]:
-    """PLOVER's auxiliary-mode rules: (type, mode, status) as the manual codes them."""
-    table = codings()
-    hit = table.get((status, kind, mode or "-")) or table.get((status, kind, "*"))
-    if status == "refused":
-        return (hit[0], hit[1], "occurred") if hit else (kind, mode, "negated")
-    if hit is None:
-        return kind, mode, status
-    return hit[0], (mode if hit[1] == "=" else hit[1]), status
-
-
-def intensity(kind: str, mode: str | None) -> float:
-    table = intensities()
-    return table.get((kind, mode or "-"), table.get((kind, "-"), 0.0))
 
 
 # --------------------------------------------------------------------------- triggers
@@ -288,46 +219,6 @@ def _light_verb(noun: Token) -> Token | None:
     return None
 
 
-# --------------------------------------------------------------------------- status
-
-
-def _status(token: Token, governor_counts: bool = False) -> str:
-    """Status from the words on ``token`` and on the verbs that govern it by xcomp/conj."""
-    node, planned, first = token, False, True
-    for _ in range(6):
-        if any(c.dep_ == "neg" for c in node.children):  # before "would": "would not meet"
-            return "refused" if any(
-                a.dep_ == "aux" and a.lower_ in words("future") | words("hypothetical")
-                for a in node.children) else "negated"
-        for c in node.children:
-            if c.dep_ in ("aux", "mark") and c.lower_ in words("hypothetical"):
-                return "hypothetical"
-            if c.dep_ == "aux" and c.lower_ in words("future"):
-                planned = True
-        lemma = node.lemma_.lower()
-        if (not first or governor_counts) and (lemma in words("governor") or _is_intent(node)):
-            planned = True
-        if not first and (lemma in words("failure") or (
-                lemma in ("have", "be") and any(c.lower_ == "yet" for c in node.children))):
-            return "negated"  # "failed to reach an agreement", "have yet to agree"
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words("hypothetical")
-                                        for c in node.children):
-            return "hypothetical"
-        infinitive = node.dep_ == "advcl" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in node.children)  # "sworn to fight"
-        if (node.dep_ not in ("xcomp", "conj", "acomp") and not infinitive) or (
-                node.head.i == node.i):
-            break
-        node, first = node.head, False
-        if node.dep_ == "ROOT" and node.lemma_.lower() == "go" and token.dep_ == "xcomp":
-            planned = True
-    return "planned" if planned else "occurred"
-
-
-def _is_intent(token: Token) -> bool:
-    return any(r.mode == "intent" for r in triggers().get((token.lemma_.lower(), "verb"), ()))
-
-
 # --------------------------------------------------------------------------- the stage
 
 
@@ -369,80 +260,9 @@ def run(doc: Doc, found: Found) -> tuple[Event, ...]:
                  if e.end <= sent.end]
         for cand in found_here:
             events.extend(_events(cand, by_index, dates, found, published, text))
-    events.extend(_imperatives(doc, found, published))
-    events.extend(_obligations(doc, found, published))
+    events.extend(imperatives(doc, found, published))
+    events.extend(obligations(doc, found, published))
     return tuple(sorted(events, key=lambda e: (e.trigger.start, e.source or "")))
-
-
-def _imperatives(doc: Doc, found: Found, published: str | None) -> list[Event]:
-    out: list[Event] = []
-    quotes = [q for q in found.quotes if q.kind == "direct" and q.speaker is not None]
-    if not quotes:
-        return out
-    sents = list(doc.sents)  # once: Token.sent walks the document on every call
-    ends = [s.end_char for s in sents]
-    for quote in quotes:
-        first = bisect_right(ends, quote.start)
-        for sent in sents[first:]:
-            if sent.start_char >= quote.end:
-                break
-            inside = [t for t in sent if quote.start <= t.idx < quote.end and not t.is_space]
-            indices = {t.i for t in inside}
-            heads = [t for t in inside if t.head.i not in indices or t.head.i == t.i]
-            root = heads[0] if heads else None
-            if root is None or root.tag_ != "VB" or root.dep_ == "xcomp":
-                continue  # "told them: stay" is already the telling verb's REQUEST
-            if any(c.dep_ in (*SUBJECTS, "aux") and c.lower_ != "do" and c.idx >= quote.start
-                   for c in root.children if c.i < root.i):
-                continue
-            opener = inside[0]
-            if opener.i != root.i and opener.lower_ not in words("imperative"):
-                continue
-            start, end = opener.idx, root.idx + len(root)
-            out.append(Event(
-                type="REQUEST", mode=None, source=quote.speaker, target=None, status="occurred",
-                trigger=TextSpan(doc.text[start:end], start, end),
-                sentence=Range(sent.start_char, sent.end_char),
-                date=published[:10] if published else None, intensity=intensity("REQUEST", None)))
-    return out
-
-
-def _obliged(token: Token) -> Token | None:
-    """The reporting verb when ``token`` is an obligation reported by it ("said X must go")."""
-    if not any(c.dep_ == "aux" and c.lower_ in words("obligation") for c in token.children):
-        return None
-    if token.dep_ == "ccomp" and token.head.pos_ in ("VERB", "AUX"):
-        return token.head
-    if token.dep_ in ("acl", "ccomp") and token.head.pos_ == "NOUN" and (
-            token.head.head.pos_ == "VERB" and token.head.dep_ in OBJECTS):
-        return token.head.head  # "issued a reminder that X must cooperate": the issuer asks
-    return None
-
-
-def _obligations(doc: Doc, found: Found, published: str | None) -> list[Event]:
-    out = []
-    for token in doc:
-        head = _obliged(token)
-        if head is None:
-            continue
-        sources = [s for s in subjects(head) if s.pos_ in ARGUMENT_POS]
-        targets = [s for s in subjects(token) if s.pos_ in ARGUMENT_POS]
-        if not sources or not targets:
-            continue
-        source_id, target_id = entity(sources[0], found), entity(targets[0], found)
-        if source_id is None and target_id is None:
-            continue
-        aux = next(c for c in token.children if c.dep_ == "aux" and c.lower_ in
-                   words("obligation"))
-        start, end = aux.idx, token.idx + len(token)
-        out.append(Event(
-            type="REQUEST", mode=None, source=source_id,
-            target=target_id if target_id != source_id else None,
-            status=coded("REQUEST", None, _status(head))[2],
-            trigger=TextSpan(doc.text[start:end], start, end),
-            sentence=Range(token.sent.start_char, token.sent.end_char),
-            date=published[:10] if published else None, intensity=intensity("REQUEST", None)))
-    return out
 
 
 def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span],
@@ -452,7 +272,7 @@ def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span]
         return []
     if _refused(token, by_index) or _requested(token, by_index) or _protest_topic(cand, by_index):
         return []
-    if _obliged(token if token.pos_ == "VERB" else (_light_verb(token) or token)) is not None:
+    if obliged(token if token.pos_ == "VERB" else (_light_verb(token) or token)) is not None:
         return []  # "said X must agree": the demand is the event (_obligations)
     anchor = token
     if token.pos_ == "VERB" and any(c.i in by_index and _light_verb(c) == token
@@ -479,17 +299,17 @@ def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span]
         if target is None and light is not None:
             target = light_target(light, token)
         if light is not None:
-            status = _status(anchor, governor_counts=True)
+            status = status_of(anchor, governor_counts=True)
         elif anchor is not token:
-            status = _status(anchor)
+            status = status_of(anchor)
         elif token.dep_ in OBJECTS and token.head.pos_ == "VERB":
-            status = _status(token.head)  # "promised to continue military aid": planned
+            status = status_of(token.head)  # "promised to continue military aid": planned
         else:
             status = "occurred"
     else:
         sources = subjects(token)
         target = direct_target(token)
-        status = _status(token)
+        status = status_of(token)
     if _natural(token, sources):
         return []  # "an earthquake struck X": no actor, no event
     sources = [s for s in sources if s.pos_ in ARGUMENT_POS]
