@@ -532,3 +532,9 @@ def test_transcript_in_quote_marks_gives_each_paragraph_its_labelled_speaker() -
     assert [(q.text, q.speaker, q.cue.text) for q in qs] == [
         ("Will the ferries come back?", None, "HOST:"),
         ("They will, by spring. You have my word.", "E1", "QUINN:")]
+
+
+def test_passive_belief_without_agent_reports_subject_and_infinitive() -> None:
+    qs = reported(run("The old ferry is thought to be unsafe in winter.", {}))
+    assert [(q.text, q.speaker, q.cue.text) for q in qs] == [
+        ("The old ferry is thought to be unsafe in winter", None, "thought")]

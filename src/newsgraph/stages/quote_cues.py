@@ -114,6 +114,9 @@ def complement(verb: Token, entry: Verb) -> tuple[int, int] | None:
     passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
     if passive is not None and any(c.dep_ == "agent" for c in kids):
         return passive.left_edge.i, passive.right_edge.i + 1  # "… was reported by X"
+    raised = next((c for c in kids if c.dep_ == "xcomp" and c.i > verb.i), None)
+    if passive is not None and raised is not None and passive.i < verb.i:
+        return passive.left_edge.i, raised.right_edge.i + 1  # "X is thought to be …"
     if frame in ("charge", "judge"):
         obj = next((c for c in kids if c.dep_ == "dobj"), None)
         near = kids + (list(obj.children) if obj is not None else [])
