@@ -176,3 +176,17 @@ def test_gender_learnt_from_three_links_is_a_constraint() -> None:
     links = _links(text, ("Varga", "PERSON", False), ("Sorel", "PERSON", False))
     assert [_at(links, w, text, n) for w, n in (("him", 0), ("his", 0), ("his", 1))] == [1] * 3
     assert _at(links, "She", text, 1) == 0
+
+
+def test_pronoun_in_a_quote_is_not_its_speaker() -> None:
+    text = 'Pavel Nemec met Ivo Lasko. Nemec praised Lasko: "He has never failed us."'
+    links = _links(text, ("Nemec", "PERSON", False), ("Lasko", "PERSON", False))
+    assert _at(links, "He", text) == 1
+
+
+def test_quote_span_closes_at_the_closing_mark() -> None:
+    from newsgraph.stages.coref import _quote_openings
+
+    doc = nlp.load()("Ana said “we won” and left.")
+    inside = [t.text for t, o in zip(doc, _quote_openings(doc), strict=True) if o >= 0]
+    assert inside == ["we", "won"]

@@ -31,6 +31,8 @@ OBJECT_DEPS = frozenset({"dobj", "iobj", "dative"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "dative", "attr", "agent"})
 CONTROLLED = frozenset({"xcomp", "advcl"})  # clause deps whose subject may be the governor's
 NONFINITE = frozenset({"VB", "VBG", "VBN"})
+QUOTE_OPEN = frozenset({"``", "`", "\u201c"})  # "``" may come as two "`" tokens
+QUOTE_CLOSE = frozenset({"''", "\u201d"})
 PLURAL_OK = frozenset({"ORG", "NORP", "GROUP"})  # "the company ... they" is fine English
 NEUTER_OK = frozenset({"ORG", "GPE", "FAC", "LOC", "PRODUCT", "ORGANIZATION"})
 # Name types the small NER model often gives to people ("Giammattei" as ORG): a he/she may
@@ -61,14 +63,15 @@ FEATURES = (
     "gender_clash",   # more he/she links of the other gender so far than of this one
     "is_pronoun",     # the candidate mention is a pronoun linked earlier
     "in_parens",      # candidate sits inside parentheses
+    "quote_speaker",  # pronoun inside a quotation opened after the candidate, a subject
     "mistyped",       # gendered pronoun, candidate typed non-PERSON by the name stage
 )
 WEIGHTS = {
-    "sent_dist": -1.61, "recency": -0.89, "tok_dist": -0.02, "cand_subj": 0.83,
-    "cand_obj": 0.64, "cand_poss": 0.66, "par_subj": 1.19, "par_obj": -0.05, "poss_subj": 0.51,
-    "commands": -0.44, "depth": -0.94, "np_governs": 0.09, "sent_first": -0.29, "count": 0.26,
-    "topic": 0.35, "gender_known": 0.55, "gender_clash": -0.58, "is_pronoun": -2.39,
-    "in_parens": -0.55, "mistyped": -0.34,
+    "sent_dist": -1.54, "recency": -0.92, "tok_dist": -0.03, "cand_subj": 0.85,
+    "cand_obj": 0.64, "cand_poss": 0.62, "par_subj": 1.16, "par_obj": -0.04, "poss_subj": 0.50,
+    "commands": -0.41, "depth": -0.96, "np_governs": 0.09, "sent_first": -0.22, "count": 0.32,
+    "topic": 0.35, "gender_known": 0.51, "gender_clash": -0.55, "is_pronoun": -2.49,
+    "in_parens": -0.46, "quote_speaker": -2.35, "mistyped": -0.35,
 }
 THRESHOLD = float("-inf")
 
@@ -224,6 +227,7 @@ def resolve(doc: Doc, anchors: Sequence[Anchor], observe: Observer | None = None
     state = _State(anchors, [a.gender for a in anchors], [0] * len(anchors),
                    [_maybe_person(doc, a) for a in anchors], -1)
     state.learnt = [{} for _ in anchors]
+    state.quote_open = _quote_openings(doc)
     people = [i for i in first if anchors[i].type == "PERSON" or state.lenient[i]]
     if people:
         state.topic = min(people, key=lambda i: first[i])
@@ -274,6 +278,25 @@ class _State:
     lenient: list[bool]  # non-PERSON anchor written as a proper name
     topic: int  # first-named person-like anchor, -1 if none
     learnt: list[dict[str, int]] = field(default_factory=list)  # he/she links so far
+    quote_open: list[int] = field(default_factory=list)  # per token: its quote's opening, -1
+
+
+def _quote_openings(doc: Doc) -> list[int]:
+    """For each token, the index of the opening mark of the quotation it sits in (-1 when
+    outside quotes). A quotation is closed by its closing mark or a paragraph break."""
+    out = [-1] * len(doc)
+    start = -1
+    for token in doc:
+        text = token.text
+        if start >= 0 and (text in QUOTE_CLOSE or (text == '"' and token.i > start)
+                           or "\n\n" in token.whitespace_ + text):
+            start = -1
+            continue
+        if text in QUOTE_OPEN or (start < 0 and text == '"'):
+            start = token.i if start < 0 else start
+            continue
+        out[token.i] = start
+    return out
 
 
 def _gender(state: _State, anchor: int) -> str | None:
@@ -372,6 +395,7 @@ def _features(m: _Mention, rank: int, token: Token, case: str, state: _State,
             "f" if agreement == "m" else "m", 0) > state.learnt[m.anchor].get(agreement, 0)),
         "is_pronoun": float(m.pronoun),
         "in_parens": float(_in_parens(m.token)),
+        "quote_speaker": float(subj and m.token.i < state.quote_open[token.i]),
         "mistyped": float(gendered and state.anchors[m.anchor].type != "PERSON"),
     }
     return f
