@@ -235,3 +235,25 @@ def test_description_of_nobody_named_keeps_her_pronoun():
     entity = _entity_with(d, "Boris Johnson")
     texts = {m.text for m in entity.mentions}
     assert "She" not in texts and "him" in texts
+
+
+def test_fuller_name_joins_the_one_person_known_by_its_surname():
+    from newsgraph.stages import actors
+
+    ney = actors._Cluster(("ney",), "PERSON")
+    assert actors._fuller(("elisabet", "ney"), [ney]) is ney
+    assert ney.words == ("elisabet", "ney")
+    twins = [actors._Cluster(("ney",), "PERSON"), actors._Cluster(("ney",), "PERSON")]
+    assert actors._fuller(("elisabet", "ney"), twins) is None
+
+
+def test_the_two_leaders_is_a_mention_of_both():
+    d = digest("Joe Biden met Xi Jinping in Bali on Monday. The two leaders agreed to talk again.")
+    for name in ("Joe Biden", "Xi Jinping"):
+        entity = _entity_with(d, name)
+        assert "The two leaders" in {m.text for m in entity.mentions if m.kind == "title"}
+
+
+def test_both_men_with_three_people_named_links_nobody():
+    d = digest("Tom Baker met Alan Reed and Omar Haddad. Both men smiled.")
+    assert all(m.text != "Both men" for e in d.entities for m in e.mentions)

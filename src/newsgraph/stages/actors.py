@@ -26,7 +26,9 @@
   ("the Mexican President", "the Central American country's President, X") become ``title``
   mentions of the person holding that role and country (appositive first, then role+country
   match; unresolved descriptions are left out); plural role nouns ("Guatemalan prosecutors")
-  become GROUP entities with ``other`` mentions.
+  become GROUP entities with ``other`` mentions; "the two leaders" / "both men" is a title
+  mention of each of the two people named in that sentence or the one before, when exactly
+  two are.
 """
 
 from __future__ import annotations
@@ -465,8 +467,11 @@ def _descriptions(doc: Doc, people: list[_Cluster],
     groups: dict[tuple[str, ...], _Cluster] = {}
     descs = sorted(roles.descriptions(doc), key=lambda d: d.appositive_to is None)
     text = doc.text  # built anew on every access: read it once
+    paired = _pairs(doc, text, people)
     for desc in descs:
         surface = text[desc.start:desc.end]
+        if any(s < desc.end and desc.start < e for s, e in paired):
+            continue
         if desc.plural:
             key = _words(surface)
             group = groups.get(key)
@@ -497,6 +502,27 @@ def _descriptions(doc: Doc, people: list[_Cluster],
             holder.region = desc.region
         holder.mentions.append(Mention(surface, desc.start, desc.end, "title"))
     return list(groups.values())
+
+
+def _pairs(doc: Doc, text: str, people: list[_Cluster]) -> list[tuple[int, int]]:
+    """"The two leaders", "both men": a title mention of each of the two people named in this
+    sentence or the one before it, when exactly two are; returns the spans so used."""
+    used: list[tuple[int, int]] = []
+    for start, end in roles.pairs(doc, personhood.PERSON_NOUNS):
+        span = doc.char_span(start, end)
+        if span is None:
+            continue
+        first, _ = personhood.sentence(doc, span.start)
+        if first > 0:
+            first, _ = personhood.sentence(doc, first - 1)
+        window = doc[first].idx
+        named = [c for c in people if any(window <= m.start < start for m in c.mentions)]
+        if len(named) != 2:
+            continue
+        for cluster in named:
+            cluster.mentions.append(Mention(text[start:end], start, end, "title"))
+        used.append((start, end))
+    return used
 
 
 def _org_descriptions(doc: Doc, others: list[_Cluster]) -> None:

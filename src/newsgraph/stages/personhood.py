@@ -120,7 +120,7 @@ def _pronoun_after(doc: Doc, end: int, root: Token) -> str | None:
     return None
 
 
-def _sentence(doc: Doc, i: int) -> tuple[int, int]:
+def sentence(doc: Doc, i: int) -> tuple[int, int]:
     """(first, end) token indices of the sentence holding token ``i``."""
     first = i
     while first > 0 and not doc[first].is_sent_start:
@@ -137,10 +137,10 @@ def _next_he_she(root: Token) -> bool:
     doc = root.doc
     if root.dep_ not in SUBJECTS or root.head.dep_ != "ROOT":
         return False
-    first, end = _sentence(doc, root.i)
+    first, end = sentence(doc, root.i)
     if end >= len(doc) or any(t.ent_type_ == "PERSON" for t in doc[first:end]):
         return False
-    _, after = _sentence(doc, end)
+    _, after = sentence(doc, end)
     for token in doc[end:after]:
         if token.dep_ in SUBJECTS and token.head.dep_ == "ROOT":
             return token.lower_ in ("he", "she")  # no gender: it may still be someone else

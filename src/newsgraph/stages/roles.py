@@ -4,6 +4,7 @@ regions.tsv; country names through pycountry).
 - ``premodifier``: "Mexican President X" -> role President, sector GOV, country MEX;
 - ``descriptions``: noun chunks such as "the Mexican President", "the Central American
   country's President" (title mentions) and "Guatemalan prosecutors" (plural groups);
+- ``pairs``: "the two leaders", "both men" (two people named before);
 - ``country_of``: a place name or demonym -> ISO-3166 alpha-3.
 """
 
@@ -174,6 +175,20 @@ def descriptions(doc: Doc) -> list[Description]:
         out.append(Description(span.start_char, span.end_char, role, sector or None, country,
                                region,
                                plural, appositive))
+    return out
+
+
+def pairs(doc: Doc, person_nouns: dict[str, str]) -> list[tuple[int, int]]:
+    """(start, end) characters of noun phrases naming two people: "the two leaders", "both
+    men" (a plural role or person noun counted by "two" or "both")."""
+    out: list[tuple[int, int]] = []
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if root.tag_ != "NNS" or not any(t.lower_ in ("two", "both") for t in chunk[:-1]):
+            continue
+        lemma = root.lemma_.lower()
+        if lemma in ROLES or lemma in person_nouns:
+            out.append((chunk.start_char, chunk.end_char))
     return out
 
 
