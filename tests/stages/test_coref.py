@@ -190,3 +190,9 @@ def test_quote_span_closes_at_the_closing_mark() -> None:
     doc = nlp.load()("Ana said “we won” and left.")
     inside = [t.text for t, o in zip(doc, _quote_openings(doc), strict=True) if o >= 0]
     assert inside == ["we", "won"]
+
+
+def test_principle_b_for_an_object_of_an_adjective() -> None:
+    text = "Marek Olsen criticised Theo Brandt. Yet Brandt was friendlier with him."
+    links = _links(text, ("Marek Olsen", "PERSON", False), ("Brandt", "PERSON", False))
+    assert _at(links, "him", text) == 0

@@ -343,8 +343,11 @@ def _coarguments(token: Token) -> set[int]:
     """Tokens a plain (non-reflexive) pronoun cannot corefer with (principle B): the other
     arguments of its own verb (for a prepositional object, of the verb the preposition
     attaches to), the verb's subject inherited from a first conjunct or controller included."""
-    if token.dep_ == "pobj" and token.head.head.pos_ in ("VERB", "AUX"):
-        verb = token.head.head  # "X spoke to him", "X wants Y to say it to her"
+    verb = token.head.head
+    if verb.dep_ == "acomp" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "X was friendlier with him"
+    if token.dep_ == "pobj" and verb.pos_ in ("VERB", "AUX"):
+        # "X spoke to him", "X wants Y to say it to her"
         out = {c.i for c in verb.children if c.dep_ in ARGUMENT_DEPS}
         subject = _subject_of(verb)
         return out | ({subject.i} if subject is not None else set())
