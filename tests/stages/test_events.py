@@ -495,3 +495,10 @@ def test_intent_with_an_infinitive_parsed_as_a_clause() -> None:
 def test_capitalised_group_noun_takes_its_complement() -> None:
     ev = one("Demonstrators from Peru blocked the road to Chile.", {"A": ["Peru"], "B": ["Chile"]})
     assert (ev.type, ev.source) == ("PROTEST", "A")
+
+
+def test_signing_needs_an_agreement() -> None:
+    assert run("Voters in Peru signed a petition against Chile.",
+               {"A": ["Peru"], "B": ["Chile"]}) == ()
+    ev = one("Peru signed a border pact with Chile.", {"A": ["Peru"], "B": ["Chile"]})
+    assert (ev.type, ev.source, ev.target) == ("SUPPORT", "A", "B")

@@ -120,6 +120,10 @@ def _needs_met(token: Token, row: Trigger) -> bool:
     if row.needs == "captive":  # "released the hostages", not "released a statement"
         return any(c.dep_ in OBJECTS + PASSIVE_SUBJECTS and c.lemma_.lower() not in
                    words("document") for c in token.children)
+    if row.needs == "agreement":  # "signed a treaty", not "signed a petition"
+        return any(c.dep_ in OBJECTS + PASSIVE_SUBJECTS and any(
+            r.type == "AGREE" for r in triggers().get((c.lemma_.lower(), "noun"), ()))
+            for c in token.children)
     if row.needs == "phrase":
         return _on_phrase(token, row.type)
     if row.needs == "recipient":  # "offered troops to X", "offered X aid"
@@ -280,6 +284,9 @@ def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span]
         return []  # "imposed sanctions": the noun is the more specific trigger
     if token.pos_ == "NOUN" and _inside_trigger(token, by_index):
         return []
+    if token.pos_ == "NOUN" and token.dep_ in OBJECTS and token.head.i in by_index and (
+            by_index[token.head.i].row.needs == "agreement"):
+        return []  # "signed a pact": one event, the signing
     if token.pos_ == "NOUN" and token.dep_ in OBJECTS and token.head.i in by_index and (
             token.head.lemma_.lower() in words("terminator")):
         return []  # "ended the talks": the ending is the event
