@@ -103,3 +103,24 @@ def test_stories_since_and_export(corpus: Corpus, tmp_path: Path) -> None:
         "CONSULT", "SUPPORT", "ACCUSE", "REJECT"}
     with pytest.raises(ValueError, match="unknown table"):
         corpus.export("secrets", "csv", io.StringIO())
+
+
+def test_graph_and_profile_leave_out_reprints_and_superseded_versions(tmp_path: Path) -> None:
+    body = ("Jonas Keel accused Tomas Rieder of failing the region's factories on Friday, and the "
+            "row over the port deal went on through the weekend in Valdora. " * 3)
+    url = "https://news.example/row"
+    first = _article(body, "2026-03-06", url=url,
+                     events=(("accused", "ACCUSE", "E2", "E1", -4.0),))
+    reprint = _article(body + " Reprinted.", "2026-03-07",
+                       events=(("accused", "ACCUSE", "E2", "E1", -4.0),))
+    update = _article(body.replace("Friday", "Thursday") + " Corrected.", "2026-03-08", url=url,
+                      events=(("accused", "ACCUSE", "E2", "E1", -4.0),))
+    with Corpus(tmp_path / "c.sqlite") as c:
+        c.add([first, reprint])
+        assert c.stats()["near_duplicates"] == 1
+        assert [e.events for e in c.graph().edges] == [1]
+        assert c.add([update]).outcomes == {"new version": 1}
+        assert [e.events for e in c.graph(since="2026-03-01").edges] == [1]
+        profile = c.actor("Jonas Keel")
+        assert profile is not None and profile.event_counts == {"source ACCUSE": 1}
+        assert [e["date"] for e in profile.events] == ["2026-03-08"]

@@ -85,6 +85,10 @@ def _make_v1(path: Path) -> None:
                  "VALUES (1, 1, 'E1', 'Ana Ruiz', 'PERSON')")
     conn.execute("INSERT INTO quotes(article_id, actor_id, text, kind, start, end) "
                  "VALUES (1, 1, 'the ferry will sail again', 'direct', 0, 5)")
+    conn.execute("INSERT INTO actors(id, name, type) VALUES (2, 'Port Authority', 'ORG')")
+    conn.execute("INSERT INTO events(article_id, type, source_actor, target_actor, status, date, "
+                 "intensity, trigger, start, end) "
+                 "VALUES (1, 'CONSULT', 1, 2, 'occurred', '2024-05-01', 1.0, 'met', 0, 3)")
     conn.commit()
     conn.close()
 
@@ -101,6 +105,8 @@ def test_v1_corpus_is_migrated_in_place_with_a_backup(tmp_path: Path) -> None:
         assert profile is not None and profile.timeline == [("2024-05-01", 1)]
         hits = corpus.search("ferry sail")  # quotes_fts was built from the old quotes
         assert [(h.kind, h.speaker) for h in hits] == [("quote", "Ana Ruiz")]
+        edges = corpus.graph(since="2024-05-01", until="2024-05-01").edges  # events counted
+        assert [(e.source, e.target, e.events) for e in edges] == [(1, 2, 1)]
     backup = backup_path(path, 1)
     assert backup.exists()
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")]

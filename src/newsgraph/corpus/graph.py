@@ -37,7 +37,7 @@ def build(
     min_events: int = 1,
 ) -> Graph:
     # unary + keeps the planner on the date or actor index rather than "source IS NOT NULL"
-    where = ["a.counted = 1", "+e.source_actor IS NOT NULL", "+e.target_actor IS NOT NULL",
+    where = ["e.counted = 1", "+e.source_actor IS NOT NULL", "+e.target_actor IS NOT NULL",
              "+e.source_actor != +e.target_actor"]
     args: list[object] = []
     if since:
@@ -54,8 +54,7 @@ def build(
         "group_concat(type || ':' || n, ';') FROM ("
         " SELECT e.source_actor source, e.target_actor target, e.type type, count(*) n, "
         " total(max(e.intensity, 0)) plus, total(min(e.intensity, 0)) minus "
-        " FROM events e JOIN articles a ON a.id = e.article_id "
-        f" WHERE {' AND '.join(where)} GROUP BY 1, 2, 3) "
+        f" FROM events e WHERE {' AND '.join(where)} GROUP BY 1, 2, 3) "
         "GROUP BY 1, 2 HAVING sum(n) >= ? ORDER BY 3 DESC, 1, 2", [*args, min_events]).fetchall()
     kept = [Edge(source, target, n, plus + minus, plus, minus, _types(types))
             for source, target, n, plus, minus, types in rows]

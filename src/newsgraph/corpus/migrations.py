@@ -5,6 +5,8 @@ Version 1 held articles, actors, mentions, quotes, events, stories and the near-
 Version 2 added article versions (the same URL with changed text) and full-text search over
 quotes. Version 3 copied each article's date and counted flag onto its mentions, with a covering
 index, so an actor's profile reads one index range however many articles name it.
+Version 4 copied the counted flag onto events, with a covering date index, so the actor graph
+of a time window reads one index range and never the (large) article rows.
 """
 
 from __future__ import annotations
@@ -140,5 +142,13 @@ CREATE INDEX mentions_profile
     ON mentions(actor_id, counted, published, article_id, name, role, country);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3)
+V4 = """
+ALTER TABLE events ADD COLUMN counted INTEGER NOT NULL DEFAULT 1;
+UPDATE events SET counted = (SELECT a.counted FROM articles a WHERE a.id = events.article_id);
+DROP INDEX events_date;
+CREATE INDEX events_window
+    ON events(date, counted, source_actor, target_actor, type, intensity);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4)
 VERSION = len(MIGRATIONS)

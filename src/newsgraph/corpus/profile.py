@@ -118,14 +118,14 @@ def _events(conn: sqlite3.Connection, actor_id: int) -> tuple[list[dict], dict[s
     for side in ("source", "target"):  # one indexed look-up per side (an OR would scan)
         rows += conn.execute(
             f"SELECT e.type, e.mode, e.status, e.date, e.intensity, e.trigger, s.name, t.name, "
-            f"'{side}', a.id FROM events e JOIN articles a ON a.id = e.article_id "
+            f"'{side}', e.article_id FROM events e "
             f"LEFT JOIN actors s ON s.id = e.source_actor "
             f"LEFT JOIN actors t ON t.id = e.target_actor "
-            f"WHERE e.{side}_actor = ? AND a.counted = 1 ORDER BY e.date DESC, e.id LIMIT ?",
+            f"WHERE e.{side}_actor = ? AND e.counted = 1 ORDER BY e.date DESC, e.id LIMIT ?",
             (actor_id, LIST_LIMIT)).fetchall()
         for kind, n in conn.execute(
-                f"SELECT e.type, count(*) FROM events e JOIN articles a ON a.id = e.article_id "
-                f"WHERE e.{side}_actor = ? AND a.counted = 1 GROUP BY e.type", (actor_id,)):
+                f"SELECT e.type, count(*) FROM events e "
+                f"WHERE e.{side}_actor = ? AND e.counted = 1 GROUP BY e.type", (actor_id,)):
             counts[f"{side} {kind}"] += n
     rows.sort(key=lambda r: (r[3] or "", -r[9]), reverse=True)
     events = [dict(zip(keys, row, strict=True)) for row in rows[:LIST_LIMIT]]

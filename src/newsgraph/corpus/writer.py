@@ -120,11 +120,12 @@ def store(session: Session, digest: Digest) -> Outcome:
         marks = ",".join("?" * len(earlier))
         conn.execute(f"UPDATE articles SET counted = 0 WHERE id IN ({marks})", earlier)
         conn.execute(f"UPDATE mentions SET counted = 0 WHERE article_id IN ({marks})", earlier)
+        conn.execute(f"UPDATE events SET counted = 0 WHERE article_id IN ({marks})", earlier)
     if counted:
         dedup.remember(conn, article_id, sig, keys)
     _store_mentions(conn, article_id, digest, entity_actor, counted)
     _store_quotes(session, article_id, digest, entity_actor)
-    _store_events(conn, article_id, digest, entity_actor)
+    _store_events(conn, article_id, digest, entity_actor, counted)
     if match is not None:
         return Outcome.DUPLICATE
     return Outcome.VERSION if earlier else Outcome.ADDED
@@ -189,12 +190,13 @@ def _store_quotes(
 
 
 def _store_events(
-    conn: sqlite3.Connection, article_id: int, digest: Digest, entity_actor: dict[str, int]
+    conn: sqlite3.Connection, article_id: int, digest: Digest, entity_actor: dict[str, int],
+    counted: bool,
 ) -> None:
     conn.executemany(
         "INSERT INTO events(article_id, type, mode, source_actor, target_actor, status, date, "
-        "intensity, trigger, start, end) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        "intensity, trigger, start, end, counted) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         [(article_id, ev.type, ev.mode, entity_actor.get(ev.source or ""),
           entity_actor.get(ev.target or ""), ev.status, ev.date or digest.published,
-          ev.intensity, ev.trigger.text, ev.trigger.start, ev.trigger.end)
+          ev.intensity, ev.trigger.text, ev.trigger.start, ev.trigger.end, int(counted))
          for ev in digest.events])
