@@ -257,3 +257,10 @@ def test_the_two_leaders_is_a_mention_of_both():
 def test_both_men_with_three_people_named_links_nobody():
     d = digest("Tom Baker met Alan Reed and Omar Haddad. Both men smiled.")
     assert all(m.text != "Both men" for e in d.entities for m in e.mentions)
+
+
+def test_a_name_and_the_same_name_junior_are_two_people():
+    d = digest("Robert Kessler Jr. ran the farm after Robert Kessler retired in 1990.")
+    junior = _entity_with(d, "Robert Kessler Jr.")
+    father = _entity_with(d, "Robert Kessler")
+    assert junior is not None and father is not None and junior.id != father.id

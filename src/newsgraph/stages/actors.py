@@ -70,6 +70,8 @@ def _load_titles() -> dict[str, str]:
 
 
 TITLES = _load_titles()
+SUFFIXES = frozenset(line.strip() for line in (TITLES_FILE.parent / "name_suffixes.tsv").read_text(
+    encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
 # honorifics that spaCy sometimes puts inside a PERSON span and that are never part of a name
 ROLE_WORDS_KEPT = {"king", "queen", "prince", "princess", "pope", "lord", "lady", "dame", "sir"}
 
@@ -109,6 +111,8 @@ def _title_before(doc: Doc, index: int) -> str | None:
 def _matches(words: tuple[str, ...], full: tuple[str, ...]) -> bool:
     if not words or len(words) > len(full):
         return False
+    if len(words) > 1 and full[-1] in SUFFIXES and words == full[:-1]:
+        return False  # "John Smith" is not "John Smith Jr."
     return words == full[-len(words):] or (words == full[:len(words)] and len(words) > 1) or (
         len(words) == 2 and words[0] == full[0] and words[-1] == full[-1])
 
