@@ -62,4 +62,6 @@ def coded(kind: str, mode: str | None, status: str) -> tuple[str, str | None, st
         return (hit[0], hit[1], "occurred") if hit else (kind, mode, "negated")
     if hit is None:
         return kind, mode, status
+    if hit[1] == "<type>":  # a promise names what it promises: AGREE/aid
+        return hit[0], kind.lower(), status
     return hit[0], (mode if hit[1] == "=" else hit[1]), status
