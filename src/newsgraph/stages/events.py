@@ -43,12 +43,12 @@ Decisions (each tested in tests/stages/test_events.py):
 - **PLOVER coding** (stages/event_status.py): the type is the single category a PLOVER
   coder returns, not "category + future": a planned or hypothetical cooperative action is
   AGREE ("will meet", "pledged to provide aid"; the mode names the promised category,
-  AGREE/consult, AGREE/aid, as PLOVER gives AGREE no modes of its own), an announced retreat is CONCEDE, a planned or
-  conditional sanction, coercion, protest or assault is THREATEN (its mode the content of the
-  threat), and a refusal in the future ("will not accept") of a cooperative action is an
-  occurred REJECT. The status keeps saying that the underlying action is planned or
-  hypothetical. The coding needs a known source (the actor who promises or threatens): "X
-  will be sentenced" stays a planned SANCTION.
+  AGREE/consult, AGREE/aid, as PLOVER gives AGREE no modes of its own), an announced
+  retreat is CONCEDE, a planned or conditional sanction, coercion, protest or assault is
+  THREATEN (its mode the content of the threat), and a refusal in the future ("will not
+  accept") of a cooperative action is an occurred REJECT. The status keeps saying that the
+  underlying action is planned or hypothetical. The coding needs a known source (the actor
+  who promises or threatens): "X will be sentenced" stays a planned SANCTION.
 - **Verbs parsed as modifiers** that still have a subject or auxiliary ("the President has
   blamed X", misparsed with "blamed" as an adjective of X) count as verbs.
 - **Intent adjectives** ("ready/willing/prepared to ...", ``governor`` rows) make the event
