@@ -504,3 +504,11 @@ def test_signing_needs_an_agreement() -> None:
                {"A": ["Peru"], "B": ["Chile"]}) == ()
     ev = one("Peru signed a border pact with Chile.", {"A": ["Peru"], "B": ["Chile"]})
     assert (ev.type, ev.source, ev.target) == ("SUPPORT", "A", "B")
+
+
+def test_shooting_needs_a_victim_not_a_figure() -> None:
+    ev = one("Gunmen shot three villagers in Kaduna.", {"A": ["Kaduna"]})
+    assert (ev.type, ev.mode) == ("ASSAULT", "firearms")
+    assert one("Police shot at protesters near Lagos.", {"A": ["Lagos"]}).type == "ASSAULT"
+    assert run("The Norland share index shot up 16 percent on the news.",
+               {"A": ["Norland"]}) == ()
