@@ -196,3 +196,17 @@ def test_principle_b_for_an_object_of_an_adjective() -> None:
     text = "Marek Olsen criticised Theo Brandt. Yet Brandt was friendlier with him."
     links = _links(text, ("Marek Olsen", "PERSON", False), ("Brandt", "PERSON", False))
     assert _at(links, "him", text) == 0
+
+
+def test_listed_given_name_counts_against_the_other_gender() -> None:
+    text = "Maria Rossi met David Conte. David Conte thanked Maria Rossi warmly. She left early."
+    links = _links(text, ("Maria Rossi", "PERSON", False), ("David Conte", "PERSON", False))
+    assert _at(links, "She", text) == 0
+
+
+def test_given_names_lexicon_is_well_formed() -> None:
+    from newsgraph.stages.coref import GIVEN_NAMES
+
+    assert GIVEN_NAMES["maria"] == "f" and GIVEN_NAMES["david"] == "m"
+    assert set(GIVEN_NAMES.values()) == {"m", "f"}
+    assert all(name == name.lower() and " " not in name for name in GIVEN_NAMES)

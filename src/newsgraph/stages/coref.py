@@ -23,7 +23,8 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.stages import roles
 
-LEXICON = Path(__file__).resolve().parent.parent / "lexicons" / "pronouns.tsv"
+LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
+LEXICON = LEXICONS / "pronouns.tsv"
 LOCK_LINKS = 3  # he/she links all of one gender that fix an anchor's gender (2 costs dev F1)
 LOOKBACK = 3  # sentences before the pronoun's own that hold candidate antecedents
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -61,17 +62,20 @@ FEATURES = (
     "topic",          # the anchor is the first-named person-like anchor of the document
     "gender_known",   # the anchor's gender is known and agrees
     "gender_clash",   # more he/she links of the other gender so far than of this one
+    "name_agrees",    # a given name of the anchor (lexicons/given_names.tsv) agrees
+    "name_clash",     # a given name of the anchor is of the other gender
     "is_pronoun",     # the candidate mention is a pronoun linked earlier
     "in_parens",      # candidate sits inside parentheses
     "quote_speaker",  # pronoun inside a quotation opened after the candidate, a subject
     "mistyped",       # gendered pronoun, candidate typed non-PERSON by the name stage
 )
 WEIGHTS = {
-    "sent_dist": -1.54, "recency": -0.92, "tok_dist": -0.03, "cand_subj": 0.85,
-    "cand_obj": 0.64, "cand_poss": 0.62, "par_subj": 1.16, "par_obj": -0.04, "poss_subj": 0.50,
-    "commands": -0.41, "depth": -0.96, "np_governs": 0.09, "sent_first": -0.22, "count": 0.32,
-    "topic": 0.35, "gender_known": 0.51, "gender_clash": -0.55, "is_pronoun": -2.49,
-    "in_parens": -0.46, "quote_speaker": -2.35, "mistyped": -0.35,
+    "sent_dist": -1.43, "recency": -0.94, "tok_dist": -0.01, "cand_subj": 0.94,
+    "cand_obj": 0.67, "cand_poss": 0.68, "par_subj": 1.12, "par_obj": -0.01, "poss_subj": 0.51,
+    "commands": -0.43, "depth": -0.97, "np_governs": 0.15, "sent_first": -0.25, "count": 0.33,
+    "topic": 0.37, "gender_known": 0.45, "gender_clash": -0.88, "name_agrees": 0.43,
+    "name_clash": -2.17, "is_pronoun": -2.50, "in_parens": -0.46, "quote_speaker": -2.43,
+    "mistyped": -0.30,
 }
 THRESHOLD = float("-inf")
 
@@ -104,6 +108,11 @@ def _load_pronouns() -> dict[str, tuple[str, str]]:
 
 
 PRONOUNS = _load_pronouns()
+GIVEN_NAMES: dict[str, str] = {
+    word: gender for word, gender in (
+        line.split("\t")[:2] for line in
+        (LEXICONS / "given_names.tsv").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#"))}
 
 
 
@@ -228,6 +237,7 @@ def resolve(doc: Doc, anchors: Sequence[Anchor], observe: Observer | None = None
                    [_maybe_person(doc, a) for a in anchors], -1)
     state.learnt = [{} for _ in anchors]
     state.quote_open = _quote_openings(doc)
+    state.name_gender = [_name_gender(doc, a) for a in anchors]
     people = [i for i in first if anchors[i].type == "PERSON" or state.lenient[i]]
     if people:
         state.topic = min(people, key=lambda i: first[i])
@@ -279,6 +289,17 @@ class _State:
     topic: int  # first-named person-like anchor, -1 if none
     learnt: list[dict[str, int]] = field(default_factory=list)  # he/she links so far
     quote_open: list[int] = field(default_factory=list)  # per token: its quote's opening, -1
+    name_gender: list[str | None] = field(default_factory=list)  # from a listed given name
+
+
+def _name_gender(doc: Doc, anchor: Anchor) -> str | None:
+    """Gender of the first listed given name that opens one of the anchor's mentions."""
+    for start, end in anchor.mentions:
+        first = doc.text[start:end].split(" ", 1)[0]
+        gender = GIVEN_NAMES.get(first.lower()) if first[:1].isupper() else None
+        if gender is not None:
+            return gender
+    return None
 
 
 def _quote_openings(doc: Doc) -> list[int]:
@@ -394,6 +415,8 @@ def _features(m: _Mention, rank: int, token: Token, case: str, state: _State,
         "topic": float(m.anchor == state.topic),
         "gender_known": float(gendered and (state.gender[m.anchor] is not None
                                             or state.learnt[m.anchor].get(agreement, 0) > 0)),
+        "name_agrees": float(gendered and state.name_gender[m.anchor] == agreement),
+        "name_clash": float(gendered and state.name_gender[m.anchor] not in (None, agreement)),
         "gender_clash": float(gendered and state.learnt[m.anchor].get(
             "f" if agreement == "m" else "m", 0) > state.learnt[m.anchor].get(agreement, 0)),
         "is_pronoun": float(m.pronoun),
