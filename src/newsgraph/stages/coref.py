@@ -1,15 +1,24 @@
 """Pronoun resolution for the actors stage.
 
 The actors stage first clusters names and descriptions into *anchors*, then asks this module
-which pronouns (he/she/they/its/…, "the former"/"the latter") refer to which anchor. Gender and
-number are learnt from the article itself (a name later called "she"); nothing external.
+which pronouns (he/she/they/its/…, "the former"/"the latter") refer to which anchor.
+
+How: walking the doc once, each pronoun gets as candidates the anchor mentions (and pronouns
+already linked) of its sentence and the LOOKBACK sentences before. Hard constraints drop some:
+number and gender agreement (gender given by the actors stage; a name typed ORG/GPE/... by the
+NER may still take he/she when it looks like a person), principle B (a plain pronoun never
+takes a co-argument of its verb), reflexives go to their clause subject, a possessive never
+names what it owns, and a pronoun in a phrase preposed to the main clause goes to the main
+subject ("In her speech, X said"). The survivors are scored by a weighted sum of FEATURES
+(syntactic role and parallelism, distance, salience, learnt gender, given names, quotations);
+the weights are fitted on GAP development only by ``benchmarks/gap_fit.py``.
 
 Interface (kept stable; the actors stage depends on it):
 
     resolve(doc, anchors) -> list[Link]
 
 ``anchors`` are in any order; a ``Link`` names a pronoun's character span and the index of the
-anchor it refers to. Pronouns with no confident antecedent are left out.
+anchor it refers to. Pronouns with no antecedent that agrees are left out.
 """
 
 from __future__ import annotations
