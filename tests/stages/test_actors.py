@@ -264,3 +264,9 @@ def test_a_name_and_the_same_name_junior_are_two_people():
     junior = _entity_with(d, "Robert Kessler Jr.")
     father = _entity_with(d, "Robert Kessler")
     assert junior is not None and father is not None and junior.id != father.id
+
+
+def test_person_noun_heading_a_name_after_the():
+    d = digest("The Emperor Alexius founded a town. Later he rebuilt the walls.")
+    entity = next(e for e in d.entities if "Alexius" in e.name)
+    assert entity.type == "PERSON" and "he" in {m.text for m in entity.mentions}

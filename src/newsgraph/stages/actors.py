@@ -186,6 +186,9 @@ def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
         start, end = _trim(text, ent.start_char, ent.end_char)
         title = _title_before(doc, ent.start)
         first = ent.start
+        the = doc[first].lower_ == "the"
+        if the and ent.end - first > 2:  # "the Emperor Alexius": a person noun heading the
+            title = personhood.PERSON_NOUNS.get(doc[first + 1].lower_) or title  # name
         # an honorific inside the name span ("Ms Clinton") is title evidence, not name
         while first < ent.end - 1 and doc[first].lower_.rstrip(".") in TITLES \
                 and doc[first].lower_.rstrip(".") not in ROLE_WORDS_KEPT:
@@ -202,7 +205,7 @@ def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
             and personhood.referent(doc[first:ent.end].root) \
             and not (len(words) == 1 and text[start:end].isupper()) \
             and not (ent.start > 0 and doc[ent.start - 1].lower_ == "the") \
-            and not ent.text.lower().startswith("the ")
+            and not (the and title is None)
         if person is None and maybe:
             person = personhood.evidence(doc, first, ent.end)
         out.append((_Name(start, end, ent.root.i, ent.label_, words, person, maybe), first,
