@@ -112,10 +112,14 @@ def real_digests(shared: Path) -> list[tuple[str, Digest]]:
     examples = Path(__file__).resolve().parents[1] / "src" / "newsgraph" / "examples"
     docs += [(p.name, p.read_text("utf-8")) for p in sorted(examples.rglob("*.txt"))]
     raws = [RawDoc(name, "text", text) for name, text in docs]
-    out = []
+    out, failed = [], []
     for (name, _), d in zip(docs, Pipeline().results(raws, jobs=2), strict=True):
         if isinstance(d, Digest):
             out.append((name, d))
+        else:
+            failed.append(f"{name}: {d.message}")
+    if failed:  # scores on a subset would look like a change in quality
+        raise RuntimeError(f"{len(failed)} documents could not be digested, e.g. {failed[0]}")
     return out
 
 
