@@ -239,11 +239,12 @@ def test_description_of_nobody_named_keeps_her_pronoun():
 
 def test_fuller_name_joins_the_one_person_known_by_its_surname():
     from newsgraph.stages import actors
+    from newsgraph.stages.clusters import Cluster
 
-    ney = actors._Cluster(("ney",), "PERSON")
+    ney = Cluster(("ney",), "PERSON")
     assert actors._fuller(("elisabet", "ney"), [ney]) is ney
     assert ney.words == ("elisabet", "ney")
-    twins = [actors._Cluster(("ney",), "PERSON"), actors._Cluster(("ney",), "PERSON")]
+    twins = [Cluster(("ney",), "PERSON"), Cluster(("ney",), "PERSON")]
     assert actors._fuller(("elisabet", "ney"), twins) is None
 
 

@@ -22,26 +22,23 @@
   antecedent only as a noun ("the Americans"), not as an adjective; singular descriptions of
   nobody named ("The Queen") compete for pronouns, and what they win stays unlinked.
 
-- roles, countries and sectors (stages/roles.py): "Mexican President X"; descriptions
-  ("the Mexican President", "the Central American country's President, X") become ``title``
-  mentions of the person holding that role and country (appositive first, then role+country
-  match; unresolved descriptions are left out); plural role nouns ("Guatemalan prosecutors")
-  become GROUP entities with ``other`` mentions; "the two leaders" / "both men" is a title
-  mention of each of the two people named in that sentence or the one before, when exactly
-  two are.
+- roles, countries and sectors (stages/roles.py): "Mexican President X", "X, the Foreign
+  Minister of Y"; descriptions ("the Mexican President", "Guatemalan prosecutors", "the two
+  leaders", "the company") onto actors in stages/descriptions.py;
+- clusters and name matching in stages/clusters.py; salience is each actor's share of all
+  mentions.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
 from spacy.tokens import Doc
 
 from newsgraph.model import Entity, Mention
-from newsgraph.stages import Found, coref, personhood, roles
+from newsgraph.stages import Found, coref, descriptions, personhood, roles
+from newsgraph.stages.clusters import Cluster, pick, words_of
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
 # labels a person's name words may override (a place name equal to a surname stays a place
@@ -70,15 +67,8 @@ def _load_titles() -> dict[str, str]:
 
 
 TITLES = _load_titles()
-SUFFIXES = frozenset(line.strip() for line in (TITLES_FILE.parent / "name_suffixes.tsv").read_text(
-    encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
 # honorifics that spaCy sometimes puts inside a PERSON span and that are never part of a name
 ROLE_WORDS_KEPT = {"king", "queen", "prince", "princess", "pope", "lord", "lady", "dame", "sir"}
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -94,10 +84,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(w for w in (_fold(w).strip(".,") for w in text.split()) if w)
-
-
 def _title_before(doc: Doc, index: int) -> str | None:
     """Gender code (m/f/x) of a person title right before token ``index``, else None."""
     if index == 0:
@@ -106,62 +92,6 @@ def _title_before(doc: Doc, index: int) -> str | None:
     if word in ("", ",") and index > 1:  # "Mr. X" split as "Mr" "."; appositive "President, X"
         word = doc[index - 2].lower_.rstrip(".")
     return TITLES.get(word)
-
-
-def _matches(words: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    if not words or len(words) > len(full):
-        return False
-    if len(words) > 1 and full[-1] in SUFFIXES and words == full[:-1]:
-        return False  # "John Smith" is not "John Smith Jr."
-    return words == full[-len(words):] or (words == full[:len(words)] and len(words) > 1) or (
-        len(words) == 2 and words[0] == full[0] and words[-1] == full[-1])
-
-
-class _Cluster:
-    __slots__ = ("country", "gender", "labels", "last", "mentions", "plural", "region", "role",
-                 "sector", "type", "words")
-
-    def __init__(self, words: tuple[str, ...], type_: str) -> None:
-        self.words = words
-        self.type = type_
-        self.mentions: list[Mention] = []
-        self.gender: str | None = None
-        self.labels: Counter[str] = Counter()
-        self.last = -1
-        self.role: str | None = None
-        self.sector: str | None = None
-        self.country: str | None = None
-        self.plural = False
-        self.region: frozenset[str] | None = None
-
-    def describe(self, role: str | None, sector: str | None, country: str | None) -> None:
-        self.role = self.role or role
-        self.sector = self.sector or sector
-        self.country = self.country or country
-
-    def add(self, mention: Mention, label: str) -> None:
-        self.mentions.append(mention)
-        self.labels[label] += 1
-        self.last = max(self.last, mention.start)
-
-
-def _pick(words: tuple[str, ...], people: list[_Cluster],
-          first_name: bool = False) -> _Cluster | None:
-    """The person cluster these words name; several candidates: the most recent, then the
-    one with most mentions, then the first. With ``first_name``, a lone word that is the first
-    name of exactly one person and nobody's surname names that person ("Mary" for "Mary
-    Smith")."""
-    exact = [c for c in people if c.words == words]
-    if exact:
-        return exact[0]
-    cands = [c for c in people if _matches(words, c.words)]
-    if not cands and first_name and len(words) == 1:
-        cands = [c for c in people if len(c.words) > 1 and c.words[0] == words[0]]
-        if len(cands) > 1:
-            return None
-    if not cands:
-        return None
-    return max(cands, key=lambda c: (c.last, len(c.mentions), -people.index(c)))
 
 
 class _Name:
@@ -195,7 +125,7 @@ def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
             title = TITLES[doc[first].lower_.rstrip(".")]
             first += 1
             start = doc[first].idx
-        words = _words(text[start:end])
+        words = words_of(text[start:end])
         if not words:
             continue
         person = title
@@ -212,7 +142,7 @@ def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
                     ent.end))
     for first, last, proper in _proper_runs(doc):
         start, end = _trim(text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
-        words = _words(text[start:end])
+        words = words_of(text[start:end])
         if words:
             person = _title_before(doc, first)
             maybe = proper and _may_be_person(words, labelled=False) and personhood.referent(
@@ -258,7 +188,7 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int, bool]]:
     return runs
 
 
-def _fuller(words: tuple[str, ...], people: list[_Cluster]) -> _Cluster | None:
+def _fuller(words: tuple[str, ...], people: list[Cluster]) -> Cluster | None:
     """The one person known only by a surname that ends this fuller name ("Elisabet Ney" for a
     "Ney" the NER labelled PERSON); the person's words become the fuller name."""
     if len(words) < 2:
@@ -281,17 +211,17 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
             votes[name.words] += 1 if name.label == "PERSON" else -1
     seeds = sorted({n.words for n, _, _ in names if n.person is not None
                     or (n.label == "PERSON" and votes[n.words] >= 0)}, key=len, reverse=True)
-    people: list[_Cluster] = []
+    people: list[Cluster] = []
     for words in seeds:
-        if _pick(words, people, first_name=True) is None:
-            people.append(_Cluster(words, "PERSON"))
+        if pick(words, people, first_name=True) is None:
+            people.append(Cluster(words, "PERSON"))
     acronyms: dict[str, tuple[str, ...]] = {}
     for name, _, _ in names:
         if name.label == "ORG" and len(name.words) > 1:
             initials = "".join(w[0] for w in name.words if w not in ACRONYM_SKIP)
             if len(initials) > 1:
                 acronyms.setdefault(initials, name.words)
-    others: dict[tuple[str, ...], _Cluster] = {}
+    others: dict[tuple[str, ...], Cluster] = {}
     bare: list[tuple[tuple[str, ...], Mention, bool]] = []
     maybe: set[int] = set()
     for name, first, _ in names:
@@ -300,9 +230,9 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
         person = label in ("PERSON", "") or name.person is not None
         cluster = None
         if person or label in OVERRIDABLE:
-            cluster = _pick(words, people, first_name=person) or _fuller(words, people)
+            cluster = pick(words, people, first_name=person) or _fuller(words, people)
             if cluster is None and (label == "PERSON" or name.person is not None):
-                cluster = _Cluster(words, "PERSON")
+                cluster = Cluster(words, "PERSON")
                 people.append(cluster)
         if cluster is not None:
             if name.person in ("m", "f") and cluster.gender is None:
@@ -321,7 +251,7 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
             key = acronyms[words[0]]
         cluster = others.get(key)
         if cluster is None:
-            cluster = others[key] = _Cluster(key, label)
+            cluster = others[key] = Cluster(key, label)
             if name.maybe and label in OVERRIDABLE and _may_be_person(key):
                 maybe.add(id(cluster))
         cluster.add(mention, label)
@@ -331,9 +261,9 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     people += _taking_he_she(doc, people, others, bare, maybe)
     for cluster in others.values():
         _place_and_org(cluster)
-    unresolved: list[_Cluster] = []
-    groups = _descriptions(doc, people, unresolved)
-    _org_descriptions(doc, list(others.values()))
+    unresolved: list[Cluster] = []
+    groups = descriptions.attach(doc, people, unresolved)
+    descriptions.organisations(doc, list(others.values()))
     actors = people + list(others.values()) + groups
     # descriptions of nobody named ("The Queen ... She") compete for pronouns; what they win
     # stays unlinked rather than going to the wrong actor
@@ -348,7 +278,7 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     return _entities(actors, len(text))
 
 
-def _anchor(doc: Doc, cluster: _Cluster) -> coref.Anchor:
+def _anchor(doc: Doc, cluster: Cluster) -> coref.Anchor:
     """A cluster as coref sees it. A name whose every mention is a plural noun ("the
     Wallabies", "the Americans") is plural; a nationality is an antecedent only where it names
     people ("the Americans"), not as an adjective ("American officials")."""
@@ -369,9 +299,9 @@ def _anchor(doc: Doc, cluster: _Cluster) -> coref.Anchor:
                         gender=cluster.gender)
 
 
-def _taking_he_she(doc: Doc, people: list[_Cluster], others: dict[tuple[str, ...], _Cluster],
+def _taking_he_she(doc: Doc, people: list[Cluster], others: dict[tuple[str, ...], Cluster],
                    bare: list[tuple[tuple[str, ...], Mention, bool]],
-                   maybe: set[int]) -> list[_Cluster]:
+                   maybe: set[int]) -> list[Cluster]:
     """Names that could be people (``maybe`` clusters, proper nouns the NER missed) and take a
     he/she pronoun when offered to coref as people: they become people (removed from
     ``others``). A missed proper noun rides with the candidate it names ("Castillo" with
@@ -381,13 +311,13 @@ def _taking_he_she(doc: Doc, people: list[_Cluster], others: dict[tuple[str, ...
         return []
     candidates = [c for c in others.values() if id(c) in maybe]
     for words, _, could in sorted(bare, key=lambda b: len(b[0]), reverse=True):
-        if could and _pick(words, candidates, first_name=True) is None:
-            cluster = _Cluster(words, "")
+        if could and pick(words, candidates, first_name=True) is None:
+            cluster = Cluster(words, "")
             candidates.append(cluster)
             maybe.add(id(cluster))
     riders: dict[int, list[Mention]] = {}
     for words, mention, _ in bare:
-        host = _pick(words, candidates, first_name=True)
+        host = pick(words, candidates, first_name=True)
         if host is not None:
             riders.setdefault(id(host), []).append(mention)
     candidates = [c for c in candidates if c.mentions or id(c) in riders]
@@ -397,7 +327,7 @@ def _taking_he_she(doc: Doc, people: list[_Cluster], others: dict[tuple[str, ...
     anchors = [coref.Anchor([(m.start, m.end) for m in c.mentions + riders.get(id(c), [])],
                             "PERSON" if id(c) in maybe else c.type, gender=c.gender)
                for c in trial]
-    out: list[_Cluster] = []
+    out: list[Cluster] = []
     for link in coref.resolve(doc, anchors):
         cluster = trial[link.anchor]
         if id(cluster) in maybe and cluster not in out and \
@@ -410,7 +340,7 @@ def _taking_he_she(doc: Doc, people: list[_Cluster], others: dict[tuple[str, ...
         if others.get(cluster.words) is cluster:
             del others[cluster.words]
     for key, cluster in list(others.items()):  # the same name under another label
-        person = _pick(key, out) if out and cluster.type in OVERRIDABLE else None
+        person = pick(key, out) if out and cluster.type in OVERRIDABLE else None
         if person is not None:
             for mention in cluster.mentions:
                 person.add(mention, "PERSON")
@@ -418,7 +348,7 @@ def _taking_he_she(doc: Doc, people: list[_Cluster], others: dict[tuple[str, ...
     return out
 
 
-def _place_and_org(cluster: _Cluster) -> None:
+def _place_and_org(cluster: Cluster) -> None:
     """Country of a place from its name; country and sector of an organisation from its words
     ("Mexican Army" -> MEX, MIL)."""
     name = " ".join(cluster.words)
@@ -440,134 +370,6 @@ def _place_and_org(cluster: _Cluster) -> None:
                 cluster.sector = org[0] if org else hit[1]  # type: ignore[index]
 
 
-def _overlaps(cluster: _Cluster, start: int, end: int) -> bool:
-    return any(m.start < end and start < m.end for m in cluster.mentions)
-
-
-def _holder(desc: roles.Description, people: list[_Cluster]) -> _Cluster | None:
-    """The person a singular description denotes: the name in apposition, else a person with
-    the same role whose country agrees (exact country first, then unknown), the one named
-    most recently before the description first."""
-    if desc.appositive_to is not None:
-        for cluster in people:
-            if any(m.start == desc.appositive_to for m in cluster.mentions):
-                return cluster
-    role = desc.role.lower()
-    cands = [c for c in people if c.role is not None and c.role.lower() == role]
-
-    def fits(c: _Cluster) -> int:
-        if desc.country is not None:
-            if c.country == desc.country or (c.country is None and c.region
-                                             and desc.country in c.region):
-                return 2
-            return 1 if c.country is None else 0
-        if desc.region is not None:
-            return 2 if c.country in desc.region else (1 if c.country is None else 0)
-        return 1
-    cands = [c for c in cands if fits(c)]
-    if not cands:
-        return None
-    return max(cands, key=lambda c: (fits(c), max((m.start for m in c.mentions
-                                                   if m.start < desc.start), default=-1)))
-
-
-def _descriptions(doc: Doc, people: list[_Cluster],
-                  unresolved: list[_Cluster]) -> list[_Cluster]:
-    """Title mentions onto people (appositives first); plural role nouns as GROUP actors.
-    Singular descriptions of nobody named go to ``unresolved`` (for coref only)."""
-    groups: dict[tuple[str, ...], _Cluster] = {}
-    descs = sorted(roles.descriptions(doc), key=lambda d: d.appositive_to is None)
-    text = doc.text  # built anew on every access: read it once
-    paired = _pairs(doc, text, people)
-    for desc in descs:
-        surface = text[desc.start:desc.end]
-        if any(s < desc.end and desc.start < e for s, e in paired):
-            continue
-        if desc.plural:
-            key = _words(surface)
-            group = groups.get(key)
-            if group is None:
-                group = groups[key] = _Cluster(key, "GROUP")
-                group.plural = True
-                group.describe(desc.role, desc.sector, desc.country)
-            if not _overlaps(group, desc.start, desc.end):
-                group.add(Mention(surface, desc.start, desc.end, "other"), "GROUP")
-            continue
-        holder = _holder(desc, people)
-        gender = personhood.PERSON_NOUNS.get(desc.role.lower())
-        if holder is None:
-            nobody = _Cluster(_words(surface), "PERSON")
-            nobody.gender = gender if gender in ("m", "f") else None
-            nobody.add(Mention(surface, desc.start, desc.end, "title"), "PERSON")
-            unresolved.append(nobody)
-            continue
-        if _overlaps(holder, desc.start, desc.end):
-            continue
-        if gender in ("m", "f") and holder.gender is None:
-            holder.gender = gender
-        country = desc.country
-        if country is None and desc.region is not None and len(desc.region) == 1:
-            country = next(iter(desc.region))
-        holder.describe(desc.role, desc.sector, country)
-        if holder.country is None and desc.region is not None:
-            holder.region = desc.region
-        holder.mentions.append(Mention(surface, desc.start, desc.end, "title"))
-    return list(groups.values())
-
-
-def _pairs(doc: Doc, text: str, people: list[_Cluster]) -> list[tuple[int, int]]:
-    """"The two leaders", "both men": a title mention of each of the two people named in this
-    sentence or the one before it, when exactly two are; returns the spans so used."""
-    used: list[tuple[int, int]] = []
-    for start, end in roles.pairs(doc, personhood.PERSON_NOUNS):
-        span = doc.char_span(start, end)
-        if span is None:
-            continue
-        first, _ = personhood.sentence(doc, span.start)
-        if first > 0:
-            first, _ = personhood.sentence(doc, first - 1)
-        window = doc[first].idx
-        named = [c for c in people if any(window <= m.start < start for m in c.mentions)]
-        if len(named) != 2:
-            continue
-        for cluster in named:
-            cluster.mentions.append(Mention(text[start:end], start, end, "title"))
-        used.append((start, end))
-    return used
-
-
-def _org_descriptions(doc: Doc, others: list[_Cluster]) -> None:
-    """"the company", "the ministry": a title mention of the organisation of that sector (or of
-    unknown sector) named most recently before it; none named before: left out."""
-    orgs = [c for c in others if c.type == "ORG"]
-    if not orgs:
-        return
-    for found in THE_ORG_WORD.finditer(doc.text):
-        span = doc.char_span(found.start(1), found.end(1))
-        if span is None or len(span) != 1:
-            continue
-        token = span[0]
-        org = roles.ORG_WORDS[token.lower_]
-        if token.i == 0 or doc[token.i - 1].lower_ != "the" or token.tag_ != "NN" \
-                or token.ent_type_:
-            continue
-        start, end = doc[token.i - 1].idx, token.idx + len(token.text)
-        before = [c for c in orgs if c.sector in (None, org[0])
-                  and any(m.start < start for m in c.mentions)]
-        if not before:
-            continue
-        best = max(before, key=lambda c: max(m.start for m in c.mentions if m.start < start))
-        if not _overlaps(best, start, end):
-            best.sector = best.sector or org[0]
-            best.mentions.append(Mention(doc[token.i - 1:token.i + 1].text, start, end, "title"))
-
-
-# "the company", "the ministry": organisation words that can describe an organisation named before
-THE_ORG_WORD = re.compile(r"\bthe\s+(" + "|".join(sorted(
-    re.escape(w) for w, (_, describes) in roles.ORG_WORDS.items() if describes)) + r")\b",
-    re.IGNORECASE)
-
-
 def _salience(mentions: tuple[Mention, ...], type_: str, length: int) -> float:
     """Unnormalised salience: mentions weighted by kind (a name counts more than a pronoun),
     scaled up when the actor is first mentioned early in the text."""
@@ -576,7 +378,7 @@ def _salience(mentions: tuple[Mention, ...], type_: str, length: int) -> float:
     return weight * (1.0 + W_EARLY * early) * TYPE_WEIGHT.get(type_, 1.0)
 
 
-def _entities(clusters: list[_Cluster], length: int) -> tuple[Entity, ...]:
+def _entities(clusters: list[Cluster], length: int) -> tuple[Entity, ...]:
     """Entities in order of first mention; salience normalised to sum to 1."""
     clusters = [c for c in clusters if c.mentions]
     ordered = sorted(clusters, key=lambda c: min(m.start for m in c.mentions))

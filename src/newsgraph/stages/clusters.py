@@ -1,0 +1,88 @@
+"""Actor clusters while the actors stage builds them, and how person names match.
+
+A ``Cluster`` gathers the mentions of one actor with what is known of it (type, gender, role,
+country, sector, number). ``matches`` says whether name words denote a person known by fuller
+words (surname, first+last, a leading part), ``pick`` chooses among people, ``words_of`` folds a
+surface to match words (case and accents off, dots and commas stripped).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+from newsgraph.model import Mention
+
+LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
+SUFFIXES = frozenset(line.strip() for line in (LEXICONS / "name_suffixes.tsv").read_text(
+    encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    return tuple(w for w in (fold(w).strip(".,") for w in text.split()) if w)
+
+
+def matches(words: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    if not words or len(words) > len(full):
+        return False
+    if len(words) > 1 and full[-1] in SUFFIXES and words == full[:-1]:
+        return False  # "John Smith" is not "John Smith Jr."
+    return words == full[-len(words):] or (words == full[:len(words)] and len(words) > 1) or (
+        len(words) == 2 and words[0] == full[0] and words[-1] == full[-1])
+
+
+class Cluster:
+    __slots__ = ("country", "gender", "labels", "last", "mentions", "plural", "region", "role",
+                 "sector", "type", "words")
+
+    def __init__(self, words: tuple[str, ...], type_: str) -> None:
+        self.words = words
+        self.type = type_
+        self.mentions: list[Mention] = []
+        self.gender: str | None = None
+        self.labels: Counter[str] = Counter()
+        self.last = -1
+        self.role: str | None = None
+        self.sector: str | None = None
+        self.country: str | None = None
+        self.plural = False
+        self.region: frozenset[str] | None = None
+
+    def describe(self, role: str | None, sector: str | None, country: str | None) -> None:
+        self.role = self.role or role
+        self.sector = self.sector or sector
+        self.country = self.country or country
+
+    def add(self, mention: Mention, label: str) -> None:
+        self.mentions.append(mention)
+        self.labels[label] += 1
+        self.last = max(self.last, mention.start)
+
+
+def pick(words: tuple[str, ...], people: list[Cluster],
+          first_name: bool = False) -> Cluster | None:
+    """The person cluster these words name; several candidates: the most recent, then the
+    one with most mentions, then the first. With ``first_name``, a lone word that is the first
+    name of exactly one person and nobody's surname names that person ("Mary" for "Mary
+    Smith")."""
+    exact = [c for c in people if c.words == words]
+    if exact:
+        return exact[0]
+    cands = [c for c in people if matches(words, c.words)]
+    if not cands and first_name and len(words) == 1:
+        cands = [c for c in people if len(c.words) > 1 and c.words[0] == words[0]]
+        if len(cands) > 1:
+            return None
+    if not cands:
+        return None
+    return max(cands, key=lambda c: (c.last, len(c.mentions), -people.index(c)))
+
+
+def overlaps(cluster: Cluster, start: int, end: int) -> bool:
+    return any(m.start < end and start < m.end for m in cluster.mentions)
