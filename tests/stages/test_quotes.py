@@ -538,3 +538,16 @@ def test_passive_belief_without_agent_reports_subject_and_infinitive() -> None:
     qs = reported(run("The old ferry is thought to be unsafe in winter.", {}))
     assert [(q.text, q.speaker, q.cue.text) for q in qs] == [
         ("The old ferry is thought to be unsafe in winter", None, "thought")]
+
+
+def test_reported_content_stops_at_a_paragraph_break() -> None:
+    text = "The harbour will reopen, Quinn said\n\nFerries resume on Monday."
+    assert [q.text for q in reported(run(text, {"E1": ["Quinn"]}))
+            if "Ferries" in q.text] == []
+
+
+def test_content_after_a_colon_paragraph_is_kept() -> None:
+    text = "Quinn told the council:\n\nThe harbour will reopen on Monday."
+    qs = reported(run(text, {"E1": ["Quinn"]}))
+    assert [(q.text, q.speaker, q.cue.text) for q in qs] == [
+        ("The harbour will reopen on Monday", "E1", "told")]

@@ -10,6 +10,7 @@ decides which cues count and who the speaker is.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -17,6 +18,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 HEARER_DEPS = ("dobj", "dative", "iobj")
+BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 NOT_VERBAL = frozenset({"amod", "compound", "nmod", "prep"})  # "so-called", "compared with"
 
 
@@ -148,10 +150,15 @@ def complement(verb: Token, entry: Verb) -> tuple[int, int] | None:
         if topic is not None or verb.dep_ != "parataxis":
             return topic
     if verb.dep_ == "parataxis":  # "The plan is dead, she said." parsed with said as a side
-        head = verb.head
+        head, doc = verb.head, verb.doc
+        # never across a blank line: a parse across one joins separate paragraphs
+        breaks = [i for i in range(head.left_edge.i, head.right_edge.i + 1)
+                  if doc[i].is_space and BLANK_LINE.search(doc[i].text)]
         if verb.i > head.i:
-            return head.left_edge.i, verb.left_edge.i
-        return verb.right_edge.i + 1, head.right_edge.i + 1
+            start = max((i + 1 for i in breaks if i < verb.i), default=head.left_edge.i)
+            return start, verb.left_edge.i
+        end = min((i for i in breaks if i > verb.i), default=head.right_edge.i + 1)
+        return verb.right_edge.i + 1, end
     return None
 
 

@@ -54,6 +54,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.model import Quote, Span
 from newsgraph.stages import Found
 from newsgraph.stages.quote_cues import (
+    BLANK_LINE,
     according_content,
     complement,
     cue_kind,
@@ -222,9 +223,32 @@ class _DocView:
                 self.cues.append(t.i)
             elif speech_word(t):
                 self.words.append(t)
+        # block[i]: blank lines before token i (a paragraph break in any layout)
+        self.block = [0] * (n + 1)
+        self.colon_blocks: set[int] = set()  # blocks ending with ":" (what follows is theirs)
+        last = ""
+        for t in doc:
+            gap = t.is_space and BLANK_LINE.search(t.text) is not None
+            self.block[t.i + 1] = self.block[t.i] + gap
+            if gap and last == ":":
+                self.colon_blocks.add(self.block[t.i])
+            if not t.is_space:
+                last = t.text
         self.quoted_prefix = [0] * (n + 1)
         for i in range(n):
             self.quoted_prefix[i + 1] = self.quoted_prefix[i] + self.quoted[i]
+
+    def clip_to_block(self, cue: int, a: int, b: int) -> tuple[int, int]:
+        """Tokens [a, b) cut to the blank-line-delimited block of token ``cue`` (and the next one
+        when the cue's ends with a colon): a parse that runs over a paragraph break does not
+        carry the content with it."""
+        home = self.block[cue + 1]
+        last = home + 1 if home in self.colon_blocks else home  # "X said:" + the next block
+        while a < b and not home <= self.block[a + 1] <= last:
+            a += 1
+        while b > a and not home <= self.block[b] <= last:
+            b -= 1
+        return a, b
 
     def token_at(self, char: int) -> int:
         return max(0, bisect_right(self.starts, char) - 1)
@@ -418,8 +442,8 @@ def _reported(view: _DocView, found: Found) -> list[tuple[Quote, tuple[int, int]
             span = complement(tok, verbs[verb_lemma(tok)])
         if span is None:
             continue
-        a, b = span
-        if 2 * (view.quoted_prefix[b] - view.quoted_prefix[a]) >= b - a:
+        a, b = view.clip_to_block(i, *span)
+        if a >= b or 2 * (view.quoted_prefix[b] - view.quoted_prefix[a]) >= b - a:
             continue
         a, b = _trim_tokens(doc, a, b)
         if b - a < 2 and (a >= b or doc[a].pos_ not in CONTENT_POS
