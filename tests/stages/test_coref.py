@@ -210,3 +210,9 @@ def test_given_names_lexicon_is_well_formed() -> None:
     assert GIVEN_NAMES["maria"] == "f" and GIVEN_NAMES["david"] == "m"
     assert set(GIVEN_NAMES.values()) == {"m", "f"}
     assert all(name == name.lower() and " " not in name for name in GIVEN_NAMES)
+
+
+def test_possessive_her_in_a_subject_goes_to_the_last_subject() -> None:
+    text = "Nina Park hired Eva Stone. Her firm grew quickly."
+    links = _links(text, ("Nina Park", "PERSON", False), ("Eva Stone", "PERSON", False))
+    assert _at(links, "Her", text) == 0

@@ -276,7 +276,10 @@ def resolve(doc: Doc, anchors: Sequence[Anchor], observe: Observer | None = None
                 continue
             if any(_covers(m, token) for m in window[-3:]):
                 continue
-            best = _choose(token, *entry, window, here[nxt:], state, sent_no, observe)
+            agreement, case = entry
+            if token.dep_ == "poss" and case == "obj":
+                case = "poss"  # "her" as a possessive: the parse decides
+            best = _choose(token, agreement, case, window, here[nxt:], state, sent_no, observe)
             if best is None:
                 continue
             if entry[0] in ("m", "f"):  # learnt gender stays soft: a wrong link must not
