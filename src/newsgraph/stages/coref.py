@@ -246,7 +246,8 @@ def resolve(doc: Doc, anchors: Sequence[Anchor], observe: Observer | None = None
                    [_maybe_person(doc, a) for a in anchors], -1)
     state.learnt = [{} for _ in anchors]
     state.quote_open = _quote_openings(doc)
-    state.name_gender = [_name_gender(doc, a) for a in anchors]
+    text = doc.text  # built once: Doc.text joins every token
+    state.name_gender = [_name_gender(text, a) for a in anchors]
     people = [i for i in first if anchors[i].type == "PERSON" or state.lenient[i]]
     if people:
         state.topic = min(people, key=lambda i: first[i])
@@ -304,10 +305,10 @@ class _State:
     name_gender: list[str | None] = field(default_factory=list)  # from a listed given name
 
 
-def _name_gender(doc: Doc, anchor: Anchor) -> str | None:
+def _name_gender(text: str, anchor: Anchor) -> str | None:
     """Gender of the first listed given name that opens one of the anchor's mentions."""
     for start, end in anchor.mentions:
-        first = doc.text[start:end].split(" ", 1)[0]
+        first = text[start:end].split(" ", 1)[0]
         gender = GIVEN_NAMES.get(first.lower()) if first[:1].isupper() else None
         if gender is not None:
             return gender
