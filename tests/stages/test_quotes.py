@@ -551,3 +551,12 @@ def test_content_after_a_colon_paragraph_is_kept() -> None:
     qs = reported(run(text, {"E1": ["Quinn"]}))
     assert [(q.text, q.speaker, q.cue.text) for q in qs] == [
         ("The harbour will reopen on Monday", "E1", "told")]
+
+
+def test_relative_pronoun_is_not_part_of_a_raised_passive_content() -> None:
+    qs = reported(run("They signed a pact that is expected to cut fares.", {}))
+    assert [(q.text, q.cue.text) for q in qs] == [("to cut fares", "expected")]
+
+
+def test_noun_cue_with_a_pronoun_as_all_its_content_is_dropped() -> None:
+    assert reported(run("The accusations against him grew louder.", {})) == []

@@ -118,6 +118,8 @@ def complement(verb: Token, entry: Verb) -> tuple[int, int] | None:
         return passive.left_edge.i, passive.right_edge.i + 1  # "… was reported by X"
     raised = next((c for c in kids if c.dep_ == "xcomp" and c.i > verb.i), None)
     if passive is not None and raised is not None and passive.i < verb.i:
+        if passive.tag_ in ("WDT", "WP"):  # "a pact that is expected to …": the infinitive
+            return raised.left_edge.i, raised.right_edge.i + 1
         return passive.left_edge.i, raised.right_edge.i + 1  # "X is thought to be …"
     if frame in ("charge", "judge"):
         obj = next((c for c in kids if c.dep_ == "dobj"), None)

@@ -459,8 +459,8 @@ def _reported(view: _DocView, found: Found) -> list[tuple[Quote, tuple[int, int]
         if b - a < 1 or 2 * (view.quoted_prefix[b] - view.quoted_prefix[a]) >= b - a:
             continue
         a, b = _trim_tokens(doc, a, b)
-        if a >= b:
-            continue
+        if b - a < 2 and (a >= b or doc[a].pos_ not in CONTENT_POS):
+            continue  # "accusations against him"
         s, e = _trim(view.text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), ",;:—–-")
         if s < e:
             speaker, who = _source_entity(nc.source, found) if nc.source is not None else (
