@@ -560,3 +560,8 @@ def test_relative_pronoun_is_not_part_of_a_raised_passive_content() -> None:
 
 def test_noun_cue_with_a_pronoun_as_all_its_content_is_dropped() -> None:
     assert reported(run("The accusations against him grew louder.", {})) == []
+
+
+def test_participle_of_a_generic_pronoun_is_no_ones_stance() -> None:
+    assert reported(run("The advice is simple for anyone wanting to sail.", {})) == []
+    assert reported(run("She had a message for those considering the trip.", {})) == []

@@ -438,6 +438,9 @@ def _reported(view: _DocView, found: Found) -> list[tuple[Quote, tuple[int, int]
         source = source_object(tok, phrases)
         if source is not None:
             span = according_content(tok)
+        elif tok.dep_ == "acl" and tok.head.pos_ in ("PRON", "DET") and (
+                cue_kind(tok) not in SAYING):
+            continue  # "anyone wanting to …", "those considering …": no one's stance
         else:
             span = complement(tok, verbs[verb_lemma(tok)])
         if span is None:
