@@ -113,7 +113,9 @@ def run(shared: Path) -> str:
         "",
         "Pronoun at Pronoun-offset resolved by the actors stage (names + coref.resolve) into the "
         "entity of name A and/or B; F1 over positive A/B decisions as in the GAP paper; bias = "
-        "F1 feminine / F1 masculine. Target F1 ≥ 0.70. ms/text includes the spaCy parse.",
+        "F1 feminine / F1 masculine. Target F1 ≥ 0.70. ms/text includes the spaCy parse. "
+        "The resolver's weights are fitted on gap-development.tsv only "
+        "(`.venv/bin/python -m benchmarks.gap_fit`).",
         "",
         "| set | system | F1 overall | F1 masculine | F1 feminine | bias F/M | ms/text |",
         "|---|---|---|---|---|---|---|",
