@@ -157,9 +157,8 @@ class StoryIndex:
         terms = [t for t in counts if t not in stop and len(t) > 1]
         tf = [counts[t] for t in terms]
         rates = self.rates
-        for t in terms:
-            if t not in rates:
-                rates[t] = background.rate(t, language)
+        for t in set(terms).difference(rates):  # terms never seen before
+            rates[t] = background.rate(t, language)
         for actor, name in actors.items():
             feature = f"#{actor}"
             terms.append(feature)

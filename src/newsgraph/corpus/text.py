@@ -8,7 +8,8 @@ import unicodedata
 import zlib
 from functools import cache
 from importlib import resources
-from itertools import accumulate
+
+import numpy as np
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -30,18 +31,19 @@ def words(text: str) -> list[str]:
 def shingle_hashes(tokens: list[str], size: int) -> list[int]:
     """CRC-32 of each ``size``-word shingle's UTF-8 bytes (words joined by one space), one per
     position, repeats kept (one shingle for short texts). The bytes are sliced from the joined
-    text rather than built per shingle."""
+    text (words hold no spaces, so its spaces are the word boundaries) rather than built per
+    shingle."""
     if not tokens:
         return []
     joined = " ".join(tokens).encode("utf-8")
     if len(tokens) <= size:
         return [zlib.crc32(joined)]
-    lengths = ([len(t) for t in tokens] if len(joined) == sum(map(len, tokens)) + len(tokens) - 1
-               else [len(t.encode("utf-8")) for t in tokens])
-    starts = [0, *accumulate(n + 1 for n in lengths)]  # byte offset of each word
+    spaces = np.flatnonzero(np.frombuffer(joined, dtype=np.uint8) == 32)
+    starts = [0, *(spaces[: len(tokens) - size] + 1).tolist()]
+    ends = [*spaces[size - 1 :].tolist(), len(joined)]
     view = memoryview(joined)
     crc = zlib.crc32
-    return [crc(view[starts[i] : starts[i + size] - 1]) for i in range(len(tokens) - size + 1)]
+    return [crc(view[a:b]) for a, b in zip(starts, ends, strict=True)]
 
 
 def _rows(name: str) -> list[list[str]]:
