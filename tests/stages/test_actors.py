@@ -271,3 +271,52 @@ def test_person_noun_heading_a_name_after_the():
     d = digest("The Emperor Alexius founded a town. Later he rebuilt the walls.")
     entity = next(e for e in d.entities if "Alexius" in e.name)
     assert entity.type == "PERSON" and "he" in {m.text for m in entity.mentions}
+
+
+def test_town_the_ner_calls_an_organisation_is_a_place_by_the_port_of_cue():
+    d = digest("Ferries to the port of Kalvik were cancelled on Monday. Fishermen in Kalvik "
+               "said the storm had wrecked dozens of boats.")
+    town = _entity_with(d, "Kalvik")
+    assert town is not None and town.type == "GPE"
+    assert len(town.mentions) == 2
+
+
+def test_town_the_ner_calls_a_person_is_a_place_by_of_and_in_cues():
+    d = digest("Ships waited outside the port of Valdora for a week. Talks in Valdora resumed "
+               "on Friday.")
+    town = _entity_with(d, "Valdora")
+    assert town is not None and town.type == "GPE"
+
+
+def test_place_cue_never_turns_a_person_with_evidence():
+    d = digest("Anna Kalvik met Jonas Berg on Monday. Kalvik said she would stay in the job.")
+    person = _entity_with(d, "Anna Kalvik")
+    assert person is not None and person.type == "PERSON"
+    assert {"Kalvik", "she"} <= {m.text for m in person.mentions}
+
+
+def test_company_named_after_in_stays_an_organisation():
+    d = digest("Investors in Orbix lost money after Orbix shares fell. Orbix said it would cut "
+               "jobs.")
+    company = _entity_with(d, "Orbix")
+    assert company is not None and company.type == "ORG"
+
+
+def test_town_and_a_person_sharing_its_name_stay_apart():
+    d = digest("Dock workers in the Norland port of Valdora ended a nine-day strike. Lena "
+               "Valdora, a union organiser, said she was relieved.")
+    person = _entity_with(d, "Lena Valdora")
+    assert person is not None and person.type == "PERSON"
+    assert "Valdora" not in {m.text for m in person.mentions}
+    assert _entity_with(d, "Valdora").type == "GPE"
+
+
+def test_no_mention_runs_across_a_line_break():
+    d = digest("Port reopens after deal with Norland government\nDock workers in the Norland "
+               "port of Valdora ended a strike on Wednesday. The two leaders\nmet later.")
+    workers = _entity_with(d, "Dock workers")
+    assert workers is not None and workers.type == "GROUP"
+    for entity in d.entities:
+        for m in entity.mentions:
+            assert "\n" not in m.text, m
+            assert d.text[m.start:m.end] == m.text

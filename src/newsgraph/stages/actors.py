@@ -8,7 +8,9 @@
   parse shows to be a person (stages/personhood.py: "X was born", "X, a pianist", "her sister
   X") is a PERSON everywhere, and so is a name the NER labels PERSON at least as often as
   anything else; other names take the majority label of all their mentions; a known place or
-  a name with an organisation word needs a title to become a person;
+  a name with an organisation word needs a title to become a person; a PERSON or ORG name
+  the parse shows to be a place ("the port of X", "X's Prime Minister", stages/placehood.py)
+  is a GPE;
 - a lone first name joins the one person who has it ("Mary" ... "Mary Smith");
 - acronyms join their expansion ("World Health Organization" ... "WHO");
 - proper nouns the NER missed ("Okafor arrived") join the person they name, or become one
@@ -37,7 +39,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from newsgraph.model import Entity, Mention
-from newsgraph.stages import Found, coref, descriptions, personhood, roles
+from newsgraph.stages import Found, coref, descriptions, personhood, placehood, roles
 from newsgraph.stages.clusters import Cluster, pick, words_of
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
@@ -98,12 +100,12 @@ class _Name:
     """A name occurrence: an NER entity (``label``) or a proper-noun run the NER missed
     (``label`` ""), with its span, match words and person evidence (gender m/f/x or None)."""
 
-    __slots__ = ("end", "label", "maybe", "person", "root", "start", "words")
+    __slots__ = ("end", "label", "maybe", "person", "place", "root", "start", "words")
 
     def __init__(self, start: int, end: int, root: int, label: str, words: tuple[str, ...],
-                 person: str | None, maybe: bool = False) -> None:
+                 person: str | None, maybe: bool = False, place: str | None = None) -> None:
         self.start, self.end, self.root, self.label = start, end, root, label
-        self.words, self.person, self.maybe = words, person, maybe
+        self.words, self.person, self.maybe, self.place = words, person, maybe, place
 
 
 def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
@@ -138,8 +140,11 @@ def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
             and not (the and title is None)
         if person is None and maybe:
             person = personhood.evidence(doc, first, ent.end)
-        out.append((_Name(start, end, ent.root.i, ent.label_, words, person, maybe), first,
-                    ent.end))
+        place = None
+        if ent.label_ in ("PERSON", "ORG") and person is None and _may_be_place(text[start:end]):
+            place = placehood.cue(doc, first, ent.end)
+        out.append((_Name(start, end, ent.root.i, ent.label_, words, person, maybe, place),
+                    first, ent.end))
     for first, last, proper in _proper_runs(doc):
         start, end = _trim(text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
         words = words_of(text[start:end])
@@ -153,6 +158,12 @@ def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
                         first, last))
     out.sort(key=lambda n: n[0].start)
     return out
+
+
+def _may_be_place(name: str) -> bool:
+    """Not an acronym ("the EU's"), no organisation word ("the Acme Bank's")."""
+    return not name.isupper() and not any(
+        w in roles.ORG_WORDS or w.removesuffix("s") in roles.ORG_WORDS for w in words_of(name))
 
 
 def _may_be_person(words: tuple[str, ...], labelled: bool = True) -> bool:
@@ -203,6 +214,11 @@ def _fuller(words: tuple[str, ...], people: list[Cluster]) -> Cluster | None:
 def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     text = doc.text
     names = _names(doc)
+    places = placehood.relabel([(n.words, n.label, n.place, n.person is not None)
+                                for n, _, _ in names if n.label in ("PERSON", "ORG")])
+    for name, _, _ in names:
+        if name.words in places and name.label in ("PERSON", "ORG"):
+            name.label, name.maybe = "GPE", False
     # Person seeds, longest first: names with person evidence, and names the NER labels
     # PERSON at least as often as anything else.
     votes: Counter[tuple[str, ...]] = Counter()
@@ -229,7 +245,7 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
         label, words = name.label, name.words
         person = label in ("PERSON", "") or name.person is not None
         cluster = None
-        if person or label in OVERRIDABLE:
+        if person or (label in OVERRIDABLE and words not in places):
             cluster = pick(words, people, first_name=person) or _fuller(words, people)
             if cluster is None and (label == "PERSON" or name.person is not None):
                 cluster = Cluster(words, "PERSON")

@@ -148,20 +148,20 @@ def descriptions(doc: Doc) -> list[Description]:
     out: list[Description] = []
     for chunk in doc.noun_chunks:
         root = chunk.root
-        if root.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in chunk):
+        first = _line_start(doc, chunk.start, root.i)
+        if root.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in doc[first:root.i]):
             continue
         plural = root.tag_ in ("NNS", "NNPS")
-        words = [t.lower_ for t in doc[chunk.start:root.i]] + [root.lemma_.lower()]
+        words = [t.lower_ for t in doc[first:root.i]] + [root.lemma_.lower()]
         hit = _role_at(words)
         if hit is None:
             continue
         n, (role, sector) = hit
-        first = chunk.start
         det = doc[first].lower_
         country, region = _country_in(doc, first, root.i - n + 1)
         if plural:
             # the group is the modifiers and the noun, without determiners/quantifiers
-            while first < root.i and doc[first].pos_ in ("DET", "NUM", "PRON"):
+            while first < root.i and doc[first].pos_ in ("DET", "NUM", "PRON", "ADV", "CCONJ"):
                 first += 1
         elif det not in ("the", "a", "an") and not any(t.dep_ == "poss" for t in chunk):
             continue
@@ -184,12 +184,23 @@ def pairs(doc: Doc, person_nouns: dict[str, str]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for chunk in doc.noun_chunks:
         root = chunk.root
-        if root.tag_ != "NNS" or not any(t.lower_ in ("two", "both") for t in chunk[:-1]):
+        first = _line_start(doc, chunk.start, root.i)
+        if root.tag_ != "NNS" or not any(t.lower_ in ("two", "both") for t in doc[first:root.i]):
             continue
         lemma = root.lemma_.lower()
         if lemma in ROLES or lemma in person_nouns:
-            out.append((chunk.start_char, chunk.end_char))
+            out.append((doc[first].idx, chunk.end_char))
     return out
+
+
+def _line_start(doc: Doc, start: int, root: int) -> int:
+    """The first token of a noun chunk on its root's line: a parse that runs a title line
+    into the next paragraph ("... with Norland government\nDock workers") must not make a
+    mention that spans the line break."""
+    for token in doc[start:root]:
+        if "\n" in token.text:
+            start = token.i + 1
+    return start
 
 
 def _of_country(token: Token) -> str | None:

@@ -1,0 +1,49 @@
+"""The terminal view: actors with their facts and names, events as one line each."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+
+from newsgraph.model import Digest
+from newsgraph.render import render
+
+
+def _view(d: Digest) -> list[str]:
+    out = io.StringIO()
+    render(d, Console(file=out, width=200, color_system=None))
+    return [line.strip("│").strip() for line in out.getvalue().splitlines()]
+
+
+def test_actor_line_carries_type_role_country_sector(example_digest: Digest) -> None:
+    lines = _view(example_digest)
+    for e in example_digest.entities:
+        line = next((x for x in lines if x.startswith(e.id + " ")), None)
+        if line is None:  # only the 25 most salient are listed
+            continue
+        assert e.name in line
+        for fact in (e.type, e.role, e.country, e.sector):
+            if fact:
+                assert fact in line, (fact, line)
+
+
+def test_every_other_name_of_an_actor_is_listed_under_it(seed_digest: Digest) -> None:
+    lines = _view(seed_digest)
+    person = max((e for e in seed_digest.entities if e.type == "PERSON"),
+                 key=lambda e: len({m.text for m in e.mentions}))
+    at = next(i for i, x in enumerate(lines) if x.startswith(person.id + " "))
+    also = lines[at + 1]
+    assert also.startswith("also: ")
+    listed = {t.strip().casefold() for t in also.removeprefix("also: ").split(",")}
+    wanted = {m.text.casefold() for m in person.mentions} - {person.name.casefold()}
+    assert wanted and wanted <= listed
+
+
+def test_events_read_source_type_target_status_date(seed_digest: Digest) -> None:
+    lines = _view(seed_digest)
+    names = {e.id: e.name for e in seed_digest.entities}
+    ev = next(e for e in seed_digest.events if e.source and e.target)
+    mode = f"/{ev.mode}" if ev.mode else ""
+    want = f"{names[ev.source]} —{ev.type}{mode}→ {names[ev.target]} ({ev.status}, {ev.date})"
+    assert any(x.startswith(want) for x in lines), want
