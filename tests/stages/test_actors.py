@@ -320,3 +320,13 @@ def test_no_mention_runs_across_a_line_break():
         for m in entity.mentions:
             assert "\n" not in m.text, m
             assert d.text[m.start:m.end] == m.text
+
+
+def test_place_with_a_government_is_not_a_gazetteer_town_of_the_same_name():
+    # the gazetteer knows a town "Norland" in the United States; a Norland with a Prime
+    # Minister and a government is some other (here invented) country
+    d = digest("Norland's Prime Minister Ivo Bel said the Norland government would not pay. "
+               "Critics in Norland disagreed.")
+    country = _entity_with(d, "Norland")
+    assert country is not None and country.type == "GPE"
+    assert country.country != "USA"

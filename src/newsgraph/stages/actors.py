@@ -275,8 +275,9 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
         cluster.type = cluster.labels.most_common(1)[0][0]
     people = [c for c in people if c.mentions]
     people += _taking_he_she(doc, people, others, bare, maybe)
+    states = {n.words for n, _, _ in names if n.place == "state"}
     for cluster in others.values():
-        _place_and_org(cluster)
+        _place_and_org(cluster, cluster.words in states)
     unresolved: list[Cluster] = []
     groups = descriptions.attach(doc, people, unresolved)
     descriptions.organisations(doc, list(others.values()))
@@ -364,12 +365,13 @@ def _taking_he_she(doc: Doc, people: list[Cluster], others: dict[tuple[str, ...]
     return out
 
 
-def _place_and_org(cluster: Cluster) -> None:
+def _place_and_org(cluster: Cluster, state: bool = False) -> None:
     """Country of a place from its name; country and sector of an organisation from its words
-    ("Mexican Army" -> MEX, MIL)."""
+    ("Mexican Army" -> MEX, MIL). A place with a government ("X's Prime Minister", ``state``)
+    is a country: a town of the same name in the gazetteer is not it."""
     name = " ".join(cluster.words)
     if cluster.type in ("GPE", "LOC"):
-        cluster.country = roles.place_country(name)
+        cluster.country = roles.country_of(name) if state else roles.place_country(name)
         return
     if cluster.type == "NORP":
         cluster.country = roles.country_of(name)

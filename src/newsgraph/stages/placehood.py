@@ -34,15 +34,16 @@ PLACE_NOUNS, STATE_NOUNS, TRAVEL = _words("of"), _words("state"), _words("travel
 
 
 def cue(doc: Doc, start: int, end: int) -> str | None:
-    """'strong', 'weak' or None for the mention ``doc[start:end]``."""
+    """'state' (a strong cue that also shows a country: "X's government"), 'strong', 'weak'
+    or None for the mention ``doc[start:end]``."""
     root = doc[start:end].root
     head = root.head
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
         return "strong"
     if root.dep_ == "poss" and _state(head):
-        return "strong"
+        return "state"
     if root.dep_ in ("compound", "nmod") and _state(head) and head.lemma_.lower() != "president":
-        return "strong"  # "the X government" (but "the X president" is often a company's)
+        return "state"  # "the X government" (but "the X president" is often a company's)
     possessive = end < len(doc) and doc[end].tag_ == "POS"
     travel = head.lower_ in ("to", "from") and head.head.lemma_.lower() in TRAVEL
     if root.dep_ == "pobj" and not possessive and (head.lower_ == "in" or travel):
@@ -67,7 +68,8 @@ def relabel(cues: list[tuple[tuple[str, ...], str, str | None, bool]]) -> set[tu
     labels: dict[tuple[str, ...], Counter[str]] = {}
     for words, label, found, _ in cues:
         labels.setdefault(words, Counter())[label] += 1
-        (strong if found == "strong" else weak if found == "weak" else plain)[words] += 1
+        (strong if found in ("strong", "state") else weak if found == "weak" else plain)[
+            words] += 1
     out = set()
     for words, seen in labels.items():
         if words in person or not strong[words] + weak[words]:
