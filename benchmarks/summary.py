@@ -43,10 +43,11 @@ METRICS = ("rouge1", "rouge2", "rougeL")
 # Ablations: newsgraph's stage rerun on the same parses with some of its weights switched off.
 ABLATIONS: dict[str, dict[str, float]] = {
     "newsgraph without centrality": {"W_CENTRAL": 0.0},
-    "newsgraph without actors (speakers, entity coverage)": {"W_SAID": 0.0, "COVER": 0.0},
+    "newsgraph without actors (focus on the main actors)": {"FOCUS": 0.0},
+    "newsgraph without the connective cut": {"DANGLING": 0.0},
     "newsgraph without redundancy control": {"REDUNDANCY": 0.0, "DUPLICATE": 2.0},
     "lead only over newsgraph's candidates (no title, no lede)": {
-        "W_CENTRAL": 0.0, "W_SAID": 0.0, "W_HEAD": 0.0, "COVER": 0.0,
+        "W_CENTRAL": 0.0, "W_HEAD": 0.0, "FOCUS": 0.0, "DANGLING": 0.0,
         "REDUNDANCY": 0.0, "DUPLICATE": 2.0, "QUOTED": 0.0, "SHORT": 1, "LONG": 10**6},
 }
 _WORD = re.compile(r"\w+(?:['’]\w+)*")

