@@ -8,7 +8,7 @@ import pytest
 
 from newsgraph import nlp
 from newsgraph.model import Article, Entity, Mention, Quote
-from newsgraph.stages import Found, quotes
+from newsgraph.stages import Found, actors, quotes
 from tests.conftest import assert_grounded
 
 
@@ -565,3 +565,90 @@ def test_noun_cue_with_a_pronoun_as_all_its_content_is_dropped() -> None:
 def test_participle_of_a_generic_pronoun_is_no_ones_stance() -> None:
     assert reported(run("The advice is simple for anyone wanting to sail.", {})) == []
     assert reported(run("She had a message for those considering the trip.", {})) == []
+
+
+# --------------------------------------------------------------------------- nominal speakers
+# These run the actors stage first: a common-noun speaker becomes an actor there.
+
+
+def with_actors(text: str) -> tuple[tuple[Quote, ...], dict[str, Entity]]:
+    doc = nlp.load()(text)
+    found = Found(article=Article(text=text))
+    found.entities = actors.run(doc, found)
+    for e in found.entities:
+        for m in e.mentions:
+            assert text[m.start:m.end] == m.text
+    out = quotes.run(doc, found)
+    for q in out:
+        assert text[q.start:q.end] == q.text
+    return out, {e.id: e for e in found.entities}
+
+
+def speaker_of(qs: tuple[Quote, ...], entities: dict[str, Entity],
+               part: str) -> tuple[str, str] | None:
+    """(type, mention texts) of the speaker of the quote holding ``part``."""
+    q = next(q for q in qs if part in q.text)
+    if q.speaker is None:
+        return None
+    e = entities[q.speaker]
+    return e.type, "|".join(m.text for m in e.mentions)
+
+
+@pytest.mark.parametrize(("text", "part", "want"), [
+    ("“We will not sign this deal,” the union wrote to its members on Friday.",
+     "sign this deal", ("ORG", "the union|its")),  # coref gives it "its" too
+    ("“The figures are simply wrong,” a spokesman said.", "figures", ("PERSON", "a spokesman")),
+    ("Officials said the old bridge would reopen next week.", "bridge", ("GROUP", "Officials")),
+    ("The report says the river has doubled in width since 1990.", "river",
+     ("DOCUMENT", "The report")),
+    ("Only 40 percent of the drivers said the road was better.", "road",
+     ("GROUP", "40 percent of the drivers")),
+    ("A group of fishermen said the new quota was unfair.", "quota",
+     ("GROUP", "A group of fishermen")),
+    ("“We saw the flood coming,” one questioner said.", "flood", ("PERSON", "one questioner")),
+    ("A Peruvian official said the border would stay closed.", "border",
+     ("PERSON", "A Peruvian official")),
+])
+def test_common_noun_speaker_becomes_an_actor(text: str, part: str,
+                                             want: tuple[str, str]) -> None:
+    qs, entities = with_actors(text)
+    assert speaker_of(qs, entities, part) == want
+
+
+def test_same_nominal_speaker_twice_is_one_actor() -> None:
+    text = ("The campaign said the rally would go ahead. On Monday the campaign said the "
+            "venue had changed.")
+    qs, entities = with_actors(text)
+    assert speaker_of(qs, entities, "rally") == ("ORG", "The campaign|the campaign")
+    assert {q.speaker for q in reported(qs)} == {speaker_of_id(qs, "rally")}
+
+
+def speaker_of_id(qs: tuple[Quote, ...], part: str) -> str | None:
+    return next(q.speaker for q in qs if part in q.text)
+
+
+def test_named_speaker_gets_no_extra_nominal_actor() -> None:
+    text = "“The port stays open,” Marta Quinn, the harbour master, said on Monday."
+    qs, entities = with_actors(text)
+    assert speaker_of(qs, entities, "port") == ("PERSON", "Marta Quinn")
+    assert all(e.type != "GROUP" for e in entities.values())
+
+
+def test_noun_no_lexicon_knows_is_not_made_a_speaker() -> None:
+    qs, entities = with_actors("The weather suggests that the harvest will be late.")
+    assert [q.speaker for q in reported(qs)] == [None]
+    assert entities == {}
+    qs, entities = with_actors("Riots suggest that the town is angry.")
+    assert [q.speaker for q in reported(qs)] == [None]
+
+
+def test_nominal_speaker_takes_the_country_of_its_modifier() -> None:
+    _, entities = with_actors("A Peruvian official said the border would stay closed.")
+    assert [(e.type, e.country) for e in entities.values() if e.type == "PERSON"] == [
+        ("PERSON", "PER")]
+
+
+def test_partitive_of_an_actor_is_that_actor() -> None:
+    text = "Ana Ruiz leads the Harbour Union. Half of the Harbour Union said the deal was fair."
+    qs, entities = with_actors(text)
+    assert speaker_of(qs, entities, "deal")[1].startswith("Harbour Union")

@@ -282,6 +282,7 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     groups = descriptions.attach(doc, people, unresolved)
     descriptions.organisations(doc, list(others.values()))
     actors = people + list(others.values()) + groups
+    actors += descriptions.speakers(doc, actors, unresolved)
     # descriptions of nobody named ("The Queen ... She") compete for pronouns; what they win
     # stays unlinked rather than going to the wrong actor
     anchors = [_anchor(doc, c) for c in actors + unresolved]

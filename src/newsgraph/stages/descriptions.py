@@ -8,18 +8,24 @@
 - "the two leaders" / "both men" is a title mention of each of the two people named in that
   sentence or the one before, when exactly two are;
 - "the company", "the ministry" is a title mention of the organisation of that sector named
-  most recently before it.
+  most recently before it;
+- a common-noun phrase that a quote cue takes as its speaker ("the union wrote", "officials
+  said", "a spokesman said", "the report says") and that no actor covers becomes an actor of its
+  own (``lexicons/quote_speakers.tsv`` gives the type), so the quote has a speaker; the same
+  words (without determiners) are one actor.
 """
 
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.model import Mention
 from newsgraph.stages import personhood, roles
 from newsgraph.stages.clusters import Cluster, overlaps, words_of
+from newsgraph.stages.quote_cues import partitive_object, speaker_nouns
+from newsgraph.stages.quotes import speaker_heads
 
 # "the company", "the ministry": organisation words that can describe an organisation named before
 THE_ORG_WORD = re.compile(r"\bthe\s+(" + "|".join(sorted(
@@ -143,3 +149,105 @@ def organisations(doc: Doc, others: list[Cluster]) -> None:
         if not overlaps(best, start, end):
             best.sector = best.sector or org[0]
             best.mentions.append(Mention(doc[token.i - 1:token.i + 1].text, start, end, "title"))
+
+
+# leading words that are not part of what a speaker phrase names ("only", "and")
+SPEAKER_SKIP_POS = frozenset({"ADV", "CCONJ", "PUNCT", "SPACE"})
+SPEAKER_DET_POS = frozenset({"DET", "PRON"})  # left out of the words that key the actor
+SPEAKER_TAGS = frozenset({"NN", "NNS"})
+# endings of plural nouns for people ("landowners", "militiamen", "inhabitants")
+PERSON_ENDINGS = ("er", "or", "ist", "ian", "man", "men", "ee", "ant", "ent", "ive", "ite")
+
+
+def speakers(doc: Doc, actors: list[Cluster], unresolved: list[Cluster]) -> list[Cluster]:
+    """Actors for the common-noun speakers of quote cues that no actor covers: a description
+    of nobody named ("the senator said") moves out of ``unresolved``; other phrases become new
+    PERSON, ORG, GROUP or DOCUMENT clusters, one per wording. A partitive ("a group of X",
+    "52 percent of X") stands for X: nothing new when X is an actor already."""
+    text = doc.text
+    made: dict[tuple[str, ...], Cluster] = {}
+    out: list[Cluster] = []
+    for head in speaker_heads(doc):
+        part = partitive_object(head)
+        noun = part if part is not None else head
+        if noun.tag_ not in SPEAKER_TAGS or _named_inside(noun, actors):
+            continue
+        if any(overlaps(c, t.idx, t.idx + len(t)) for c in actors + out for t in {head, noun}):
+            continue
+        promoted = next((c for c in unresolved if overlaps(c, head.idx, head.idx + len(head))),
+                        None)
+        first = _phrase(doc, head)[0]
+        if promoted is not None:
+            unresolved.remove(promoted)
+            out.append(promoted)
+            if promoted.country is None:
+                promoted.country = roles._country_in(doc, first, head.i)[0]
+            continue
+        type_ = _speaker_type(noun)
+        if type_ is None:
+            continue
+        if part is not None and head.lemma_.lower() == "one" and type_ == "GROUP":
+            type_ = "PERSON"  # "one of the aides"
+        core = _phrase(doc, head if part is None else noun)[1]
+        start, end = doc[first].idx, noun.idx + len(noun)
+        surface, words = text[start:end], words_of(text[doc[core].idx:end])
+        cluster = made.get((type_, *words))
+        if cluster is None:
+            cluster = made[(type_, *words)] = Cluster(words, type_)
+            cluster.plural = type_ == "GROUP" or noun.tag_ == "NNS"
+            gender = personhood.PERSON_NOUNS.get(noun.lemma_.lower())
+            cluster.gender = gender if type_ == "PERSON" and gender in ("m", "f") else None
+            out.append(cluster)
+        if cluster.country is None:  # "a Russian official", "Poland's parliament"
+            cluster.country = roles._country_in(doc, first, noun.i)[0]
+        if not overlaps(cluster, start, end):
+            cluster.add(Mention(surface, start, end, "title" if type_ == "PERSON" else "other"),
+                        type_)
+    return out
+
+
+def _named_inside(head: Token, actors: list[Cluster]) -> bool:
+    """A name in apposition or as a modifier ("Smith, the mayor,", "the IMF report") already
+    names the speaker."""
+    return any((c.dep_ == "appos" or (c.dep_ == "compound" and c.pos_ == "PROPN"))
+               and any(overlaps(a, c.idx, c.idx + len(c)) for a in actors)
+               for c in head.children)
+
+
+def _speaker_type(noun: Token) -> str | None:
+    """PERSON, ORG, GROUP or DOCUMENT for a speaker noun, or None when it names no speaker
+    this knows of ("the weather", "riots")."""
+    lemma = noun.lemma_.lower()
+    listed = speaker_nouns().get(lemma, ("", False))[0]
+    if listed == "-":
+        return None
+    if listed == "DOCUMENT":
+        return listed
+    if not listed:
+        if lemma in personhood.PERSON_NOUNS or lemma in roles.ROLES or (
+                noun.tag_ == "NNS" and lemma.endswith(PERSON_ENDINGS)
+                and not lemma.endswith("ment")):  # "landowners"; not "the weather"
+            listed = "PERSON"
+        elif lemma in roles.ORG_WORDS and noun.tag_ == "NN":
+            listed = "ORG"
+    if not listed:
+        return None
+    return "GROUP" if noun.tag_ == "NNS" else listed
+
+
+def _phrase(doc: Doc, head: Token) -> tuple[int, int]:
+    """(first token of the mention, first token of its key words) for a speaker noun: its left
+    modifiers on its line without leading adverbs or conjunctions ("Only 52 percent"); the key
+    also drops determiners and possessive pronouns ("the union", "his aides" -> "union",
+    "aides"). A plural's mention starts at its key, as group mentions do."""
+    first = head.left_edge.i
+    for i in range(head.i - 1, first - 1, -1):
+        if "\n" in doc[i].text_with_ws:
+            first = i + 1
+            break
+    while first < head.i and doc[first].pos_ in SPEAKER_SKIP_POS:
+        first += 1
+    core = first
+    while core < head.i and doc[core].pos_ in SPEAKER_DET_POS:
+        core += 1
+    return (core if head.tag_ == "NNS" else first), core

@@ -77,6 +77,25 @@ def non_labels() -> frozenset[str]:
     return frozenset(r[0].lower() for r in _rows("quote_labels.tsv"))
 
 
+@cache
+def speaker_nouns() -> dict[str, tuple[str, bool]]:
+    """Noun -> (entity type or "-", partitive), from lexicons/quote_speakers.tsv."""
+    return {r[0]: (r[1], r[2] == "1") for r in _rows("quote_speakers.tsv")}
+
+
+def partitive_object(t: Token) -> Token | None:
+    """X in "a group of X", "52 percent of X", "one of X": the noun a partitive speaker
+    stands for, else None."""
+    entry = speaker_nouns().get(t.lemma_.lower())
+    if entry is None or not entry[1]:
+        return None
+    of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    if obj is not None and obj.pos_ in ("NOUN", "PROPN", "NUM"):
+        return partitive_object(obj) or obj  # "tens of thousands of students"
+    return None
+
+
 def is_reporting_verb(t: Token, verbs: dict[str, Verb]) -> bool:
     return (t.tag_.startswith("VB") and t.dep_ not in NOT_VERBAL
             and verb_lemma(t) in verbs)

@@ -60,6 +60,7 @@ from newsgraph.stages.quote_cues import (
     cue_kind,
     is_reporting_verb,
     non_labels,
+    partitive_object,
     reporting_verbs,
     source_object,
     source_phrases,
@@ -487,9 +488,30 @@ def _trim_tokens(doc: Doc, a: int, b: int) -> tuple[int, int]:
 # --------------------------------------------------------------------------- speakers
 
 
+def speaker_heads(doc: Doc) -> list[Token]:
+    """The tokens this stage takes as the speakers of its reporting-verb cues and speech nouns,
+    found before any entity is known: the actors stage makes actors of those that are no name
+    ("the union wrote", "officials said", "a spokesman said") so that their quotes have one."""
+    text = doc.text
+    view = _DocView(doc, text, [_Run(q.parts, q.outer)
+                                for q in quoted_runs(doc, text, paragraphs(text))])
+    heads = [_speaker_token(view.doc[i], view) for i in view.cues]
+    heads += [nc.source for nc in noun_cues(view.words, _subject)]
+    return [t for t in heads if t is not None]
+
+
 def _speaker(cue: Token, found: Found,
              view: _DocView) -> tuple[str | None, tuple[int, int] | None]:
     """(entity id or None, the speaker token's offsets or None) for a cue."""
+    subject = _speaker_token(cue, view)
+    if subject is None:
+        return None, None
+    return _source_entity(subject, found)
+
+
+def _speaker_token(cue: Token, view: _DocView) -> Token | None:
+    """The token naming a cue's speaker: its subject (or "according to" object), else the
+    word next to it, else the subject of an earlier cue in its sentence."""
     source = source_object(cue, source_phrases())
     subject = source if source is not None else _subject(cue)
     if subject is not None and (view.quoted[subject.i] or not view.open_between(
@@ -499,9 +521,7 @@ def _speaker(cue: Token, found: Found,
         subject = _adjacent_subject(cue, view)
     if subject is None and source is None:
         subject = _earlier_cue_subject(cue, view)
-    if subject is None:
-        return None, None
-    return _source_entity(subject, found)
+    return subject
 
 
 def _earlier_cue_subject(cue: Token, view: _DocView) -> Token | None:
@@ -522,8 +542,12 @@ def _earlier_cue_subject(cue: Token, view: _DocView) -> Token | None:
 def _source_entity(subject: Token, found: Found) -> tuple[str | None, tuple[int, int]]:
     """(entity id or None, the source words' offsets) for the token naming a source."""
     words = (subject.left_edge.idx, subject.idx + len(subject))  # "the IMF report"
-    inner = (c for c in subject.children if c.dep_ == "appos"
-             or (c.dep_ == "compound" and c.pos_ == "PROPN" and subject.pos_ == "NOUN"))
+    inner = [c for c in subject.children if c.dep_ == "appos"
+             or (c.dep_ == "compound" and c.pos_ == "PROPN" and subject.pos_ == "NOUN")]
+    part = partitive_object(subject)
+    if part is not None:  # "a group of farmers", "52 percent of voters"
+        inner.append(part)
+        words = (words[0], part.idx + len(part))
     for tok in (subject, *inner):  # "Smith, the mayor," / "the IMF report"
         eid = found.entity_at(tok.idx, tok.idx + len(tok))
         if eid is not None:
