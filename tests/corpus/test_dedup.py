@@ -47,3 +47,23 @@ def test_a_duplicate_of_a_duplicate_links_to_the_first_original(tmp_path: Path) 
         c.add([make_digest(BASE), make_digest(_edit(BASE)), make_digest(again)])
         dups = [r[0] for r in c.conn.execute("SELECT duplicate_of FROM articles ORDER BY id")]
         assert dups == [None, 1, 1]
+
+
+def test_signature_equals_datasketch_minhash() -> None:
+    """``signature`` applies datasketch's permutations itself: the stored values must not move."""
+    from newsgraph.corpus.dedup import _datasketch_signature
+
+    texts = [BASE, _edit(BASE), filler(5, 40), "", "one", "one two three",
+             "Ünïcödé ça va’s l’été à Zürich, 2026"]
+    for text in texts:
+        ours, theirs = signature(text), _datasketch_signature(text)
+        assert ours.dtype == theirs.dtype and ours.tobytes() == theirs.tobytes()
+
+
+def test_words_fast_ascii_path_agrees_with_the_unicode_pattern() -> None:
+    from newsgraph.corpus.text import _WORD, words
+
+    for text in ["It's 3 o'clock: the U.N. met_at 10:30 (ex-chief's view) -- 1,000 said.",
+                 "Don’t stop: Zürich’s café", "K\u212a Kelvin", "snake_case and CAPS"]:
+        found = _WORD.findall(text.lower())
+        assert words(text) == ([w.replace("’", "'") for w in found] if "’" in text else found)

@@ -151,3 +151,22 @@ def test_a_corpus_name_with_uri_characters_is_used_literally(tmp_path: Path) -> 
     assert sorted(p.name for p in folder.iterdir()) == ["news?mode=ro.sqlite"]
     with Corpus(path, create=False) as corpus:
         assert corpus.stats()["articles"] == 1
+
+
+def test_packed_digest_is_the_json_form_without_text() -> None:
+    import json
+    import zlib
+
+    from newsgraph.corpus.writer import pack, unpack
+
+    from .helpers import entity, event, make_digest, quote
+
+    text = "Ana Ruiz said the port would close. Port workers protested on Monday."
+    d = make_digest(text, title="Port", url="https://x.example/1",
+                    entities=(entity(text, "E1", "Ana Ruiz"),),
+                    quotes=(quote(text, "the port would close", "E1"),),
+                    events=(event(text, "protested", "PROTEST", "E1", None, intensity=-2.5),))
+    blob = pack(d)
+    expected = {k: v for k, v in d.to_dict().items() if k != "text"}
+    assert json.loads(zlib.decompress(blob)) == expected
+    assert unpack(blob, text) == d

@@ -69,3 +69,20 @@ def test_an_event_months_later_starts_a_new_story(tmp_path: Path) -> None:
                _digest(FERRY[2], "2026-09-20", "https://news.example/c")])
         ids = [r[0] for r in c.conn.execute("SELECT story_id FROM articles ORDER BY id")]
     assert ids[0] == ids[1] != ids[2]
+
+
+def test_document_frequencies_survive_save_and_reload(tmp_path: Path) -> None:
+    from newsgraph.corpus.stories import StoryIndex
+
+    with Corpus(tmp_path / "c.sqlite") as c:
+        c.add([_digest(text, "2026-03-02", f"https://x.example/{i}")
+               for i, text in enumerate(FERRY + BRIDGE)])
+        index = StoryIndex(c.conn)
+        df = dict(zip(index.terms, index.df[: len(index.terms)].tolist(), strict=True))
+        assert index.docs == 6 and df["ferry"] == 3 and df["lindmark"] == 3
+        assert "the" not in df and all(v >= 1 for v in df.values())
+        assert any(t.startswith("#") for t in df)  # linked actors count as terms
+        vec = index.vector("Ferry strike", FERRY[0], {})
+        again = StoryIndex(c.conn)  # df as saved: before the vector above
+        assert again.docs == 6 and again.vector("Ferry strike", FERRY[0], {}) == vec
+        assert list(vec.values()) == sorted(vec.values(), reverse=True)

@@ -32,10 +32,46 @@ def _template() -> MinHash:
     return MinHash(num_perm=NUM_PERM, seed=1, hashfunc=zlib.crc32)
 
 
+@cache
+def _permutations() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """datasketch's permutations (``a``, ``b``) and empty signature, checked to be of the
+    "affine32" scheme that ``signature`` applies itself."""
+    template = _template()
+    if template.scheme != "affine32" or template.hashvalues.dtype != np.uint32:
+        raise RuntimeError(f"unexpected datasketch MinHash scheme {template.scheme!r}")
+    a, b = template.permutations
+    return a, b, template.hashvalues.copy()
+
+
+_FMIX = tuple(np.uint32(c) for c in (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16))
+
+
 def signature(text: str, tokens: list[str] | None = None) -> np.ndarray:
     """The MinHash signature (uint32 per permutation) of the text's word shingles, each
     shingle hashed with CRC-32 (``tokens``: ``words(text)`` when the caller already has them).
-    The shingle hashes are computed in one pass and handed to datasketch as they are."""
+
+    The same values as datasketch's ``MinHash(num_perm=NUM_PERM, seed=1).update_batch`` of the
+    shingle hashes (its "affine32" scheme: MurmurHash3's 32-bit finaliser, then ``a * h + b``
+    modulo 2**32, the minimum per permutation), computed here in a few in-place numpy steps
+    without building a ``MinHash`` per article."""
+    a, b, empty = _permutations()
+    hashes = shingle_hashes(words(text) if tokens is None else tokens, SHINGLE)
+    if not hashes:
+        return empty.copy()
+    hv = np.array(hashes, dtype=np.uint32)
+    s1, m1, s2, m2, s3 = _FMIX
+    hv ^= hv >> s1
+    hv *= m1
+    hv ^= hv >> s2
+    hv *= m2
+    hv ^= hv >> s3
+    phv = np.multiply.outer(hv, a)
+    phv += b
+    return phv.min(axis=0)
+
+
+def _datasketch_signature(text: str, tokens: list[str] | None = None) -> np.ndarray:
+    """``signature`` through datasketch itself (the reference the tests compare with)."""
     template = _template()
     mh = MinHash(num_perm=NUM_PERM, permutations=template.permutations,
                  hashfunc=int, scheme=template.scheme)

@@ -21,8 +21,8 @@ import zlib
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from itertools import chain, repeat
-from operator import mul
+from itertools import chain, islice, repeat
+from operator import add, ge, itemgetter, mul
 
 import numpy as np
 
@@ -106,9 +106,13 @@ def _overlap(a: Story, b: Story) -> bool:
 
 
 def _top(vec: Vector, n: int) -> Vector:
+    """The ``n`` strongest terms, strongest first (ties in ``vec``'s order)."""
     if len(vec) <= n:
         return vec
-    return dict(sorted(vec.items(), key=lambda kv: -kv[1])[:n])
+    weights = list(vec.values())
+    if all(map(ge, weights, islice(weights, 1, None))):  # already strongest first (articles)
+        return dict(islice(vec.items(), n))
+    return dict(sorted(vec.items(), key=itemgetter(1), reverse=True)[:n])
 
 
 class StoryIndex:
@@ -116,9 +120,15 @@ class StoryIndex:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        self.df: Counter[str] = Counter()
         self.docs = 0
         self.rates: dict[str, float] = {}  # term -> background rate (cached)
+        # Document frequencies as arrays over a vocabulary numbered in first-counted order:
+        # ``terms[i]`` is term ``i``, ``df[i]`` its count and ``prior[i]`` its background rate
+        # (NaN until looked up). ``term_id`` also maps words that are never terms to -1.
+        self.terms: list[str] = []
+        self.term_id: dict[str, int] = {}
+        self.df = np.zeros(0, np.int64)
+        self.prior = np.zeros(0, float)
         self.stories: dict[int, Story] = {}
         self.index: dict[str, set[int]] = {}
         self.dirty: set[int] = set()
@@ -128,12 +138,18 @@ class StoryIndex:
 
     def reload(self) -> None:
         """Read document frequencies and the most recent stories back from the database."""
-        self.df, self.docs, self.stories, self.index = Counter(), 0, {}, {}
+        self.docs, self.stories, self.index = 0, {}, {}
         self.dirty = set()
+        df: dict[str, int] = {}
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (DF_KEY,)).fetchone()
         if row:
             saved = json.loads(zlib.decompress(row[0]))
-            self.df, self.docs = Counter(saved["df"]), saved["docs"]
+            df, self.docs = saved["df"], saved["docs"]
+        self.terms = list(df)
+        self.term_id = {t: i for i, t in enumerate(self.terms)}
+        self.df = np.array(list(df.values()), np.int64)
+        rates = self.rates
+        self.prior = np.array([rates.get(t, math.nan) for t in self.terms], float)
         rows = self.conn.execute(
             "SELECT id, centroid, first_date, last_date, size FROM stories "
             "WHERE centroid IS NOT NULL ORDER BY coalesce(last_date, '') DESC, id DESC LIMIT ?",
@@ -143,42 +159,80 @@ class StoryIndex:
 
     def save(self) -> None:
         """Store document frequencies (call inside the writer's transaction)."""
-        blob = zlib.compress(json.dumps({"docs": self.docs, "df": self.df}).encode("utf-8"))
+        df = dict(zip(self.terms, self.df[: len(self.terms)].tolist(), strict=True))
+        blob = zlib.compress(json.dumps({"docs": self.docs, "df": df}).encode("utf-8"))
         self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (DF_KEY, blob))
+
+    def _term(self, term: str) -> int:
+        """The id of a term not in ``term_id`` yet (-1 for a stopword or one-letter word)."""
+        if term in stopwords() or len(term) <= 1:
+            self.term_id[term] = -1
+            return -1
+        i = self.term_id[term] = len(self.terms)
+        self.terms.append(term)
+        if i == len(self.df):
+            grown = max(1024, 2 * i)
+            self.df = np.concatenate([self.df, np.zeros(grown - i, np.int64)])
+            self.prior = np.concatenate([self.prior, np.full(grown - i, math.nan)])
+        return i
 
     def vector(self, title: str | None, text: str, actors: Mapping[int, str],
                tokens: list[str] | None = None, language: str | None = "en") -> Vector:
         """The article's TF-IDF vector; counts the article into the document frequencies.
         ``actors``: linked corpus actor id -> name; ``tokens``: ``words(text)`` when the caller
         already has them."""
-        stop = stopwords()
         body = words(text[:MAX_CHARS]) if tokens is None else tokens[:MAX_WORDS]
         counts = Counter(words(title or "") * TITLE_REPEAT + body)
-        terms = [t for t in counts if t not in stop and len(t) > 1]
-        tf = [counts[t] for t in terms]
-        rates = self.rates
-        for t in set(terms).difference(rates):  # terms never seen before
-            rates[t] = background.rate(t, language)
-        for actor, name in actors.items():
+        term_id = self.term_id
+        found = list(map(term_id.get, counts))
+        if None in found:  # words never met before (few: look for them at C speed)
+            listed, at = list(counts), found.index(None)
+            while True:
+                found[at] = self._term(listed[at])
+                if None not in found:
+                    break
+                at = found.index(None, at + 1)
+        for actor in actors:
             feature = f"#{actor}"
-            terms.append(feature)
-            tf.append(ACTOR_WEIGHT)
-            if feature not in rates:
-                rates[feature] = background.name_rate(name_tokens(name, "PERSON"), language)
-        if not terms:
+            i = term_id.get(feature)
+            found.append(self._term(feature) if i is None else i)
+        ids = np.array(found, np.intp)
+        tf = np.fromiter(chain(counts.values(), repeat(ACTOR_WEIGHT, len(actors))), float,
+                         len(found))
+        keep = ids >= 0
+        ids, tf = ids[keep], tf[keep]
+        if not len(ids):
             return {}
+        prior = self.prior[ids]
+        if math.isnan(prior.sum()):  # terms first met in this session: look up their rates
+            self._rates(ids[np.isnan(prior)], len(ids) - len(actors), ids, actors, language)
+            prior = self.prior[ids]
         self.docs += 1
-        self.df.update(terms)
-        n = len(terms)
-        df = np.fromiter(map(self.df.__getitem__, terms), float, n)
-        prior = np.fromiter(map(rates.__getitem__, terms), float, n)
-        weights = (1 + np.log(np.array(tf, float))) * np.log(
-            (self.docs + BACKGROUND_DOCS) / (df + BACKGROUND_DOCS * prior + 0.5))
+        df = self.df
+        df[ids] += 1
+        weights = (1 + np.log(tf)) * np.log(
+            (self.docs + BACKGROUND_DOCS) / (df[ids] + BACKGROUND_DOCS * prior + 0.5))
         order = np.argsort(-weights, kind="stable")[:ARTICLE_TERMS]
         order = order[weights[order] > 0]
         top = weights[order]
         top /= math.sqrt(float(top @ top)) or 1.0
-        return dict(zip([terms[i] for i in order], top.tolist(), strict=True))
+        terms = self.terms
+        return dict(zip([terms[i] for i in ids[order].tolist()], top.tolist(), strict=True))
+
+    def _rates(self, missing: np.ndarray, n_words: int, ids: np.ndarray,
+               actors: Mapping[int, str], language: str | None) -> None:
+        """Background rates of the terms ``missing`` (word terms from general text, actor
+        features from the actor's name); ``ids[:n_words]`` are the article's word terms."""
+        rates, prior, terms = self.rates, self.prior, self.terms
+        names = dict(zip(ids[n_words:].tolist(), actors.values(), strict=True))
+        for i in missing.tolist():
+            term = terms[i]
+            rate = rates.get(term)
+            if rate is None:
+                name = names.get(i)
+                rate = rates[term] = (background.rate(term, language) if name is None else
+                                      background.name_rate(name_tokens(name, "PERSON"), language))
+            prior[i] = rate
 
     def assign(self, vec: Vector, published: str | None) -> tuple[int, float]:
         """The story the article joins (created when none is close enough) and its score."""
@@ -276,11 +330,10 @@ class StoryIndex:
 
     def _join(self, story: Story, vec: Vector, published: str | None) -> None:
         centroid = story.centroid
-        new_terms = [t for t in vec if t not in centroid]
-        for t, w in vec.items():
-            centroid[t] = centroid.get(t, 0.0) + w
-        for t in new_terms:
+        for t in vec.keys() - centroid.keys():
             self.index.setdefault(t, set()).add(story.id)
+        sums = map(add, map(centroid.get, vec, repeat(0.0)), vec.values())
+        centroid.update(zip(vec, sums, strict=True))
         if len(centroid) > 2 * STORY_TERMS:  # cut back to the strongest terms
             story.centroid = _top(centroid, STORY_TERMS)
             for t in centroid.keys() - story.centroid.keys():

@@ -14,7 +14,6 @@ import sqlite3
 import zlib
 from collections.abc import Callable
 from enum import Enum
-from operator import attrgetter
 from typing import Any
 
 from newsgraph.corpus import actors, dedup
@@ -68,26 +67,30 @@ def pack(digest: Digest) -> bytes:
 
 def _fields(value: Any) -> dict[str, Any]:
     """JSON for the model's dataclasses (the encoder itself handles tuples and scalars)."""
-    spec = _SPECS.get(type(value))
-    if spec is None:
-        spec = _spec(type(value))
-    names, values = spec
-    return dict(zip(names, values(value), strict=True))
+    convert = _CONVERTERS.get(type(value))
+    if convert is None:
+        convert = _converter(type(value))
+    return convert(value)
 
 
-_SPECS: dict[type, tuple[tuple[str, ...], Callable[[Any], tuple]]] = {}
+_CONVERTERS: dict[type, Callable[[Any], dict[str, Any]]] = {}
 
 
-def _spec(cls: type) -> tuple[tuple[str, ...], Callable[[Any], tuple]]:
-    """Field names of a model dataclass (a digest's text left out) and one getter for all."""
+def _converter(cls: type) -> Callable[[Any], dict[str, Any]]:
+    """A function building the field dict of a model dataclass (a digest's text left out) as
+    one dict display, compiled once per class: ``{"id": v.id, "name": v.name, ...}``."""
     names = getattr(cls, "__dataclass_fields__", None)
     if names is None:
         raise TypeError(f"cannot store a {cls.__name__}")
-    kept = tuple(n for n in names if not (n == "text" and cls is Digest))
-    getter = attrgetter(*kept)
-    spec = (kept, getter if len(kept) > 1 else lambda v: (getter(v),))
-    _SPECS[cls] = spec
-    return spec
+    kept = [n for n in names if not (n == "text" and cls is Digest)]
+    if not all(n.isidentifier() for n in kept):  # pragma: no cover - model field names
+        raise TypeError(f"cannot store a {cls.__name__}")
+    body = ", ".join(f"{n!r}: v.{n}" for n in kept)
+    scope: dict[str, Any] = {}
+    exec(f"def convert(v):\n    return {{{body}}}\n", scope)  # the names were checked above
+    convert: Callable[[Any], dict[str, Any]] = scope["convert"]
+    _CONVERTERS[cls] = convert
+    return convert
 
 
 def unpack(blob: bytes, text: str) -> Digest:
