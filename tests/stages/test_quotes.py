@@ -652,3 +652,22 @@ def test_partitive_of_an_actor_is_that_actor() -> None:
     text = "Ana Ruiz leads the Harbour Union. Half of the Harbour Union said the deal was fair."
     qs, entities = with_actors(text)
     assert speaker_of(qs, entities, "deal")[1].startswith("Harbour Union")
+
+
+def test_name_before_an_apposition_is_the_speaker() -> None:
+    qs = run("“The dam will hold,” Ruiz, a senior engineer at the site, said on Monday.",
+             {"E1": ["Ruiz"]})
+    assert [(q.text, q.speaker) for q in direct(qs)] == [("The dam will hold", "E1")]
+
+
+@pytest.mark.parametrize(("text", "content", "cue"), [
+    ("Quinn offered no evidence that the vote was rigged.",
+     "no evidence that the vote was rigged", "offered"),
+    ("The mayor attacked the new parking rules.", "the new parking rules", "attacked"),
+    ("The council is seeking a review of the contract.", "a review of the contract",
+     "seeking"),
+    ("Quinn encouraged voters to stay home.", "to stay home", "encouraged"),
+    ("She linked the outage to the storm.", "the outage to the storm", "linked"),
+])
+def test_more_stance_verbs(text: str, content: str, cue: str) -> None:
+    assert [(q.text, q.cue.text) for q in reported(run(text, {}))] == [(content, cue)]

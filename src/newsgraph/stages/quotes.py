@@ -78,6 +78,7 @@ SENTENCE_END = frozenset(".!?…")
 MAX_CUE_DISTANCE = 5  # tokens between a quote and a cue that does not govern it
 MAX_LABEL_WORDS = 6  # longest transcript speaker label
 MAX_CARRY_DISTANCE = 15  # tokens back to a cue whose subject a subjectless cue takes
+MAX_APPOSITION = 12  # longest apposition between a name and its verb ("X, a top aide, said")
 SUBJECT_DEPS = ("nsubj", "csubj")
 MAX_TITLE_WORDS = 6
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
@@ -562,6 +563,24 @@ def _adjacent_subject(verb: Token, view: _DocView) -> Token | None:
         if (0 <= i < len(view.doc) and not view.quoted[i] and view.doc[i].pos_ in SPEAKER_POS
                 and view.doc[i].ent_type_ not in ("DATE", "TIME")):  # "… said Thursday"
             return view.doc[i]
+    return _before_apposition(verb, view)
+
+
+def _before_apposition(verb: Token, view: _DocView) -> Token | None:
+    """"… Flynn, a top adviser, said": the name before an apposition closed by a comma right
+    before the verb."""
+    doc, i = view.doc, verb.i - 1
+    if i < 2 or doc[i].text != ",":
+        return None
+    for j in range(i - 1, max(0, i - MAX_APPOSITION) - 1, -1):
+        if view.quoted[j] or not view.open_between(j, verb.i):
+            return None
+        if doc[j].text == ",":
+            name = doc[j - 1] if j else None
+            if (name is not None and name.pos_ == "PROPN" and not view.quoted[name.i]
+                    and j + 1 < i):
+                return name
+            return None
     return None
 
 
