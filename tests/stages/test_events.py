@@ -512,3 +512,38 @@ def test_shooting_needs_a_victim_not_a_figure() -> None:
     assert one("Police shot at protesters near Lagos.", {"A": ["Lagos"]}).type == "ASSAULT"
     assert run("The Norland share index shot up 16 percent on the news.",
                {"A": ["Norland"]}) == ()
+
+
+def test_agreeing_that_something_is_true_is_an_opinion_not_an_event() -> None:
+    assert run("Most budget analysts agree that the levy will raise money.",
+               {"A": ["budget analysts"]}) == ()
+    ev = one("The unions agreed to end the strike.", {"A": ["unions"]})
+    assert (ev.type, ev.source) == ("AGREE", "A")
+
+
+def test_meeting_an_obligation_is_no_meeting() -> None:
+    assert not [e for e in run("The novel asks how farmers meet their debts.",
+                               {"A": ["farmers"]}) if e.type == "CONSULT"]
+    ev = one("Nadia Orlov met the Chilean envoy.", {"A": ["Nadia Orlov"], "B": ["envoy"]})
+    assert (ev.type, ev.mode, ev.source, ev.target) == ("CONSULT", "meet", "A", "B")
+
+
+def test_where_leaders_met_is_not_whom_they_met() -> None:
+    evs = run("Kessler and Ruiz met in Lisbon on Friday.",
+              {"A": ["Kessler"], "B": ["Ruiz"], "C": ["Lisbon"]})
+    assert evs and all(e.type == "CONSULT" and "C" not in (e.source, e.target) for e in evs)
+
+
+def test_a_forecast_warning_is_no_threat_but_a_warning_of_action_is() -> None:
+    assert run("The central bank warned that prices could climb.", {"A": ["central bank"]}) == ()
+    ev = one("Valmora warned that it would retaliate.", {"A": ["Valmora"]})
+    assert (ev.type, ev.source) == ("THREATEN", "A")
+    ev = one("Valmora warned Ostria of serious consequences.", {"A": ["Valmora"], "B": ["Ostria"]})
+    assert (ev.type, ev.source, ev.target) == ("THREATEN", "A", "B")
+
+
+def test_struck_by_a_thing_is_no_attack_but_struck_by_a_missile_is() -> None:
+    assert run("The senator was struck by an essay she read.", {"A": ["senator"]}) == ()
+    evs = run("The clinic was struck by a missile, the army said.",
+              {"A": ["clinic"], "B": ["army"]})
+    assert [e.type for e in evs if e.trigger.text == "struck"] == ["ASSAULT"]

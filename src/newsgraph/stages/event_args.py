@@ -30,9 +30,10 @@ Decisions (each tested in tests/stages/test_events.py):
   ...", "crimes committed by X"), and one level deeper ("suspended part of an aid programme
   for X"); the matter of "in protest against / in response to X"; the same search on an
   infinitive or purpose clause the trigger governs ("agreed to provide aid to X"); last, the
-  place where it happened ("imposed a curfew in X"). A noun trigger looks at its own
-  prepositions and "of" complement, then searches from its light verb ("began a hunger strike
-  to protest X's decision").
+  place where it happened ("imposed a curfew in X"), except for CONSULT other than visits
+  (where leaders met is not whom they met: "met in Geneva"; "arrived in X on a visit" is X).
+  A noun trigger looks at its own prepositions and "of" complement, then searches from its
+  light verb ("began a hunger strike to protest X's decision").
 - **Noun-trigger source**: the possessor ("Russia's attack"), else the light verb's subject,
   else an actor named by a modifier ("Palestinian riots", "a Hamas attack"; a compound place
   name is taken as where it happened).
@@ -220,17 +221,19 @@ def light_target(light: Token, noun: Token) -> Token | None:
 
 
 def target_id(token: Token, found: Found, exclude: set[str | None],
-              extra: str | None = None, threat: bool = False) -> str | None:
-    """The target entity of verb ``token`` by the search order in the module notes."""
+              extra: str | None = None, threat: bool = False,
+              located: bool = True) -> str | None:
+    """The target entity of verb ``token`` by the search order in the module notes (the place
+    where it happened only when ``located``)."""
     for candidate in _target_words(token, extra, depth=0, threat=threat):
         hit = entity(candidate, found)
         if hit is not None and hit not in exclude:
             return hit
-    return place(token, found, exclude)
+    return place(token, found, exclude) if located else None
 
 
 def noun_target_id(noun: Token, light: Token | None, found: Found,
-                   exclude: set[str | None]) -> str | None:
+                   exclude: set[str | None], located: bool = True) -> str | None:
     """The target of a noun trigger: its target preposition ("an attack on X"), the light
     verb's ("imposed sanctions on X"), its "of" complement ("the invasion of X"), the subject of
     a "that" clause ("its demand that X ..."), else where it happened ("a curfew in X")."""
@@ -253,6 +256,8 @@ def noun_target_id(noun: Token, light: Token | None, found: Found,
             hit = None if candidate.i == noun.i else entity(candidate, found)
             if hit is not None and hit not in exclude:
                 return hit
+    if not located:
+        return None
     return place(noun, found, exclude) or (place(light, found, exclude) if light else None)
 
 

@@ -71,7 +71,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Event, Range
 from newsgraph.model import Span as TextSpan
-from newsgraph.stages import Found, timex
+from newsgraph.stages import Found, roles, timex
 from newsgraph.stages.event_args import (
     ARGUMENT_POS,
     OBJECTS,
@@ -90,6 +90,9 @@ from newsgraph.stages.event_args import (
 from newsgraph.stages.event_lexicon import Trigger, codings, intensity, triggers, words
 from newsgraph.stages.event_speech import imperatives, obligations, obliged
 from newsgraph.stages.event_status import coded, status_of
+from newsgraph.stages.personhood import PERSON_NOUNS
+
+ACTOR_NOUNS = frozenset(PERSON_NOUNS) | frozenset(roles.ROLES)
 
 MODIFIER_DEPS = ("amod", "compound", "nmod")
 
@@ -116,8 +119,9 @@ def _needs_met(token: Token, row: Trigger) -> bool:
             # "donated and delivered goods": conjoined verbs share the object
             c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ in OBJECTS for g in c.children)
             for c in token.children)
-    if row.needs == "intransitive":  # "workers marched", not "marched the prisoners"
-        return not any(c.dep_ in (*OBJECTS, "ccomp", "xcomp") for c in token.children)
+    if row.needs == "intransitive":  # "workers marched", not "marched the prisoners" nor "was
+        return not any(c.dep_ in (*OBJECTS, *PASSIVE_SUBJECTS, "ccomp", "xcomp", "agent")  # struck"
+                       for c in token.children)
     if row.needs == "captive":  # "released the hostages", not "released a statement"
         return any(c.dep_ in OBJECTS + PASSIVE_SUBJECTS and c.lemma_.lower() not in
                    words("document") for c in token.children)
@@ -134,6 +138,17 @@ def _needs_met(token: Token, row: Trigger) -> bool:
         return any(c.dep_ == "ccomp" for c in token.children) or token.dep_ == "parataxis"
     if row.needs == "xcomp":
         return any(c.dep_ == "xcomp" for c in token.children)
+    if row.needs == "noclause":  # "agreed to talk", not "experts agree that ..." (an opinion)
+        return not any(c.dep_ == "ccomp" for c in token.children)
+    if row.needs == "party":  # "met the minister", "they met"; not "meet their obligations"
+        return not any(c.dep_ in OBJECTS + PASSIVE_SUBJECTS and c.lemma_.lower() in
+                       words("no_party") for c in token.children)
+    if row.needs == "threat":  # "warned Iran", "warned it would retaliate", "warned of war"
+        return _threat(token)
+    if row.needs == "force":  # "shelled the town", "was struck by a missile"; not "struck by
+        return _needs_met(token, Trigger(row.type, row.mode, "obj", None)) and all(  # an op-ed"
+            _actorish(g) or g.lemma_.lower() in words("weapon")
+            for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj")
     if row.needs.startswith("light:"):  # "lodged a protest": a light verb of that class
         light = _light_verb(token)
         return light is not None and light.lemma_.lower() in words(row.needs[6:])
@@ -143,6 +158,36 @@ def _needs_met(token: Token, row: Trigger) -> bool:
                                              or c.lower_ in ("of", "by"))
             for c in token.children)
     return True
+
+
+def _actorish(token: Token) -> bool:
+    """A word that can name an actor: a name, a pronoun, a person or group noun."""
+    return token.pos_ in ("PROPN", "PRON") or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") \
+        or token.lemma_.lower() in ACTOR_NOUNS or token.lower_ in ACTOR_NOUNS
+
+
+def _threat(verb: Token) -> bool:
+    """A warning that is a threat: aimed at an actor ("warned Iran"), announcing an actor's
+    action ("warned (that) it would retaliate": the clause's subject is a pronoun or the
+    warner's own word; "warned that police will not tolerate ...": an actor with a future
+    auxiliary), or of a coercive consequence ("warned of retaliation"); not a forecast
+    ("warned that inflation could rise")."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    for c in verb.children:
+        if c.dep_ in OBJECTS and _actorish(c):
+            return True
+        if c.dep_ == "ccomp":
+            inner = next((g for g in c.children if g.dep_ in SUBJECTS), None)
+            if inner is not None and (inner.pos_ == "PRON" or (
+                    subject is not None and inner.lemma_.lower() == subject.lemma_.lower())):
+                return True
+            if inner is not None and _actorish(inner) and any(  # "police will not tolerate"
+                    g.dep_ == "aux" and g.lower_ in words("future") for g in c.children):
+                return True
+        if c.dep_ == "prep" and c.lower_ == "of" and any(
+                g.lemma_.lower() in words("consequence") for g in c.children):
+            return True
+    return False
 
 
 def _match(token: Token) -> Trigger | None:
@@ -328,11 +373,15 @@ def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span]
     if not sources and token.pos_ == "VERB" and not _passive(token):
         return []
     ids = source_ids(sources, found)
+    # where leaders met is not whom they met; where someone went on a visit is whom they visited
+    located = row.type != "CONSULT" or row.mode == "visit"
     if token.pos_ == "VERB":
         threat = coded(row.type, row.mode, status)[0] == "THREATEN"
-        to = target_id(token, found, set(ids), row.extra, threat=threat)
+        to = target_id(token, found, set(ids), row.extra, threat=threat,
+                       located=located)
     else:
-        to = noun_target_id(token, anchor if anchor is not token else None, found, set(ids))
+        to = noun_target_id(token, anchor if anchor is not token else None, found, set(ids),
+                            located=located)
     if to is None and not any(ids) and not any(
             s.pos_ in ("PROPN", "NOUN") for s in sources):
         return []  # no actor we know: precision before recall
