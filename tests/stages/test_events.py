@@ -547,3 +547,18 @@ def test_struck_by_a_thing_is_no_attack_but_struck_by_a_missile_is() -> None:
     evs = run("The clinic was struck by a missile, the army said.",
               {"A": ["clinic"], "B": ["army"]})
     assert [e.type for e in evs if e.trigger.text == "struck"] == ["ASSAULT"]
+
+
+def test_one_event_per_happening_a_partial_mention_folds_into_the_full_one() -> None:
+    evs = [e for e in run("Ana Ruiz met Tomas Berg in Oslo. Ruiz said the meeting with Berg was "
+                          "useful, and she met Berg again.",
+                          {"A": ["Ana Ruiz", "Ruiz", "she"], "B": ["Tomas Berg", "Berg"]})
+           if e.type == "CONSULT"]
+    assert [(e.source, e.target, e.trigger.text) for e in evs] == [("A", "B", "met")]
+
+
+def test_the_same_kind_of_event_with_other_actors_stays_apart() -> None:
+    evs = [e for e in run("Ana Ruiz met Tomas Berg. Later Ruiz met Kenji Sato.",
+                          {"A": ["Ana Ruiz", "Ruiz"], "B": ["Tomas Berg"], "C": ["Kenji Sato"]})
+           if e.type == "CONSULT"]
+    assert {(e.source, e.target) for e in evs} == {("A", "B"), ("A", "C")}

@@ -312,7 +312,34 @@ def run(doc: Doc, found: Found) -> tuple[Event, ...]:
             events.extend(_events(cand, by_index, dates, found, published, text))
     events.extend(imperatives(doc, found, published))
     events.extend(obligations(doc, found, published))
-    return tuple(sorted(events, key=lambda e: (e.trigger.start, e.source or "")))
+    return _once(sorted(events, key=lambda e: (e.trigger.start, e.source or "")))
+
+
+def _once(events: list[Event]) -> tuple[Event, ...]:
+    """One event per happening, as event data counts them (ICEWS keeps one event per source,
+    target, type and day in a story): a later mention with the same type, mode, status, date
+    and actors is dropped, and so is a mention missing an actor that another mention of the
+    same happening names ("the meeting with X" beside "W met X"). A mutual event's two
+    directions ("X and Y signed": X->Y and Y->X) are two events, as before. Events stay in text
+    order."""
+    kept: list[Event] = []
+    for event in events:
+        if any(_covers(other, event) for other in kept):
+            continue
+        kept = [k for k in kept if not _covers(event, k)]
+        kept.append(event)
+    return tuple(kept)
+
+
+def _covers(full: Event, part: Event) -> bool:
+    """``full`` names every actor ``part`` names (and at least as many) for the same happening."""
+    if (full.type, full.mode, full.status, full.date) != (part.type, part.mode, part.status,
+                                                          part.date):
+        return False
+    have = (part.source, part.target)
+    if sum(a is not None for a in have) > sum(a is not None for a in (full.source, full.target)):
+        return False
+    return all(p is None or p == f for p, f in zip(have, (full.source, full.target), strict=True))
 
 
 def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span],
