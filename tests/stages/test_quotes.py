@@ -671,3 +671,9 @@ def test_name_before_an_apposition_is_the_speaker() -> None:
 ])
 def test_more_stance_verbs(text: str, content: str, cue: str) -> None:
     assert [(q.text, q.cue.text) for q in reported(run(text, {}))] == [(content, cue)]
+
+
+def test_predicate_adjective_of_a_reporting_verb_form_is_a_stance() -> None:
+    qs = reported(run("Quinn is convinced that the plan will fail.", {"E1": ["Quinn"]}))
+    assert [(q.text, q.speaker, q.cue.text) for q in qs] == [
+        ("the plan will fail", "E1", "convinced")]

@@ -221,7 +221,9 @@ class _DocView:
             self.boundary[t.i + 1] = self.boundary[t.i] + stop
             if self.quoted[t.i]:
                 continue
-            if is_reporting_verb(t, verbs) or source_object(t, phrases) is not None:
+            if t.dep_ == "acomp" and speech_word(t):  # "is convinced (that) …"
+                self.words.append(t)
+            elif is_reporting_verb(t, verbs) or source_object(t, phrases) is not None:
                 self.cues.append(t.i)
             elif speech_word(t):
                 self.words.append(t)
