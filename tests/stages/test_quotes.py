@@ -677,3 +677,18 @@ def test_predicate_adjective_of_a_reporting_verb_form_is_a_stance() -> None:
     qs = reported(run("Quinn is convinced that the plan will fail.", {"E1": ["Quinn"]}))
     assert [(q.text, q.speaker, q.cue.text) for q in qs] == [
         ("the plan will fail", "E1", "convinced")]
+
+
+def test_as_aside_reports_the_clause_it_comments_on() -> None:
+    qs = reported(run("The bridge, as one engineer noted, was never designed for heavy trucks.",
+                      {"E1": ["one engineer"]}))
+    assert [(q.text, q.speaker, q.cue.text) for q in qs] == [
+        ("was never designed for heavy trucks", "E1", "noted")]
+    qs = reported(run("As Quinn put it, the harbour needs a second pier.", {"E1": ["Quinn"]}))
+    assert [(q.text, q.speaker, q.cue.text) for q in qs] == [
+        ("the harbour needs a second pier", "E1", "put")]
+
+
+def test_time_clause_with_as_is_no_aside() -> None:
+    qs = reported(run("As Quinn spoke, the crowd grew quiet.", {"E1": ["Quinn"]}))
+    assert [q.text for q in qs] == []

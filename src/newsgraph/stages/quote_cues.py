@@ -132,6 +132,9 @@ def complement(verb: Token, entry: Verb) -> tuple[int, int] | None:
     """Token range of what a reporting verb reports, or None."""
     frame = entry.frame
     kids = list(verb.children)
+    aside = _aside(verb, kids)
+    if aside is not None or frame == "aside":
+        return aside
     passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
     if passive is not None and any(c.dep_ == "agent" for c in kids):
         return passive.left_edge.i, passive.right_edge.i + 1  # "… was reported by X"
@@ -181,6 +184,26 @@ def complement(verb: Token, entry: Verb) -> tuple[int, int] | None:
         end = min((i for i in breaks if i > verb.i), default=head.right_edge.i + 1)
         return verb.right_edge.i + 1, end
     return None
+
+
+def _aside(verb: Token, kids: list[Token]) -> tuple[int, int] | None:
+    """"Hawaii, as one adviser noted, rarely floods", "As X put it, …": the clause an "as"
+    aside comments on, the longer part of it on either side of the aside. Not "as he said
+    this" (an object: a time clause) nor "as he spoke" (no aside verb)."""
+    if verb.dep_ != "advcl" or verb_lemma(verb) not in word_class("aside-verb"):
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in kids):
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and c.lower_ != "it")
+           for c in kids):
+        return None
+    head = verb.head
+    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        head = head.head  # "The bridge, as X noted, was …": the clause, not its subject
+    before = (head.left_edge.i, verb.left_edge.i)
+    after = (verb.right_edge.i + 1, head.right_edge.i + 1)
+    best = max(before, after, key=lambda r: r[1] - r[0])
+    return best if best[1] - best[0] > 1 else None
 
 
 def _topic(kids: list[Token], bare_object: bool,
