@@ -692,3 +692,8 @@ def test_as_aside_reports_the_clause_it_comments_on() -> None:
 def test_time_clause_with_as_is_no_aside() -> None:
     qs = reported(run("As Quinn spoke, the crowd grew quiet.", {"E1": ["Quinn"]}))
     assert [q.text for q in qs] == []
+
+
+def test_proper_name_speaker_the_ner_missed_becomes_an_actor() -> None:
+    qs, entities = with_actors("In a statement, Hollowbrook said: “We will appeal the ruling.”")
+    assert speaker_of(qs, entities, "appeal") == ("ORG", "Hollowbrook")

@@ -22,7 +22,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Mention
-from newsgraph.stages import personhood, roles
+from newsgraph.stages import coref, personhood, roles
 from newsgraph.stages.clusters import Cluster, overlaps, words_of
 from newsgraph.stages.quote_cues import partitive_object, speaker_nouns
 from newsgraph.stages.quotes import speaker_heads
@@ -170,6 +170,9 @@ def speakers(doc: Doc, actors: list[Cluster], unresolved: list[Cluster]) -> list
     for head in speaker_heads(doc):
         part = partitive_object(head)
         noun = part if part is not None else head
+        if noun.tag_ == "NNP" and noun.ent_type_ in ("", "PERSON", "ORG"):
+            _unnamed_speaker(doc, noun, actors, made, out)
+            continue
         if noun.tag_ not in SPEAKER_TAGS or _named_inside(noun, actors):
             continue
         if any(overlaps(c, t.idx, t.idx + len(t)) for c in actors + out for t in {head, noun}):
@@ -204,6 +207,29 @@ def speakers(doc: Doc, actors: list[Cluster], unresolved: list[Cluster]) -> list
             cluster.add(Mention(surface, start, end, "title" if type_ == "PERSON" else "other"),
                         type_)
     return out
+
+
+def _unnamed_speaker(doc: Doc, head: Token, actors: list[Cluster],
+                     made: dict[tuple[str, ...], Cluster], out: list[Cluster]) -> None:
+    """A proper name that speaks ("Zero Hedge asked", "Peabody said") and that no actor covers:
+    a PERSON when it opens with a known given name, else an ORG."""
+    first = head.i
+    while first > 0 and doc[first - 1].tag_ == "NNP" and doc[first - 1].head.i in range(
+            first, head.i + 1) and "\n" not in doc[first - 1].text_with_ws:
+        first -= 1
+    start, end = doc[first].idx, head.idx + len(head)
+    if any(overlaps(c, start, end) for c in actors + out):
+        return
+    surface = doc.text[start:end]
+    words = words_of(surface)
+    gender = coref.GIVEN_NAMES.get(words[0]) if len(words) > 1 else None
+    type_ = "PERSON" if gender is not None else "ORG"
+    cluster = made.get((type_, *words))
+    if cluster is None:
+        cluster = made[(type_, *words)] = Cluster(words, type_)
+        cluster.gender = gender if gender in ("m", "f") else None
+        out.append(cluster)
+    cluster.add(Mention(surface, start, end, "name"), type_)
 
 
 def _named_inside(head: Token, actors: list[Cluster]) -> bool:
