@@ -697,3 +697,9 @@ def test_time_clause_with_as_is_no_aside() -> None:
 def test_proper_name_speaker_the_ner_missed_becomes_an_actor() -> None:
     qs, entities = with_actors("In a statement, Hollowbrook said: “We will appeal the ruling.”")
     assert speaker_of(qs, entities, "appeal") == ("ORG", "Hollowbrook")
+
+
+def test_document_issued_by_someone_speaks_for_its_issuer() -> None:
+    text = "After a short meeting, the council issued a statement calling the new tax a mistake."
+    qs = reported(run(text, {"E1": ["the council"], "E2": ["a statement"]}))
+    assert {q.speaker for q in qs if q.cue.text == "calling"} == {"E1"}

@@ -64,6 +64,7 @@ from newsgraph.stages.quote_cues import (
     reporting_verbs,
     source_object,
     source_phrases,
+    speaker_nouns,
     verb_lemma,
     word_class,
 )
@@ -524,7 +525,17 @@ def _speaker_token(cue: Token, view: _DocView) -> Token | None:
         subject = _adjacent_subject(cue, view)
     if subject is None and source is None:
         subject = _earlier_cue_subject(cue, view)
-    return subject
+    return _issuer(subject) if subject is not None else None
+
+
+def _issuer(subject: Token) -> Token:
+    """The author of a document that speaks, when the sentence names one: "the council issued
+    a statement calling …" is the council's; else the document itself ("the report says")."""
+    if subject.dep_ != "dobj" or speaker_nouns().get(subject.lemma_.lower(), ("",))[0] != (
+            "DOCUMENT"):
+        return subject
+    author = next((c for c in subject.head.children if c.dep_ == "nsubj"), None)
+    return author if author is not None and author.tag_ not in RELATIVE_TAGS else subject
 
 
 def _earlier_cue_subject(cue: Token, view: _DocView) -> Token | None:
