@@ -703,3 +703,10 @@ def test_document_issued_by_someone_speaks_for_its_issuer() -> None:
     text = "After a short meeting, the council issued a statement calling the new tax a mistake."
     qs = reported(run(text, {"E1": ["the council"], "E2": ["a statement"]}))
     assert {q.speaker for q in qs if q.cue.text == "calling"} == {"E1"}
+
+
+def test_relative_pronoun_speaker_is_a_mention_of_its_antecedent() -> None:
+    text = "The plan was backed by Marta Quinn, who said the port would grow."
+    qs, entities = with_actors(text)
+    speaker = speaker_of(qs, entities, "port")
+    assert speaker is not None and speaker[1].split("|") == ["Marta Quinn", "who"]

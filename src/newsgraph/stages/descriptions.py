@@ -155,6 +155,7 @@ def organisations(doc: Doc, others: list[Cluster]) -> None:
 SPEAKER_SKIP_POS = frozenset({"ADV", "CCONJ", "PUNCT", "SPACE"})
 SPEAKER_DET_POS = frozenset({"DET", "PRON"})  # left out of the words that key the actor
 SPEAKER_TAGS = frozenset({"NN", "NNS"})
+RELATIVE_TAGS = frozenset({"WP", "WDT"})
 # endings of plural nouns for people ("landowners", "militiamen", "inhabitants")
 PERSON_ENDINGS = ("er", "or", "ist", "ian", "man", "men", "ee", "ant", "ent", "ive", "ite")
 
@@ -168,6 +169,9 @@ def speakers(doc: Doc, actors: list[Cluster], unresolved: list[Cluster]) -> list
     made: dict[tuple[str, ...], Cluster] = {}
     out: list[Cluster] = []
     for head in speaker_heads(doc):
+        if head.tag_ in RELATIVE_TAGS:
+            _relative_mention(head, actors + out)
+            continue
         part = partitive_object(head)
         noun = part if part is not None else head
         if noun.tag_ == "NNP" and noun.ent_type_ in ("", "PERSON", "ORG"):
@@ -207,6 +211,16 @@ def speakers(doc: Doc, actors: list[Cluster], unresolved: list[Cluster]) -> list
             cluster.add(Mention(surface, start, end, "title" if type_ == "PERSON" else "other"),
                         type_)
     return out
+
+
+def _relative_mention(relative: Token, actors: list[Cluster]) -> None:
+    """"Smith, who said …": "who" is a mention of the actor it follows."""
+    antecedent = relative.head.head
+    start, end = antecedent.idx, antecedent.idx + len(antecedent)
+    owner = next((c for c in actors if overlaps(c, start, end)), None)
+    if owner is not None and not overlaps(owner, relative.idx, relative.idx + len(relative)):
+        owner.mentions.append(Mention(relative.text, relative.idx, relative.idx + len(relative),
+                                      "pronoun"))
 
 
 def _unnamed_speaker(doc: Doc, head: Token, actors: list[Cluster],

@@ -494,13 +494,16 @@ def _trim_tokens(doc: Doc, a: int, b: int) -> tuple[int, int]:
 
 def speaker_heads(doc: Doc) -> list[Token]:
     """The tokens this stage takes as the speakers of its reporting-verb cues and speech nouns,
-    found before any entity is known: the actors stage makes actors of those that are no name
-    ("the union wrote", "officials said", "a spokesman said") so that their quotes have one."""
+    found before any entity is known, and relative pronouns that are a cue's subject: the
+    actors stage makes actors of those that are no name ("the union wrote", "officials said",
+    "a spokesman said") so that their quotes have one, and a mention of "who"."""
     text = doc.text
     view = _DocView(doc, text, [_Run(q.parts, q.outer)
                                 for q in quoted_runs(doc, text, paragraphs(text))])
     heads = [_speaker_token(view.doc[i], view) for i in view.cues]
     heads += [nc.source for nc in noun_cues(view.words, _subject)]
+    heads += [c for i in view.cues if view.doc[i].dep_ == "relcl"  # "X, who said …": who
+              for c in view.doc[i].children if c.dep_ == "nsubj" and c.tag_ in RELATIVE_TAGS]
     return [t for t in heads if t is not None]
 
 
