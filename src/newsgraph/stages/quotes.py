@@ -225,7 +225,9 @@ class _DocView:
             if t.dep_ == "acomp" and speech_word(t):  # "is convinced (that) …"
                 self.words.append(t)
             elif is_reporting_verb(t, verbs) or source_object(t, phrases) is not None:
-                self.cues.append(t.i)
+                entry = verbs.get(verb_lemma(t))
+                if entry is None or entry.frame != "aside" or complement(t, entry) is not None:
+                    self.cues.append(t.i)  # "put" only in "as X put it"
             elif speech_word(t):
                 self.words.append(t)
         # block[i]: blank lines before token i (a paragraph break in any layout)
