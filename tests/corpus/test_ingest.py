@@ -254,3 +254,19 @@ def test_an_unstorable_article_fails_alone_and_the_rest_of_its_batch_is_kept(
             article_id = c.conn.execute("SELECT id FROM articles WHERE digest_id = ?",
                                         (make_digest(text).id,)).fetchone()[0]
             assert [h.article_id for h in c.search(word)] == [article_id]
+
+
+def test_ingest_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> None:
+    import gc
+
+    with Corpus(tmp_path / "c.sqlite") as c:
+        assert gc.get_freeze_count() == 0
+        c.add([make_digest(filler(1))])
+        assert gc.get_freeze_count() == 0 and gc.isenabled()
+        gc.freeze()  # the caller's own frozen objects stay frozen
+        try:
+            frozen = gc.get_freeze_count()
+            c.add([make_digest(filler(2))])
+            assert gc.get_freeze_count() == frozen
+        finally:
+            gc.unfreeze()

@@ -124,3 +124,29 @@ def test_graph_and_profile_leave_out_reprints_and_superseded_versions(tmp_path: 
         profile = c.actor("Jonas Keel")
         assert profile is not None and profile.event_counts == {"source ACCUSE": 1}
         assert [e["date"] for e in profile.events] == ["2026-03-08"]
+
+
+def test_a_new_version_in_the_same_batch_uncounts_its_earlier_rows(tmp_path: Path) -> None:
+    """Mention and event rows wait in memory until the batch is flushed; a new version of an
+    article stored earlier in the same batch must still mark them as not counted."""
+    body = ("Jonas Keel accused Tomas Rieder of failing the region's factories on Friday, and the "
+            "row over the port deal went on through the weekend in Valdora. " * 3)
+    url = "https://news.example/row"
+    first = _article(body, "2026-03-06", url=url,
+                     events=(("accused", "ACCUSE", "E2", "E1", -4.0),))
+    reprint = _article(body + " Reprinted.", "2026-03-07",
+                       events=(("accused", "ACCUSE", "E2", "E1", -4.0),))
+    update = _article(body.replace("Friday", "Thursday") + " Corrected.", "2026-03-08", url=url,
+                      events=(("accused", "ACCUSE", "E2", "E1", -4.0),))
+    tables = ("SELECT article_id, actor_id, counted FROM mentions ORDER BY id",
+              "SELECT id, article_id, counted, date FROM events ORDER BY id",
+              "SELECT id, duplicate_of, counted, version FROM articles ORDER BY id",
+              "SELECT key, article_id FROM lsh ORDER BY key, article_id")
+    with Corpus(tmp_path / "one.sqlite") as one, Corpus(tmp_path / "apart.sqlite") as apart:
+        assert one.add([first, reprint, update]).outcomes == {"added": 1, "near-duplicate": 1,
+                                                              "new version": 1}
+        for d in (first, reprint, update):
+            apart.add([d])
+        for sql in tables:
+            assert one.conn.execute(sql).fetchall() == apart.conn.execute(sql).fetchall()
+        assert [e.events for e in one.graph(since="2026-03-01").edges] == [1]

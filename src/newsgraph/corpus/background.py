@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 DOC_WORDS = 300  # words in a typical article
 _DIGIT = re.compile(r"\d")
@@ -30,9 +30,11 @@ def _frequencies(language: str) -> dict[str, float] | None:
     return get_frequency_dict(language, wordlist="large")
 
 
+@lru_cache(maxsize=1 << 20)
 def rate(word: str, language: str | None = "en") -> float:
     """The estimated share of articles in ``language`` that contain ``word`` (lower case);
-    0.0 for words general text never uses, and for languages without a word list."""
+    0.0 for words general text never uses, and for languages without a word list. Cached for
+    the process: each writer session asks again for every word it meets."""
     freqs = _frequencies((language or "en").split("-")[0].lower())
     if not freqs:
         return 0.0

@@ -79,14 +79,17 @@ def _datasketch_signature(text: str, tokens: list[str] | None = None) -> np.ndar
     return mh.hashvalues
 
 
+_SALTS = tuple(band.to_bytes(2, "little") for band in range(BANDS))
+
+
 def band_keys(sig: np.ndarray) -> list[int]:
     """One signed 64-bit key per band (band number mixed in, so bands never collide)."""
-    keys = []
-    for band in range(BANDS):
-        chunk = sig[band * ROWS : (band + 1) * ROWS].tobytes()
-        digest = hashlib.blake2b(chunk, digest_size=8, salt=band.to_bytes(2, "little")).digest()
-        keys.append(int.from_bytes(digest, "little", signed=True))
-    return keys
+    raw = sig.tobytes()
+    width = len(raw) // BANDS
+    blake2b, from_bytes = hashlib.blake2b, int.from_bytes
+    return [from_bytes(blake2b(raw[at : at + width], digest_size=8, salt=salt).digest(),
+                       "little", signed=True)
+            for at, salt in zip(range(0, len(raw), width), _SALTS, strict=True)]
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
@@ -100,28 +103,69 @@ class Match:
     similarity: float
 
 
+class Pending:
+    """Originals remembered in the writer's open batch whose index rows are not written yet:
+    ``find_original`` looks here as well as in the database, and ``write`` stores the rows
+    (band keys sorted, so the LSH index is updated in one ordered pass)."""
+
+    def __init__(self) -> None:
+        self.sigs: dict[int, np.ndarray] = {}
+        self.by_key: dict[int, list[int]] = {}
+
+    def add(self, article_id: int, sig: np.ndarray, keys: list[int]) -> None:
+        self.sigs[article_id] = sig
+        for key in keys:
+            self.by_key.setdefault(key, []).append(article_id)
+
+    def candidates(self, keys: list[int]) -> list[tuple[int, np.ndarray]]:
+        by_key = self.by_key
+        ids = {a for key in keys if key in by_key for a in by_key[key]}
+        return [(a, self.sigs[a]) for a in sorted(ids)]
+
+    def write(self, conn: sqlite3.Connection) -> None:
+        conn.executemany("INSERT INTO minhash(article_id, signature) VALUES (?, ?)",
+                         [(a, sig.tobytes()) for a, sig in self.sigs.items()])
+        conn.executemany("INSERT OR IGNORE INTO lsh(key, article_id) VALUES (?, ?)",
+                         sorted((key, a) for key, ids in self.by_key.items() for a in ids))
+        self.clear()
+
+    def clear(self) -> None:
+        self.sigs.clear()
+        self.by_key.clear()
+
+
 def find_original(
-    conn: sqlite3.Connection, sig: np.ndarray, keys: list[int], exclude: frozenset[int]
+    conn: sqlite3.Connection, sig: np.ndarray, keys: list[int], exclude: frozenset[int],
+    pending: Pending | None = None,
 ) -> Match | None:
     """The most similar stored original at or above ``THRESHOLD`` (oldest on ties), if any.
-    ``exclude`` holds article ids not to match (earlier versions of the same URL)."""
+    ``exclude`` holds article ids not to match (earlier versions of the same URL);
+    ``pending``: originals of the open batch not written yet."""
     marks = ",".join("?" * len(keys))
     rows = conn.execute(
         f"SELECT m.article_id, m.signature FROM minhash m WHERE m.article_id IN "
         f"(SELECT DISTINCT article_id FROM lsh WHERE key IN ({marks}))", keys).fetchall()
+    found = [(a, np.frombuffer(blob, dtype=sig.dtype)) for a, blob in rows]
+    if pending is not None and pending.by_key:
+        found += pending.candidates(keys)
     best: Match | None = None
-    for article_id, blob in rows:
+    for article_id, other in found:
         if article_id in exclude:
             continue
-        sim = jaccard(sig, np.frombuffer(blob, dtype=sig.dtype))
+        sim = jaccard(sig, other)
         if sim >= THRESHOLD and (best is None or (sim, -article_id) > (best.similarity,
                                                                         -best.article_id)):
             best = Match(article_id, sim)
     return best
 
 
-def remember(conn: sqlite3.Connection, article_id: int, sig: np.ndarray, keys: list[int]) -> None:
-    """Index an original article so later near-duplicates find it."""
+def remember(conn: sqlite3.Connection, article_id: int, sig: np.ndarray, keys: list[int],
+             pending: Pending | None = None) -> None:
+    """Index an original article so later near-duplicates find it (``pending``: keep its rows
+    there, for ``Pending.write`` before the batch commits)."""
+    if pending is not None:
+        pending.add(article_id, sig, keys)
+        return
     conn.execute("INSERT INTO minhash(article_id, signature) VALUES (?, ?)",
                  (article_id, sig.tobytes()))
     conn.executemany("INSERT OR IGNORE INTO lsh(key, article_id) VALUES (?, ?)",

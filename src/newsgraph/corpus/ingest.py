@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import gc
 import os
 import sqlite3
 import time
@@ -105,23 +106,43 @@ def store_all(
     report = IngestReport()
     session = writer.Session(conn)
     batch: list[Digest | Failure] = []
-    started, batches = time.monotonic(), 0
+    started, batches, finished = time.monotonic(), 0, False
     checkpoint_pages = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
     conn.execute(f"PRAGMA wal_autocheckpoint={max(checkpoint_pages, WAL_PAGES)}")
     try:
-        for item in items:
-            batch.append(item)
-            if len(batch) >= BATCH or time.monotonic() - started > BATCH_SECONDS:
-                batches += 1
-                _store_batch(session, batch, report, progress,
-                             save_df=batches % SAVE_DF_EVERY == 0)
-                batch, started = [], time.monotonic()
+        with _collector_skips_older_objects():
+            for item in items:
+                batch.append(item)
+                if len(batch) >= BATCH or time.monotonic() - started > BATCH_SECONDS:
+                    batches += 1
+                    _store_batch(session, batch, report, progress,
+                                 save_df=batches % SAVE_DF_EVERY == 0)
+                    batch, started = [], time.monotonic()
+            finished = True
+            _store_batch(session, batch, report, progress, save_df=True)
     finally:
         try:
-            _store_batch(session, batch, report, progress, save_df=True)
+            if not finished:  # the stream failed: keep what was read before it did
+                _store_batch(session, batch, report, progress, save_df=True)
         finally:
             conn.execute(f"PRAGMA wal_autocheckpoint={checkpoint_pages}")
     return report
+
+
+@contextmanager
+def _collector_skips_older_objects() -> Iterator[None]:
+    """Objects made before the ingest (loaded models, the caller's digests) are left out of the
+    garbage collector's passes while it runs (``gc.freeze``): they are not garbage, and
+    scanning them in every full pass cost more than some steps of the ingest itself. A no-op
+    when the process froze objects itself or turned the collector off."""
+    if not gc.isenabled() or gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 STORE_ERRORS = (sqlite3.IntegrityError, ValueError, TypeError, KeyError)

@@ -2,8 +2,10 @@
 mentions, quotes, events and story. Runs inside the caller's transaction; nothing here commits.
 
 What several articles of a batch touch alike (full-text rows, actor date spans, story
-centroids) is kept in the ``Session`` and written by ``Session.flush()`` once per batch, in the
-same transaction: fewer statements, and FTS5 builds one segment per batch.
+centroids) and the rows nothing reads while the batch is written (mentions, events, the
+near-duplicate index, which ``dedup.Pending`` answers for meanwhile) are kept in the ``Session``
+and written by ``Session.flush()`` once per batch, in the same transaction: fewer statements,
+FTS5 builds one segment per batch, and the LSH index takes its keys in order.
 """
 
 from __future__ import annotations
@@ -38,6 +40,9 @@ class Session:
         self.linker = actors.Linker(conn)
         self.article_fts: list[tuple[int, str, str]] = []
         self.quote_fts: list[tuple[int, str]] = []
+        self.pending = dedup.Pending()  # near-duplicate index rows of the batch's originals
+        self.mention_rows: list[tuple] = []
+        self.event_rows: list[tuple] = []
 
     def reload(self) -> None:
         """Drop what memory holds and read it back (after a rollback)."""
@@ -45,9 +50,28 @@ class Session:
         self.linker.forget()
         self.article_fts.clear()
         self.quote_fts.clear()
+        self.pending.clear()
+        self.mention_rows.clear()
+        self.event_rows.clear()
+
+    def write_rows(self) -> None:
+        """Write the batch's pending index, mention and event rows (in article order, so
+        their ids are those of one insert per article)."""
+        self.pending.write(self.conn)
+        self.conn.executemany(
+            "INSERT INTO mentions(article_id, actor_id, entity, name, type, role, country, "
+            "sector, salience, count, start, end, published, counted) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", self.mention_rows)
+        self.conn.executemany(
+            "INSERT INTO events(article_id, type, mode, source_actor, target_actor, status, "
+            "date, intensity, trigger, start, end, counted) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            self.event_rows)
+        self.mention_rows.clear()
+        self.event_rows.clear()
 
     def flush(self) -> None:
         """Write what the batch kept in memory (inside the batch's transaction)."""
+        self.write_rows()
         self.conn.executemany("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
                               self.article_fts)
         self.conn.executemany("INSERT INTO quotes_fts(rowid, text) VALUES (?, ?)", self.quote_fts)
@@ -108,7 +132,8 @@ def store(session: Session, digest: Digest) -> Outcome:
     tokens = words(digest.text)
     sig = dedup.signature(digest.text, tokens)
     keys = dedup.band_keys(sig)
-    match = dedup.find_original(conn, sig, keys, exclude=frozenset(earlier))
+    match = dedup.find_original(conn, sig, keys, exclude=frozenset(earlier),
+                                pending=session.pending)
     counted = match is None
     entity_actor = _link_entities(session, digest)
     if match is not None:
@@ -120,15 +145,16 @@ def store(session: Session, digest: Digest) -> Outcome:
         story_id, _ = stories.assign(vec, digest.published)
     article_id = _insert_article(session, digest, len(earlier) + 1, match, story_id)
     if earlier:
+        session.write_rows()  # an earlier version may be in this batch
         marks = ",".join("?" * len(earlier))
         conn.execute(f"UPDATE articles SET counted = 0 WHERE id IN ({marks})", earlier)
         conn.execute(f"UPDATE mentions SET counted = 0 WHERE article_id IN ({marks})", earlier)
         conn.execute(f"UPDATE events SET counted = 0 WHERE article_id IN ({marks})", earlier)
     if counted:
-        dedup.remember(conn, article_id, sig, keys)
-    _store_mentions(conn, article_id, digest, entity_actor, counted)
+        dedup.remember(conn, article_id, sig, keys, pending=session.pending)
+    _store_mentions(session, article_id, digest, entity_actor, counted)
     _store_quotes(session, article_id, digest, entity_actor)
-    _store_events(conn, article_id, digest, entity_actor, counted)
+    _store_events(session, article_id, digest, entity_actor, counted)
     if match is not None:
         return Outcome.DUPLICATE
     return Outcome.VERSION if earlier else Outcome.ADDED
@@ -163,10 +189,11 @@ def _link_entities(session: Session, digest: Digest) -> dict[str, int]:
 
 
 def _store_mentions(
-    conn: sqlite3.Connection, article_id: int, digest: Digest, entity_actor: dict[str, int],
+    session: Session, article_id: int, digest: Digest, entity_actor: dict[str, int],
     counted: bool,
 ) -> None:
-    rows = []
+    rows = session.mention_rows
+    published, counted_flag = digest.published, int(counted)
     for e in digest.entities:
         actor_id = entity_actor.get(e.id)
         if actor_id is None:
@@ -174,11 +201,7 @@ def _store_mentions(
         first = e.mentions[0] if e.mentions else None
         rows.append((article_id, actor_id, e.id, e.name, e.type, e.role, e.country, e.sector,
                      e.salience, len(e.mentions), first.start if first else None,
-                     first.end if first else None, digest.published, int(counted)))
-    conn.executemany(
-        "INSERT INTO mentions(article_id, actor_id, entity, name, type, role, country, sector, "
-        "salience, count, start, end, published, counted) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+                     first.end if first else None, published, counted_flag))
 
 
 def _store_quotes(
@@ -193,13 +216,11 @@ def _store_quotes(
 
 
 def _store_events(
-    conn: sqlite3.Connection, article_id: int, digest: Digest, entity_actor: dict[str, int],
+    session: Session, article_id: int, digest: Digest, entity_actor: dict[str, int],
     counted: bool,
 ) -> None:
-    conn.executemany(
-        "INSERT INTO events(article_id, type, mode, source_actor, target_actor, status, date, "
-        "intensity, trigger, start, end, counted) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-        [(article_id, ev.type, ev.mode, entity_actor.get(ev.source or ""),
-          entity_actor.get(ev.target or ""), ev.status, ev.date or digest.published,
-          ev.intensity, ev.trigger.text, ev.trigger.start, ev.trigger.end, int(counted))
-         for ev in digest.events])
+    session.event_rows.extend(
+        (article_id, ev.type, ev.mode, entity_actor.get(ev.source or ""),
+         entity_actor.get(ev.target or ""), ev.status, ev.date or digest.published,
+         ev.intensity, ev.trigger.text, ev.trigger.start, ev.trigger.end, int(counted))
+        for ev in digest.events)
