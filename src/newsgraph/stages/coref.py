@@ -317,7 +317,11 @@ def _name_gender(text: str, anchor: Anchor) -> str | None:
 
 def _quote_openings(doc: Doc) -> list[int]:
     """For each token, the index of the opening mark of the quotation it sits in (-1 when
-    outside quotes). A quotation is closed by its closing mark or a paragraph break."""
+    outside quotes). A quotation is closed by its closing mark or a paragraph break. Computed
+    once per document (the actors stage resolves twice)."""
+    cached = doc.user_data.get(_OPENINGS_KEY)
+    if cached is not None:
+        return cached
     out = [-1] * len(doc)
     start = -1
     for token in doc:
@@ -330,7 +334,11 @@ def _quote_openings(doc: Doc) -> list[int]:
             start = token.i if start < 0 else start
             continue
         out[token.i] = start
+    doc.user_data[_OPENINGS_KEY] = out
     return out
+
+
+_OPENINGS_KEY = "newsgraph.coref.quote_openings"
 
 
 def _gender(state: _State, anchor: int) -> str | None:
