@@ -710,3 +710,20 @@ def test_relative_pronoun_speaker_is_a_mention_of_its_antecedent() -> None:
     qs, entities = with_actors(text)
     speaker = speaker_of(qs, entities, "port")
     assert speaker is not None and speaker[1].split("|") == ["Marta Quinn", "who"]
+
+
+@pytest.mark.parametrize(("text", "content", "cue"), [
+    ("Harbour Mayor Vows To Rebuild The Old Pier.\n\nThe mayor spoke on Monday.",
+     "To Rebuild The Old Pier", "Vows"),
+    ("Senator urges calm over water prices;\n\nThe debate went on.",
+     "calm over water prices", "urges"),
+])
+def test_headline_the_parse_misreads_reports_the_rest_of_its_line(
+        text: str, content: str, cue: str) -> None:
+    qs = reported(run(text, {}))
+    assert [(q.text, q.cue.text) for q in qs if q.start < text.index("\n")] == [(content, cue)]
+
+
+def test_headline_without_a_reporting_verb_reports_nothing() -> None:
+    text = "Harbour Ferries Resume After The Storm.\n\nBoats left at dawn."
+    assert reported(run(text, {})) == []

@@ -80,6 +80,8 @@ MAX_CUE_DISTANCE = 5  # tokens between a quote and a cue that does not govern it
 MAX_LABEL_WORDS = 6  # longest transcript speaker label
 MAX_CARRY_DISTANCE = 15  # tokens back to a cue whose subject a subjectless cue takes
 MAX_APPOSITION = 12  # longest apposition between a name and its verb ("X, a top aide, said")
+MAX_HEADLINE_TOKENS = 30  # a longer first line is a paragraph, not a headline
+HEADLINE_VERB_TAGS = frozenset({"NNS", "NNP", "NNPS", "VBZ"})  # how headline verbs get tagged
 SUBJECT_DEPS = ("nsubj", "csubj")
 MAX_TITLE_WORDS = 6
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
@@ -124,6 +126,9 @@ def run(doc: Doc, found: Found) -> tuple[Quote, ...]:
     pairs = [p for r in runs + transcripts if _is_quote(r, text) for p in _direct(r, text, found)]
     pairs.extend(p for r in labelled if r.kind == "indirect" for p in _direct(r, text, found))
     pairs.extend(_reported(view, found))
+    if len(paras) > 1 and not any(q.start < paras[0][1] and q.kind == "indirect"
+                                  for q, _ in pairs):
+        pairs.extend(_headline(view, found, paras[0]))
     pairs.sort(key=lambda p: (p[0].start, p[0].end))
     found.extra[SPEAKER_SPANS] = tuple(who for _, who in pairs)
     return tuple(q for q, _ in pairs)
@@ -478,6 +483,43 @@ def _reported(view: _DocView, found: Found) -> list[tuple[Quote, tuple[int, int]
             cue = Span(nc.cue.text, nc.cue.idx, nc.cue.idx + len(nc.cue))
             out.append((Quote(view.text[s:e], s, e, "indirect", speaker, cue), who))
     return out
+
+
+def _headline(view: _DocView, found: Found,
+              line: tuple[int, int]) -> list[tuple[Quote, tuple[int, int] | None]]:
+    """A headline the parse misreads ("Sanders Vows To Cut Tax Breaks", "Mayor urges calm"):
+    when the first line reports nothing otherwise, an -s word after its subject that is a
+    reporting verb reports the rest of the line."""
+    doc, text = view.doc, view.text
+    a, b = view.token_at(line[0]), bisect_left(view.starts, line[1])
+    if b - a > MAX_HEADLINE_TOKENS:
+        return []
+    verbs = reporting_verbs()
+    for i in range(a + 1, b - 2):
+        t = doc[i]
+        if view.quoted[i] or t.tag_ not in HEADLINE_VERB_TAGS or not t.lower_.endswith("s"):
+            continue
+        entry = verbs.get(_headline_lemma(t.lower_, verbs) or "")
+        if entry is None or entry.frame == "aside" or (
+                entry.kind == "thought" and doc[i + 1].lower_ != "to"):
+            continue  # "Smith wants a new car": no stance
+        x, y = _trim_tokens(doc, i + 1, b)
+        if y - x < 2 or 2 * (view.quoted_prefix[y] - view.quoted_prefix[x]) >= y - x:
+            return []
+        s, e = _trim(text, doc[x].idx, doc[y - 1].idx + len(doc[y - 1]), ",;:—–-")
+        who = (doc[a].idx, t.idx - 1) if t.idx - 1 > doc[a].idx else None
+        speaker = found.entity_at(*who) if who is not None else None
+        cue = Span(t.text, t.idx, t.idx + len(t))
+        return [(Quote(text[s:e], s, e, "indirect", speaker, cue), who)]
+    return []
+
+
+def _headline_lemma(word: str, verbs: dict) -> str | None:
+    """The lexicon lemma of an -s form: "vows" -> "vow", "urges" -> "urge", "denies" -> "deny"."""
+    for lemma in (word[:-1], word[:-2], word[:-3] + "y"):
+        if lemma in verbs:
+            return lemma
+    return None
 
 
 def _trim_tokens(doc: Doc, a: int, b: int) -> tuple[int, int]:
