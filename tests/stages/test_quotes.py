@@ -727,3 +727,10 @@ def test_headline_the_parse_misreads_reports_the_rest_of_its_line(
 def test_headline_without_a_reporting_verb_reports_nothing() -> None:
     text = "Harbour Ferries Resume After The Storm.\n\nBoats left at dawn."
     assert reported(run(text, {})) == []
+
+
+def test_headline_label_naming_a_speaker_and_a_topic() -> None:
+    text = "Quinn on the Harbour: The Pier Must Go.\n\nQuinn spoke on Monday."
+    qs = reported(run(text, {"E1": ["Quinn"]}))
+    assert [(q.text, q.speaker) for q in qs if q.start < text.index("\n")] == [
+        ("The Pier Must Go.", "E1")]

@@ -169,7 +169,8 @@ def _line_label(text: str, s: int, e: int, found: Found,
     """(colon, body start, body end, speaker id, quote kind) for a line [s, e) that opens with
     a speaker label, else None."""
     colon = text.find(": ", s, e)
-    if colon < 0 or not _is_label(text[s:colon + 1]):
+    if colon < 0 or not (_is_label(text[s:colon + 1]) or (headline and _topic_label(
+            text, s, colon, found))):
         return None
     body, end = _trim(text, colon + 1, e, "")
     if body >= end or text[body] in quote_marks() or not any(
@@ -183,6 +184,15 @@ def _line_label(text: str, s: int, e: int, found: Found,
     if (entity is not None and entity.type == "PERSON") or text[s:colon].isupper():
         return colon, body, end, eid, "direct"
     return None
+
+
+def _topic_label(text: str, s: int, colon: int, found: Found) -> bool:
+    """A headline label that opens with a name and says what about ("Obama on Climate
+    Change: …")."""
+    words = text[s:colon].split()
+    first = len(words[0]) if words else 0
+    return 1 < len(words) <= MAX_LABEL_WORDS and found.entity_at(s, s + first) is not None \
+        and not any(c in quote_marks() for c in text[s:colon])
 
 
 def _is_label(line: str) -> bool:
