@@ -734,3 +734,9 @@ def test_headline_label_naming_a_speaker_and_a_topic() -> None:
     qs = reported(run(text, {"E1": ["Quinn"]}))
     assert [(q.text, q.speaker) for q in qs if q.start < text.index("\n")] == [
         ("The Pier Must Go.", "E1")]
+
+
+def test_naming_verb_with_its_object_parsed_as_a_predicate() -> None:
+    qs = reported(run("One of the engineers who signed the letter called the mayor a liar.", {}))
+    assert [(q.text, q.cue.text) for q in qs if q.cue.text == "called"] == [
+        ("the mayor a liar", "called")]

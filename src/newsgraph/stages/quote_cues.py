@@ -215,6 +215,9 @@ def _topic(kids: list[Token], bare_object: bool,
         pred = next((c for c in kids if c.dep_ in ("oprd", "xcomp") and c.i > obj.i), None)
         if pred is not None or bare_object:
             return obj.left_edge.i, (pred or obj).right_edge.i + 1
+    preds = [c for c in kids if c.dep_ == "oprd"]
+    if obj is None and len(preds) > 1:  # "called the mayor a liar" parsed as two predicates
+        return preds[0].left_edge.i, preds[-1].right_edge.i + 1
     prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in preps), None)
     if prep is None:
         return None
