@@ -92,7 +92,7 @@ class Linker:
 
     def link(self, entity: Entity, date: str | None) -> int:
         key = (entity.name, entity.type, entity.country,
-               tuple(m.text for m in entity.mentions if m.kind == "name"))
+               tuple([m.text for m in entity.mentions if m.kind == "name"]))
         actor_id = self.seen.get(key)
         if actor_id is None:
             actor_id = self.seen[key] = link(self.conn, entity, date)  # writes its dates

@@ -2,10 +2,10 @@
 mentions, quotes, events and story. Runs inside the caller's transaction; nothing here commits.
 
 What several articles of a batch touch alike (full-text rows, actor date spans, story
-centroids) and the rows nothing reads while the batch is written (mentions, events, the
-near-duplicate index, which ``dedup.Pending`` answers for meanwhile) are kept in the ``Session``
-and written by ``Session.flush()`` once per batch, in the same transaction: fewer statements,
-FTS5 builds one segment per batch, and the LSH index takes its keys in order.
+centroids) and the rows nothing reads while the batch is written (mentions, quotes, events, the
+near-duplicate index, which ``dedup.Pending`` answers for meanwhile) are kept in the
+``Session`` and written by ``Session.flush()`` once per batch, in the same transaction: fewer
+statements, FTS5 builds one segment per batch, and the LSH index takes its keys in order.
 """
 
 from __future__ import annotations
@@ -39,9 +39,9 @@ class Session:
         self.stories = StoryIndex(conn)
         self.linker = actors.Linker(conn)
         self.article_fts: list[tuple[int, str, str]] = []
-        self.quote_fts: list[tuple[int, str]] = []
         self.pending = dedup.Pending()  # near-duplicate index rows of the batch's originals
         self.mention_rows: list[tuple] = []
+        self.quote_rows: list[tuple] = []
         self.event_rows: list[tuple] = []
 
     def reload(self) -> None:
@@ -49,20 +49,28 @@ class Session:
         self.stories.reload()
         self.linker.forget()
         self.article_fts.clear()
-        self.quote_fts.clear()
         self.pending.clear()
         self.mention_rows.clear()
+        self.quote_rows.clear()
         self.event_rows.clear()
 
     def write_rows(self) -> None:
-        """Write the batch's pending index, mention and event rows (in article order, so
-        their ids are those of one insert per article)."""
-        self.pending.write(self.conn)
-        self.conn.executemany(
+        """Write the batch's pending index, mention, quote and event rows (in article order, so
+        their ids are those of one insert per article) and the quotes' full-text rows."""
+        conn = self.conn
+        self.pending.write(conn)
+        if self.quote_rows:
+            last = conn.execute("SELECT coalesce(max(id), 0) FROM quotes").fetchone()[0]
+            conn.executemany("INSERT INTO quotes(article_id, actor_id, text, kind, start, end) "
+                             "VALUES (?,?,?,?,?,?)", self.quote_rows)
+            conn.execute("INSERT INTO quotes_fts(rowid, text) SELECT id, text FROM quotes "
+                         "WHERE id > ? ORDER BY id", (last,))
+            self.quote_rows.clear()
+        conn.executemany(
             "INSERT INTO mentions(article_id, actor_id, entity, name, type, role, country, "
             "sector, salience, count, start, end, published, counted) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", self.mention_rows)
-        self.conn.executemany(
+        conn.executemany(
             "INSERT INTO events(article_id, type, mode, source_actor, target_actor, status, "
             "date, intensity, trigger, start, end, counted) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             self.event_rows)
@@ -74,9 +82,7 @@ class Session:
         self.write_rows()
         self.conn.executemany("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
                               self.article_fts)
-        self.conn.executemany("INSERT INTO quotes_fts(rowid, text) VALUES (?, ?)", self.quote_fts)
         self.article_fts.clear()
-        self.quote_fts.clear()
         self.linker.flush()
         self.stories.flush()
 
@@ -207,12 +213,9 @@ def _store_mentions(
 def _store_quotes(
     session: Session, article_id: int, digest: Digest, entity_actor: dict[str, int]
 ) -> None:
-    for q in digest.quotes:
-        quote_id = session.conn.execute(
-            "INSERT INTO quotes(article_id, actor_id, text, kind, start, end) VALUES (?,?,?,?,?,?)",
-            (article_id, entity_actor.get(q.speaker or ""), q.text, q.kind, q.start, q.end),
-        ).lastrowid
-        session.quote_fts.append((quote_id, q.text))
+    session.quote_rows.extend(
+        (article_id, entity_actor.get(q.speaker or ""), q.text, q.kind, q.start, q.end)
+        for q in digest.quotes)
 
 
 def _store_events(
