@@ -225,7 +225,9 @@ speakers are tokens, judged the same way. "Speaker words" ignores entities: the 
 stage took as the speaker (cue subject, label, …; `found.extra["quote_speaker_spans"]`)
 overlap the Source — what speaker accuracy becomes once actors resolves them. Actors are
 whatever `stages/actors.py` gives at the time of the run (pronoun/title speakers need its
-coreference). Tuned on dev only.
+coreference); a speaker that is no name ("the union", "officials", "a spokesman", "the
+report", "52 percent of voters") is an actor of its own (`stages/descriptions.py`). Tuned on dev
+only (`python -m benchmarks.quotes dev`).
 
 {table(tallies)}
 
