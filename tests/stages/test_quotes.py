@@ -740,3 +740,8 @@ def test_naming_verb_with_its_object_parsed_as_a_predicate() -> None:
     qs = reported(run("One of the engineers who signed the letter called the mayor a liar.", {}))
     assert [(q.text, q.cue.text) for q in qs if q.cue.text == "called"] == [
         ("the mayor a liar", "called")]
+
+
+def test_document_of_a_named_owner_speaks_for_the_owner() -> None:
+    qs = reported(run("Quinn's letter says the pier is unsafe.", {"E1": ["Quinn"]}))
+    assert [(q.text, q.speaker) for q in qs] == [("the pier is unsafe", "E1")]

@@ -587,9 +587,14 @@ def _speaker_token(cue: Token, view: _DocView) -> Token | None:
 
 def _issuer(subject: Token) -> Token:
     """The author of a document that speaks, when the sentence names one: "the council issued
-    a statement calling …" is the council's; else the document itself ("the report says")."""
-    if subject.dep_ != "dobj" or speaker_nouns().get(subject.lemma_.lower(), ("",))[0] != (
-            "DOCUMENT"):
+    a statement calling …" is the council's, "Smith's letter says …" Smith's; else the document
+    itself ("the report says")."""
+    if speaker_nouns().get(subject.lemma_.lower(), ("",))[0] != "DOCUMENT":
+        return subject
+    owner = next((c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if owner is not None:
+        return owner
+    if subject.dep_ != "dobj":
         return subject
     author = next((c for c in subject.head.children if c.dep_ == "nsubj"), None)
     return author if author is not None and author.tag_ not in RELATIVE_TAGS else subject
