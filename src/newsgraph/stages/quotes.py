@@ -20,14 +20,19 @@ are quotes, who said them, and finds reported speech. Decisions (tests rely on t
   direct quote by that speaker; its cue is the label line. A label opening a line ("PENCE: Well,
   …") makes the rest of the line a direct quote when the label is in capitals or names a person;
   on the first line (a headline: "Sanders: Trump must …", "Poll: …") it is reported speech, when
-  the label names an entity or is one word (headline tags like "Exclusive:" are not labels).
+  the label names an entity or is one word (headline tags like "Exclusive:" are not labels), as
+  is a label that opens with a name and gives a topic ("Quinn on the Harbour: …"). A headline
+  the parse misreads ("X Vows To …", "Lawmaker urges …;") reports the rest of its line through
+  its -s reporting verb when nothing else on that line is reported.
 - **Reported speech** is what a reporting verb (``lexicons/reporting_verbs.tsv``) reports, by
   the verb's frame: its clause without a leading "that" (the one after the verb when there is
   one on each side), an infinitive for promise-like verbs, the object through "of"/"as" for
   accuse-like and naming verbs (or the bare object for praise-like ones), the object or topic
   phrase for verbs like "announce" and "call for" (per-verb prepositions: "spoke about", not
   "spoke at"); the subject of a passive with an agent ("… was reported by X"); "according to
-  X" and "in a new poll," report the rest of their clause. Speech nouns ("her claim that …",
+  X" and "in a new poll," report the rest of their clause, an "as" aside ("Hawaii, as one
+  adviser noted, rarely floods"; "As X put it, …") the clause it comments on. Speech nouns
+  ("her claim that …",
   "his plan to …") and stance adjectives ("sure that …", "critical of …") are cues too (see
   ``quote_nouns.py``). A one-word content must be a noun or name ("endorsed Obama"). Reported
   content that is mostly inside quote marks is left to the direct quote; cues inside quotes are
@@ -36,10 +41,14 @@ are quotes, who said them, and finds reported speech. Decisions (tests rely on t
   over thought, evidence and request verbs ("said the board would consider “…”": said).
 - **Speakers** are entity ids from ``found.entity_at`` on the cue's subject (through "and",
   participles and "by saying"; else the word next to the cue; else, for a cue with no subject,
-  the subject of the previous cue in its sentence: "X said, going on to say …"), its
-  apposition, the object of "according to" or of "by", a noun's possessor, a transcript label
-  or a dash name. A subject across a line or sentence break is a parse error and is not used.
-  No entity there means ``None``. The words taken as speaker are in
+  the subject of the previous cue in its sentence: "X said, going on to say …"; the name
+  before an apposition: "X, a top aide, said"), its apposition, the object of "according to"
+  or of "by", a noun's possessor, a transcript label or a dash name; a partitive stands for
+  its "of" object ("a group of farmers"), a document for its owner or issuer ("Smith's letter
+  says", "the council issued a statement calling …"). A subject across a line or sentence
+  break is a parse error and is not used. No entity there means ``None``; the actors stage
+  makes actors of the common-noun and unrecognised-name speakers ``speaker_heads`` reports
+  ("the union", "officials", "a spokesman", "the report"). The words taken as speaker are in
   ``found.extra[SPEAKER_SPANS]`` either way.
 """
 
