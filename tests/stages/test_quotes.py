@@ -745,3 +745,13 @@ def test_naming_verb_with_its_object_parsed_as_a_predicate() -> None:
 def test_document_of_a_named_owner_speaks_for_the_owner() -> None:
     qs = reported(run("Quinn's letter says the pier is unsafe.", {"E1": ["Quinn"]}))
     assert [(q.text, q.speaker) for q in qs] == [("the pier is unsafe", "E1")]
+
+
+@pytest.mark.parametrize("text", [
+    "Quinn says it shows the council is “completely out of touch.”",
+    "Quinn said the report suggests the pier is “beyond repair.”",
+])
+def test_partial_quote_under_an_inner_cue_with_no_speaker_is_the_outer_speakers(
+        text: str) -> None:
+    qs = direct(run(text, {"E1": ["Quinn"]}))
+    assert [(q.speaker, q.cue.text) for q in qs] == [("E1", text.split()[1])]

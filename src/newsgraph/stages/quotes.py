@@ -99,6 +99,8 @@ CONTENT_POS = frozenset({"PROPN", "NOUN"})  # a one-word content must be one of 
 CLIMB_DEPS = ("conj", "xcomp", "advcl", "pcomp", "prep")  # "began by saying …"
 INLINE_SPACE = " \t\u00a0"
 SAYING = frozenset({"speech", "writing", "source"})  # cue classes preferred for direct quotes
+INNER_KINDS = frozenset({"thought", "evidence"})  # cue classes a governing speech cue overrides
+NEUTER_SUBJECTS = frozenset({"it", "this", "that"})  # subjects of an inner cue that say nothing
 
 
 @dataclass(slots=True)
@@ -254,6 +256,7 @@ class _DocView:
                     self.cues.append(t.i)  # "put" only in "as X put it"
             elif speech_word(t):
                 self.words.append(t)
+        self.cue_set = frozenset(self.cues)
         # block[i]: blank lines before token i (a paragraph break in any layout)
         self.block = [0] * (n + 1)
         self.colon_blocks: set[int] = set()  # blocks ending with ":" (what follows is theirs)
@@ -341,7 +344,28 @@ def _nearest_cue(r: _Run, view: _DocView) -> int | None:
         key = (0 if distance <= 2 or governs else 1, kind not in SAYING, distance, c)
         if best is None or key < best:
             best = key
-    return best[-1] if best else None
+    return _outer_saying(best[-1], view) if best else None
+
+
+def _outer_saying(cue: int, view: _DocView) -> int:
+    """A cue inside what a speech verb reports gives way to that verb when it is a thought or
+    evidence verb or its subject is no speaker ("She says it shows Trump is “unfit”": hers;
+    "Obama said, most Americans believe “…”": his)."""
+    tok = view.doc[cue]
+    subject = _subject(tok)
+    no_speaker = subject is not None and (
+        subject.lower_ in NEUTER_SUBJECTS
+        or speaker_nouns().get(subject.lemma_.lower(), ("",))[0] == "DOCUMENT")
+    if cue_kind(tok) not in INNER_KINDS and not no_speaker:
+        return cue
+    for anc in tok.ancestors:
+        if not view.open_between(min(anc.i, cue) + 1, max(anc.i, cue)):
+            break
+        said = anc if anc.i in view.cue_set else next(
+            (c for c in anc.children if c.dep_ == "parataxis" and c.i in view.cue_set), None)
+        if said is not None and cue_kind(said) in SAYING:
+            return said.i
+    return cue
 
 
 def _attribute_by_colon(r: _Run, view: _DocView, found: Found) -> bool:
