@@ -755,3 +755,9 @@ def test_partial_quote_under_an_inner_cue_with_no_speaker_is_the_outer_speakers(
         text: str) -> None:
     qs = direct(run(text, {"E1": ["Quinn"]}))
     assert [(q.speaker, q.cue.text) for q in qs] == [("E1", text.split()[1])]
+
+
+def test_partial_quote_in_reported_speech_is_the_reporters() -> None:
+    qs = direct(run("Quinn said that Ruiz would explain the delay “within a few weeks.”",
+                    {"E1": ["Quinn"], "E2": ["Ruiz"]}))
+    assert [q.speaker for q in qs] == ["E1"]

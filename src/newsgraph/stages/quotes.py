@@ -101,6 +101,7 @@ INLINE_SPACE = " \t\u00a0"
 SAYING = frozenset({"speech", "writing", "source"})  # cue classes preferred for direct quotes
 INNER_KINDS = frozenset({"thought", "evidence"})  # cue classes a governing speech cue overrides
 NEUTER_SUBJECTS = frozenset({"it", "this", "that"})  # subjects of an inner cue that say nothing
+NAMING_FRAMES = frozenset({"naming", "charge", "judge"})  # cues whose quoted phrase is theirs
 
 
 @dataclass(slots=True)
@@ -344,19 +345,24 @@ def _nearest_cue(r: _Run, view: _DocView) -> int | None:
         key = (0 if distance <= 2 or governs else 1, kind not in SAYING, distance, c)
         if best is None or key < best:
             best = key
-    return _outer_saying(best[-1], view) if best else None
+    partial = view.text[r.parts[0][0]:r.parts[0][0] + 1].islower()  # “within weeks”
+    return _outer_saying(best[-1], view, partial) if best else None
 
 
-def _outer_saying(cue: int, view: _DocView) -> int:
+def _outer_saying(cue: int, view: _DocView, partial: bool) -> int:
     """A cue inside what a speech verb reports gives way to that verb when it is a thought or
-    evidence verb or its subject is no speaker ("She says it shows Trump is “unfit”": hers;
-    "Obama said, most Americans believe “…”": his)."""
+    evidence verb, its subject is no speaker, or the quote is a phrase the reporter uses and
+    the cue does not name it ("She says it shows Trump is “unfit”": hers; "Obama said, most
+    Americans believe “…”": his; "Trump said she would discuss it “in a few weeks”": his; not
+    "Smith said Jones called it “a fraud”")."""
     tok = view.doc[cue]
     subject = _subject(tok)
     no_speaker = subject is not None and (
         subject.lower_ in NEUTER_SUBJECTS
         or speaker_nouns().get(subject.lemma_.lower(), ("",))[0] == "DOCUMENT")
-    if cue_kind(tok) not in INNER_KINDS and not no_speaker:
+    entry = reporting_verbs().get(verb_lemma(tok))
+    phrase = partial and entry is not None and entry.frame not in NAMING_FRAMES
+    if cue_kind(tok) not in INNER_KINDS and not no_speaker and not phrase:
         return cue
     for anc in tok.ancestors:
         if not view.open_between(min(anc.i, cue) + 1, max(anc.i, cue)):
