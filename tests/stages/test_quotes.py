@@ -761,3 +761,9 @@ def test_partial_quote_in_reported_speech_is_the_reporters() -> None:
     qs = direct(run("Quinn said that Ruiz would explain the delay “within a few weeks.”",
                     {"E1": ["Quinn"], "E2": ["Ruiz"]}))
     assert [q.speaker for q in qs] == ["E1"]
+
+
+def test_one_word_headline_label_that_names_a_source_is_an_actor() -> None:
+    text = "Poll: Ruiz and Quinn tied in the harbour race.\n\nThe race is close."
+    qs, entities = with_actors(text)
+    assert speaker_of(qs, entities, "tied") == ("DOCUMENT", "Poll")

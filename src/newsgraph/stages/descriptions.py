@@ -174,10 +174,11 @@ def speakers(doc: Doc, actors: list[Cluster], unresolved: list[Cluster]) -> list
             continue
         part = partitive_object(head)
         noun = part if part is not None else head
-        if noun.tag_ == "NNP" and noun.ent_type_ in ("", "PERSON", "ORG"):
+        if noun.tag_ == "NNP" and noun.ent_type_ in ("", "PERSON", "ORG") and (
+                noun.i or noun.lemma_.lower() not in speaker_nouns()):  # not "Poll: …"
             _unnamed_speaker(doc, noun, actors, made, out)
             continue
-        if noun.tag_ not in SPEAKER_TAGS or _named_inside(noun, actors):
+        if (noun.tag_ not in SPEAKER_TAGS and noun.i) or _named_inside(noun, actors):
             continue
         if any(overlaps(c, t.idx, t.idx + len(t)) for c in actors + out for t in {head, noun}):
             continue

@@ -597,6 +597,8 @@ def speaker_heads(doc: Doc) -> list[Token]:
     heads += [nc.source for nc in noun_cues(view.words, _subject)]
     heads += [c for i in view.cues if view.doc[i].dep_ == "relcl"  # "X, who said …": who
               for c in view.doc[i].children if c.dep_ == "nsubj" and c.tag_ in RELATIVE_TAGS]
+    if len(doc) > 2 and doc[1].text == ":" and doc[0].lemma_.lower() in speaker_nouns():
+        heads.append(doc[0])  # a headline "Poll: …"
     return [t for t in heads if t is not None]
 
 
