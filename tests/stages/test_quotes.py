@@ -767,3 +767,9 @@ def test_one_word_headline_label_that_names_a_source_is_an_actor() -> None:
     text = "Poll: Ruiz and Quinn tied in the harbour race.\n\nThe race is close."
     qs, entities = with_actors(text)
     assert speaker_of(qs, entities, "tied") == ("DOCUMENT", "Poll")
+
+
+def test_see_reports_only_what_it_sees_as() -> None:
+    qs = reported(run("Many voters saw the debate as a turning point.", {}))
+    assert [(q.text, q.cue.text) for q in qs] == [("a turning point", "saw")]
+    assert reported(run("Many voters saw the debate from the hall.", {})) == []

@@ -99,6 +99,9 @@ CONTENT_POS = frozenset({"PROPN", "NOUN"})  # a one-word content must be one of 
 CLIMB_DEPS = ("conj", "xcomp", "advcl", "pcomp", "prep")  # "began by saying …"
 INLINE_SPACE = " \t\u00a0"
 SAYING = frozenset({"speech", "writing", "source"})  # cue classes preferred for direct quotes
+# (frame, class) of cues that count only where they report something ("as X put it", "sees X as
+# Y"): elsewhere they are too common to attribute a quote ("see", "put")
+CONTENT_ONLY = frozenset({("aside", "speech"), ("naming", "thought")})
 INNER_KINDS = frozenset({"thought", "evidence"})  # cue classes a governing speech cue overrides
 NEUTER_SUBJECTS = frozenset({"it", "this", "that"})  # subjects of an inner cue that say nothing
 NAMING_FRAMES = frozenset({"naming", "charge", "judge"})  # cues whose quoted phrase is theirs
@@ -253,8 +256,9 @@ class _DocView:
                 self.words.append(t)
             elif is_reporting_verb(t, verbs) or source_object(t, phrases) is not None:
                 entry = verbs.get(verb_lemma(t))
-                if entry is None or entry.frame != "aside" or complement(t, entry) is not None:
-                    self.cues.append(t.i)  # "put" only in "as X put it"
+                if entry is None or (entry.frame, entry.kind) not in CONTENT_ONLY or complement(
+                        t, entry) is not None:
+                    self.cues.append(t.i)  # "put" only in "as X put it", "see" in "sees X as Y"
             elif speech_word(t):
                 self.words.append(t)
         self.cue_set = frozenset(self.cues)
