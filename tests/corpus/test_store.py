@@ -9,7 +9,7 @@ import pytest
 
 from newsgraph.corpus import Corpus, CorpusError
 from newsgraph.corpus.migrations import MIGRATIONS, VERSION
-from newsgraph.corpus.store import APPLICATION_ID, backup_path, open_db
+from newsgraph.corpus.store import APPLICATION_ID, PAGE_SIZE, backup_path, open_db
 
 from .helpers import entity, make_digest, quote
 
@@ -20,6 +20,7 @@ def test_new_corpus_is_wal_versioned_with_foreign_keys(tmp_path: Path) -> None:
     assert conn.execute("PRAGMA user_version").fetchone()[0] == VERSION
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert conn.execute("PRAGMA page_size").fetchone()[0] == PAGE_SIZE
     with pytest.raises(sqlite3.IntegrityError):
         conn.execute("INSERT INTO mentions(article_id, actor_id, entity, name, type) "
                      "VALUES (999, 999, 'E1', 'x', 'PERSON')")
@@ -98,6 +99,7 @@ def test_v1_corpus_is_migrated_in_place_with_a_backup(tmp_path: Path) -> None:
     _make_v1(path)
     with Corpus(path) as corpus:
         assert corpus.conn.execute("PRAGMA user_version").fetchone()[0] == VERSION
+        assert corpus.conn.execute("PRAGMA page_size").fetchone()[0] == 4096  # kept as it was
         assert corpus.conn.execute("SELECT version FROM articles").fetchone()[0] == 1
         assert corpus.conn.execute("SELECT published, counted FROM mentions").fetchone() == (
             "2024-05-01", 1)
@@ -125,6 +127,7 @@ def test_v0_empty_sqlite_file_becomes_a_corpus(tmp_path: Path) -> None:
                         quotes=(quote(text, "the ferry will sail again", "E1"),))
         corpus.add([d])
         assert corpus.stats()["articles"] == 1
+        assert corpus.conn.execute("PRAGMA page_size").fetchone()[0] == PAGE_SIZE
     assert not backup_path(path, 0).exists()
 
 
