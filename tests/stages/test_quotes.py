@@ -773,3 +773,10 @@ def test_see_reports_only_what_it_sees_as() -> None:
     qs = reported(run("Many voters saw the debate as a turning point.", {}))
     assert [(q.text, q.cue.text) for q in qs] == [("a turning point", "saw")]
     assert reported(run("Many voters saw the debate from the hall.", {})) == []
+
+
+def test_dash_signed_quote_has_its_signer_as_an_actor() -> None:
+    text = "Readers wrote in.\n“The ferry never comes on time.” ― Tamsin Orlowe\nMore soon."
+    qs, entities = with_actors(text)
+    speaker = speaker_of(qs, entities, "ferry")
+    assert speaker is not None and speaker[1] == "Tamsin Orlowe"

@@ -313,18 +313,26 @@ def _attribute(r: _Run, view: _DocView, found: Found) -> None:
 
 def _attribute_by_dash(r: _Run, text: str, found: Found) -> None:
     """“…” ― Julie Smith (a dash and a name after the closing mark, to the end of the line)."""
-    pos = r.outer[1]
+    dash = _dash_name(r.outer[1], text)
+    if dash is not None:
+        pos, s, e = dash
+        r.cue, r.attributed = Span(text[pos], pos, pos + 1), True
+        r.speaker, r.who = found.entity_at(s, e), (s, e)
+
+
+def _dash_name(pos: int, text: str) -> tuple[int, int, int] | None:
+    """(dash, name start, name end) for a dash and a name right after ``pos``, to the end of
+    the line, else None."""
     while pos < len(text) and text[pos] in INLINE_SPACE:
         pos += 1
     if pos >= len(text) or text[pos] not in DASHES:
-        return
+        return None
     line_end = text.find("\n", pos)
     s, e = _trim(text, pos + 1, len(text) if line_end < 0 else line_end, ".,;:")
     name = text[s:e]
     if not name or not name[0].isupper() or len(name.split()) > MAX_LABEL_WORDS:
-        return
-    r.cue, r.attributed = Span(text[pos], pos, pos + 1), True
-    r.speaker, r.who = found.entity_at(s, e), (s, e)
+        return None
+    return pos, s, e
 
 
 def _nearest_cue(r: _Run, view: _DocView) -> int | None:
@@ -595,14 +603,19 @@ def speaker_heads(doc: Doc) -> list[Token]:
     actors stage makes actors of those that are no name ("the union wrote", "officials said",
     "a spokesman said") so that their quotes have one, and a mention of "who"."""
     text = doc.text
-    view = _DocView(doc, text, [_Run(q.parts, q.outer)
-                                for q in quoted_runs(doc, text, paragraphs(text))])
+    view_runs = [_Run(q.parts, q.outer) for q in quoted_runs(doc, text, paragraphs(text))]
+    view = _DocView(doc, text, view_runs)
     heads = [_speaker_token(view.doc[i], view) for i in view.cues]
     heads += [nc.source for nc in noun_cues(view.words, _subject)]
     heads += [c for i in view.cues if view.doc[i].dep_ == "relcl"  # "X, who said …": who
               for c in view.doc[i].children if c.dep_ == "nsubj" and c.tag_ in RELATIVE_TAGS]
     if len(doc) > 2 and doc[1].text == ":" and doc[0].lemma_.lower() in speaker_nouns():
         heads.append(doc[0])  # a headline "Poll: …"
+    for r in view_runs:  # “…” ― Julie Smith
+        dash = _dash_name(r.outer[1], text)
+        if dash is not None:
+            last = doc[view.token_at(dash[2] - 1)]
+            heads.append(last if last.tag_ == "NNP" else None)
     return [t for t in heads if t is not None]
 
 
