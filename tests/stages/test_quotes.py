@@ -776,7 +776,7 @@ def test_see_reports_only_what_it_sees_as() -> None:
 
 
 def test_dash_signed_quote_has_its_signer_as_an_actor() -> None:
-    text = "Readers wrote in.\n“The ferry never comes on time.” ― Tamsin Orlowe\nMore soon."
+    text = "Readers wrote in.\n\n“The ferry never comes on time.” ― Tamsin Orlowe"
     qs, entities = with_actors(text)
     speaker = speaker_of(qs, entities, "ferry")
     assert speaker is not None and speaker[1] == "Tamsin Orlowe"
