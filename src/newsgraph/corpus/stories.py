@@ -163,8 +163,9 @@ class StoryIndex:
         blob = zlib.compress(json.dumps({"docs": self.docs, "df": df}).encode("utf-8"))
         self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (DF_KEY, blob))
 
-    def _term(self, term: str) -> int:
-        """The id of a term not in ``term_id`` yet (-1 for a stopword or one-letter word)."""
+    def _term(self, term: str, language: str | None, name: str | None = None) -> int:
+        """The id of a term not in ``term_id`` yet (-1 for a stopword or one-letter word), its
+        background rate looked up now (``name``: the actor's, for an actor feature)."""
         if term in stopwords() or len(term) <= 1:
             self.term_id[term] = -1
             return -1
@@ -174,7 +175,18 @@ class StoryIndex:
             grown = max(1024, 2 * i)
             self.df = np.concatenate([self.df, np.zeros(grown - i, np.int64)])
             self.prior = np.concatenate([self.prior, np.full(grown - i, math.nan)])
+        self.prior[i] = self._rate(term, language, name)
         return i
+
+    def _rate(self, term: str, language: str | None, name: str | None) -> float:
+        """A term's background rate, the first time it is met in this session (words from
+        general text, actor features from the actor's name)."""
+        rate = self.rates.get(term)
+        if rate is None:
+            rate = self.rates[term] = (
+                background.rate(term, language) if name is None
+                else background.name_rate(name_tokens(name, "PERSON"), language))
+        return rate
 
     def vector(self, title: str | None, text: str, actors: Mapping[int, str],
                tokens: list[str] | None = None, language: str | None = "en") -> Vector:
@@ -188,14 +200,14 @@ class StoryIndex:
         if None in found:  # words never met before (few: look for them at C speed)
             listed, at = list(counts), found.index(None)
             while True:
-                found[at] = self._term(listed[at])
+                found[at] = self._term(listed[at], language)
                 if None not in found:
                     break
                 at = found.index(None, at + 1)
-        for actor in actors:
+        for actor, name in actors.items():
             feature = f"#{actor}"
             i = term_id.get(feature)
-            found.append(self._term(feature) if i is None else i)
+            found.append(self._term(feature, language, name) if i is None else i)
         ids = np.array(found, np.intp)
         tf = np.fromiter(chain(counts.values(), repeat(ACTOR_WEIGHT, len(actors))), float,
                          len(found))
@@ -204,7 +216,7 @@ class StoryIndex:
         if not len(ids):
             return {}
         prior = self.prior[ids]
-        if math.isnan(prior.sum()):  # terms first met in this session: look up their rates
+        if math.isnan(prior.sum()):  # terms read back from the database, first met now
             self._rates(ids[np.isnan(prior)], len(ids) - len(actors), ids, actors, language)
             prior = self.prior[ids]
         self.docs += 1
@@ -223,16 +235,10 @@ class StoryIndex:
                actors: Mapping[int, str], language: str | None) -> None:
         """Background rates of the terms ``missing`` (word terms from general text, actor
         features from the actor's name); ``ids[:n_words]`` are the article's word terms."""
-        rates, prior, terms = self.rates, self.prior, self.terms
+        prior, terms = self.prior, self.terms
         names = dict(zip(ids[n_words:].tolist(), actors.values(), strict=True))
         for i in missing.tolist():
-            term = terms[i]
-            rate = rates.get(term)
-            if rate is None:
-                name = names.get(i)
-                rate = rates[term] = (background.rate(term, language) if name is None else
-                                      background.name_rate(name_tokens(name, "PERSON"), language))
-            prior[i] = rate
+            prior[i] = self._rate(terms[i], language, names.get(i))
 
     def assign(self, vec: Vector, published: str | None) -> tuple[int, float]:
         """The story the article joins (created when none is close enough) and its score."""
