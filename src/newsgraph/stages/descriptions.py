@@ -10,9 +10,14 @@
 - "the company", "the ministry" is a title mention of the organisation of that sector named
   most recently before it;
 - a common-noun phrase that a quote cue takes as its speaker ("the union wrote", "officials
-  said", "a spokesman said", "the report says") and that no actor covers becomes an actor of its
-  own (``lexicons/quote_speakers.tsv`` gives the type), so the quote has a speaker; the same
-  words (without determiners) are one actor.
+  said", "a spokesman said", "the report says"; ``quotes.speaker_heads``) and that no actor
+  covers becomes an actor of its own (``lexicons/quote_speakers.tsv`` gives the type), with the
+  country of its modifier ("a Russian official"), so the quote has a speaker; the same words
+  (without determiners) are one actor. A partitive stands for its "of" object ("a group of
+  farmers"), a description of nobody named that speaks ("the senator said") becomes an actor,
+  a speaking proper name the NER missed ("Hollowbrook said", "― Tamsin Orlowe") is a PERSON
+  (known given name) or an ORG, and a relative pronoun that speaks ("Quinn, who said") is a
+  mention of the actor before it.
 """
 
 from __future__ import annotations
@@ -174,11 +179,11 @@ def speakers(doc: Doc, actors: list[Cluster], unresolved: list[Cluster]) -> list
             continue
         part = partitive_object(head)
         noun = part if part is not None else head
-        if noun.tag_ == "NNP" and noun.ent_type_ in ("", "PERSON", "ORG") and (
-                noun.i or noun.lemma_.lower() not in speaker_nouns()):  # not "Poll: …"
+        label = noun.i == 0 and noun.lemma_.lower() in speaker_nouns()  # a headline "Poll: …"
+        if noun.tag_ == "NNP" and noun.ent_type_ in ("", "PERSON", "ORG") and not label:
             _unnamed_speaker(doc, noun, actors, made, out)
             continue
-        if (noun.tag_ not in SPEAKER_TAGS and noun.i) or _named_inside(noun, actors):
+        if (noun.tag_ not in SPEAKER_TAGS and not label) or _named_inside(noun, actors):
             continue
         if any(overlaps(c, t.idx, t.idx + len(t)) for c in actors + out for t in {head, noun}):
             continue
