@@ -64,6 +64,7 @@ from newsgraph.model import Quote, Span
 from newsgraph.stages import Found
 from newsgraph.stages.quote_cues import (
     BLANK_LINE,
+    Verb,
     according_content,
     complement,
     cue_kind,
@@ -575,7 +576,7 @@ def _headline(view: _DocView, found: Found,
     return []
 
 
-def _headline_lemma(word: str, verbs: dict) -> str | None:
+def _headline_lemma(word: str, verbs: dict[str, Verb]) -> str | None:
     """The lexicon lemma of an -s form: "vows" -> "vow", "urges" -> "urge", "denies" -> "deny"."""
     for lemma in (word[:-1], word[:-2], word[:-3] + "y"):
         if lemma in verbs:
