@@ -330,3 +330,14 @@ def test_place_with_a_government_is_not_a_gazetteer_town_of_the_same_name():
     country = _entity_with(d, "Norland")
     assert country is not None and country.type == "GPE"
     assert country.country != "USA"
+
+
+def test_a_name_the_ner_runs_into_the_next_line_stops_at_the_break():
+    d = digest("The award went to Tamsin Orlowe\nMore than 300 people attended the ceremony in "
+               "Leeds.")
+    named = _entity_with(d, "Tamsin Orlowe")
+    assert named is not None and named.name == "Tamsin Orlowe"
+    for entity in d.entities:
+        assert "\n" not in entity.name
+        assert all("\n" not in m.text and d.text[m.start:m.end] == m.text
+                   for m in entity.mentions)

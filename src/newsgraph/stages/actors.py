@@ -36,7 +36,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsgraph.model import Entity, Mention
 from newsgraph.stages import Found, coref, descriptions, personhood, placehood, roles
@@ -112,8 +112,11 @@ def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
     """(name, first token, end token) for every kept NER entity and proper-noun run, in order."""
     text = doc.text
     out: list[tuple[_Name, int, int]] = []
-    for ent in doc.ents:
-        if ent.label_ not in KEEP:
+    for whole in doc.ents:
+        if whole.label_ not in KEEP:
+            continue
+        ent = _one_line(whole)
+        if ent is None:
             continue
         start, end = _trim(text, ent.start_char, ent.end_char)
         title = _title_before(doc, ent.start)
@@ -158,6 +161,17 @@ def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
                         first, last))
     out.sort(key=lambda n: n[0].start)
     return out
+
+
+def _one_line(ent: Span) -> Span | None:
+    """The entity's part before any line break ("Tamsin Orlowe" of an NER span "Tamsin
+    Orlowe\nMore" that ran a headline into the next paragraph), None if nothing is left."""
+    end = next((t.i for t in ent if "\n" in t.text), ent.end)
+    while end > ent.start and ent.doc[end - 1].is_space:
+        end -= 1
+    if end == ent.end:
+        return ent
+    return Span(ent.doc, ent.start, end, label=ent.label) if end > ent.start else None
 
 
 def _may_be_place(name: str) -> bool:
