@@ -259,14 +259,14 @@ def test_an_unstorable_article_fails_alone_and_the_rest_of_its_batch_is_kept(
 def test_ingest_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> None:
     import gc
 
+    from newsgraph.corpus import ingest
+
+    seen: list[tuple[int, int, int]] = []
+    before = gc.get_threshold()
     with Corpus(tmp_path / "c.sqlite") as c:
-        assert gc.get_freeze_count() == 0
-        c.add([make_digest(filler(1))])
-        assert gc.get_freeze_count() == 0 and gc.isenabled()
-        gc.freeze()  # the caller's own frozen objects stay frozen
-        try:
-            frozen = gc.get_freeze_count()
-            c.add([make_digest(filler(2))])
-            assert gc.get_freeze_count() == frozen
-        finally:
-            gc.unfreeze()
+        c.add([make_digest(filler(1))], progress=lambda *_: seen.append(gc.get_threshold()))
+    assert gc.get_threshold() == before and gc.isenabled()
+    assert seen == [(before[0], before[1], ingest.FULL_COLLECTIONS_OFF)]
+    with ingest._no_full_collections():
+        assert gc.get_threshold() == (before[0], before[1], ingest.FULL_COLLECTIONS_OFF)
+    assert gc.get_threshold() == before
