@@ -341,3 +341,23 @@ def test_a_name_the_ner_runs_into_the_next_line_stops_at_the_break():
         assert "\n" not in entity.name
         assert all("\n" not in m.text and d.text[m.start:m.end] == m.text
                    for m in entity.mentions)
+
+
+def test_first_person_narrator_is_one_person_outside_quotes():
+    text = ("I grew up on a farm near the river. My uncle Oswin Tarrow kept bees, and "
+            "I said to him, \u201cI will keep them too.\u201d He laughed at me.")
+    d = digest(text)
+    narrator = _entity_with(d, "My")
+    assert narrator is not None and narrator.type == "PERSON"
+    assert narrator.name == "the author"
+    inside = text.index("I will")
+    assert {m.text for m in narrator.mentions} == {"I", "My", "me"}
+    assert all(m.start != inside for m in narrator.mentions)
+    assert all(text[m.start:m.end] == m.text for m in narrator.mentions)
+    he = _entity_with(d, "He")
+    assert he is None or he.id != narrator.id
+
+
+def test_no_narrator_without_first_person_words():
+    d = digest("Lina Osterfeld opened the bakery on Monday. She said the bread sold out.")
+    assert all(e.name != "the author" for e in d.entities)

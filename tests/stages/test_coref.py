@@ -216,3 +216,17 @@ def test_possessive_her_in_a_subject_goes_to_the_last_subject() -> None:
     text = "Nina Park hired Eva Stone. Her firm grew quickly."
     links = _links(text, ("Nina Park", "PERSON", False), ("Eva Stone", "PERSON", False))
     assert _at(links, "Her", text) == 0
+
+
+def test_quoted_sentences_do_not_push_the_speaker_out_of_reach() -> None:
+    text = ('Marta Quill stood at the gate. "Open it now," she says. "Open it. The key is here. '
+            'The lock is old. Nobody is inside. Open it."\n\nShe then walks to the fence.')
+    links = _links(text, ("Marta Quill", "PERSON", False))
+    assert _at(links, "She", text, 0) == 0
+
+
+def test_subject_after_a_quotation_is_not_someone_named_inside_it() -> None:
+    text = ("Tomas Reyk spoke at the depot on Friday. The trains were late again and the "
+            "yard was full. \u201cWe are on our third foreman this year,\u201d he said.")
+    links = _links(text, ("Tomas Reyk", "PERSON", False), ("our third foreman", "PERSON", False))
+    assert links.get(f"he@{text.index(' he said') + 1}") == 0

@@ -22,7 +22,10 @@
   its type, number (groups, plural names and nationalities) and gender (honorifics, gendered
   person nouns and role nouns: "Ms", "actress", "the chairwoman"); a nationality is an
   antecedent only as a noun ("the Americans"), not as an adjective; singular descriptions of
-  nobody named ("The Queen") compete for pronouns, and what they win stays unlinked.
+  nobody named ("The Queen") compete for pronouns, and what they win stays unlinked;
+- a first-person narrator (an op-ed's "I"/"me"/"my" outside quotes) is one PERSON actor named
+  by the article's author, else NARRATOR_NAME (stages/descriptions.py ``narrator``); it is no
+  anchor for third-person pronouns.
 
 - roles, countries and sectors (stages/roles.py): "Mexican President X", "X, the Foreign
   Minister of Y"; descriptions ("the Mexican President", "Guatemalan prosecutors", "the two
@@ -34,6 +37,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from spacy.tokens import Doc, Span
@@ -56,6 +60,7 @@ ACRONYM_SKIP = {"of", "the", "for", "and", "on", "in", "de", "&"}
 KIND_WEIGHT = {"name": 1.0, "title": 1.0, "other": 1.0, "pronoun": 1.0}
 W_EARLY = 0.0
 TYPE_WEIGHT: dict[str, float] = {}
+NARRATOR_NAME = "the author"  # the first-person narrator's name when the article has no author
 TITLES_FILE = Path(__file__).resolve().parent.parent / "lexicons" / "person_titles.tsv"
 
 
@@ -307,7 +312,13 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
         if not any(m.start < link.end and link.start < m.end for m in cluster.mentions):
             cluster.mentions.append(
                 Mention(text[link.start:link.end], link.start, link.end, "pronoun"))
-    return _entities(actors, len(text))
+    writer = descriptions.narrator(doc, actors)
+    if writer is None:
+        return _entities(actors, len(text))
+    entities = _entities([*actors, writer], len(text))
+    name = found.article.author or NARRATOR_NAME
+    first = min(m.start for m in writer.mentions)
+    return tuple(replace(e, name=name) if e.mentions[0].start == first else e for e in entities)
 
 
 def _anchor(doc: Doc, cluster: Cluster) -> coref.Anchor:

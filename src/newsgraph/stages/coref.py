@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.stages import roles
 
@@ -225,9 +225,18 @@ def resolve(doc: Doc, anchors: Sequence[Anchor], observe: Observer | None = None
     ``observe`` (for fitting the weights) sees each pronoun with its scored candidates."""
     if not anchors:
         return []
-    sent_of: dict[int, int] = {}
-    for n, sent in enumerate(doc.sents):
-        sent_of[sent.start] = n
+    state_open = _quote_openings(doc)
+    # Sentences are numbered for distance without those wholly inside a quotation: a run of
+    # quoted sentences does not push the speaker named before it out of reach ("X said. "A. B.
+    # C." She added ...").
+    sent_of: dict[int, int] = {}  # sentence start -> its index
+    numbers: list[int] = []  # sentence index -> its number for distance
+    n = 0
+    for k, sent in enumerate(doc.sents):
+        sent_of[sent.start] = k
+        if k and not _all_quoted(sent, state_open):
+            n += 1
+        numbers.append(n)
     by_sent: dict[int, list[_Mention]] = {}
     first: dict[int, int] = {}
     for i, anchor in enumerate(anchors):
@@ -236,8 +245,9 @@ def resolve(doc: Doc, anchors: Sequence[Anchor], observe: Observer | None = None
             if span is None or len(span) == 0:
                 continue
             root = span.root
-            m = _Mention(i, start, end, root, sent_of.get(root.sent.start, 0))
-            by_sent.setdefault(m.sent, []).append(m)
+            k = sent_of.get(root.sent.start, 0)
+            m = _Mention(i, start, end, root, numbers[k])
+            by_sent.setdefault(k, []).append(m)
             first[i] = min(first.get(i, start), start)
     for mentions in by_sent.values():
         mentions.sort(key=lambda m: m.start)
@@ -245,7 +255,7 @@ def resolve(doc: Doc, anchors: Sequence[Anchor], observe: Observer | None = None
     state = _State(anchors, [a.gender for a in anchors], [0] * len(anchors),
                    [_maybe_person(doc, a) for a in anchors], -1)
     state.learnt = [{} for _ in anchors]
-    state.quote_open = _quote_openings(doc)
+    state.quote_open = state_open
     text = doc.text  # built once: Doc.text joins every token
     state.name_gender = [_name_gender(text, a) for a in anchors]
     people = [i for i in first if anchors[i].type == "PERSON" or state.lenient[i]]
@@ -253,9 +263,10 @@ def resolve(doc: Doc, anchors: Sequence[Anchor], observe: Observer | None = None
         state.topic = min(people, key=lambda i: first[i])
     window: list[_Mention] = []
     links: list[Link] = []
-    for sent_no, sent in enumerate(doc.sents):
+    for k, sent in enumerate(doc.sents):
+        sent_no = numbers[k]
         window = [m for m in window if m.sent >= sent_no - LOOKBACK]
-        here = by_sent.get(sent_no, [])
+        here = by_sent.get(k, [])
         nxt = 0
         for token in sent:
             while nxt < len(here) and here[nxt].start <= token.idx:
@@ -265,7 +276,7 @@ def resolve(doc: Doc, anchors: Sequence[Anchor], observe: Observer | None = None
                 state.count[m.anchor] += 1
             which = _former_latter(doc, token)
             if which is not None:
-                prev = by_sent.get(sent_no - 1, [])
+                prev = by_sent.get(k - 1, [])
                 order = list(dict.fromkeys(m.anchor for m in prev))
                 if len(order) >= 2:
                     target = order[0] if which == "former" else order[-1]
@@ -339,6 +350,12 @@ def _quote_openings(doc: Doc) -> list[int]:
 
 
 _OPENINGS_KEY = "newsgraph.coref.quote_openings"
+
+
+def _all_quoted(sent: Span, quote_open: list[int]) -> bool:
+    """Every word of the sentence sits inside a quotation."""
+    words = [t for t in sent if t.is_alpha]
+    return bool(words) and all(quote_open[t.i] >= 0 for t in words)
 
 
 def _gender(state: _State, anchor: int) -> str | None:
@@ -448,6 +465,20 @@ def _features(m: _Mention, rank: int, token: Token, case: str, state: _State,
     return f
 
 
+def _quoted_before(token: Token, quote_open: list[int]) -> int:
+    """For a token outside quotes right after a quotation (no word outside quotes between),
+    the index of that quotation's opening mark; else the doc's length."""
+    doc = token.doc
+    if quote_open[token.i] >= 0:
+        return len(doc)
+    i = token.i - 1
+    while i >= 0 and quote_open[i] < 0 and not doc[i].is_alpha and token.i - i <= 4:
+        i -= 1
+    if i < 0 or quote_open[i] < 0:
+        return len(doc)
+    return quote_open[i]
+
+
 def _depth(token: Token) -> int:
     n = 0
     while token.head.i != token.i and n < 20:
@@ -481,8 +512,11 @@ def _choose(token: Token, agreement: str, case: str, window: list[_Mention],
             if (m.start <= subject.idx < m.end or m.token.i == subject.i) and agrees(m):
                 return m.anchor
     owned = _possessed(token)
+    # a subject right after a quotation ("“... our new boss ...,” she said") is its speaker,
+    # not someone named inside it
+    quoted = _quoted_before(token, state.quote_open) if case == "subj" else len(token.doc)
     candidates = [m for m in window if m.end <= token.idx and m.token.i not in owned
-                  and agrees(m)]
+                  and m.token.i < quoted and agrees(m)]
     if not candidates:
         return None
     if case == "refl":

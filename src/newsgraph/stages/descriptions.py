@@ -17,7 +17,10 @@
   farmers"), a description of nobody named that speaks ("the senator said") becomes an actor,
   a speaking proper name the NER missed ("Hollowbrook said", "― Tamsin Orlowe") is a PERSON
   (known given name) or an ORG, and a relative pronoun that speaks ("Quinn, who said") is a
-  mention of the actor before it.
+  mention of the actor before it;
+- the first-person narrator of a column or op-ed ("I", "me", "my" outside quotation marks, at
+  least NARRATOR_MIN times) is one PERSON actor (``narrator``), so "I said" or "I wrote" has a
+  speaker; it is added after pronoun resolution and never takes he/she/they.
 """
 
 from __future__ import annotations
@@ -157,6 +160,26 @@ def organisations(doc: Doc, others: list[Cluster]) -> None:
 
 
 # leading words that are not part of what a speaker phrase names ("only", "and")
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
+NARRATOR_MIN = 2  # first-person words outside quotes that make a narrator
+
+
+def narrator(doc: Doc, actors: list[Cluster]) -> Cluster | None:
+    """The writer speaking in the first person: a PERSON cluster of the first-person singular
+    pronouns outside quotation marks (``pronoun`` mentions), when there are NARRATOR_MIN or
+    more and no actor covers them; else None."""
+    opening = coref._quote_openings(doc)
+    found = [t for t in doc if t.lower_ in FIRST_PERSON and t.pos_ == "PRON"
+             and (t.text == "I" or t.lower_ != "i") and opening[t.i] < 0
+             and not any(overlaps(c, t.idx, t.idx + len(t)) for c in actors)]
+    if len(found) < NARRATOR_MIN:
+        return None
+    cluster = Cluster(("I",), "PERSON")
+    for t in found:
+        cluster.add(Mention(t.text, t.idx, t.idx + len(t), "pronoun"), "PERSON")
+    return cluster
+
+
 SPEAKER_SKIP_POS = frozenset({"ADV", "CCONJ", "PUNCT", "SPACE"})
 SPEAKER_DET_POS = frozenset({"DET", "PRON"})  # left out of the words that key the actor
 SPEAKER_TAGS = frozenset({"NN", "NNS"})
