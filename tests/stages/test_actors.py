@@ -361,3 +361,35 @@ def test_first_person_narrator_is_one_person_outside_quotes():
 def test_no_narrator_without_first_person_words():
     d = digest("Lina Osterfeld opened the bakery on Monday. She said the bread sold out.")
     assert all(e.name != "the author" for e in d.entities)
+
+
+def test_relative_pronoun_speaker_joins_the_noun_before_it_when_parsed_as_adverbial():
+    from spacy.tokens import Doc
+
+    from newsgraph import nlp
+    from newsgraph.model import Mention
+    from newsgraph.stages import descriptions
+    from newsgraph.stages.clusters import Cluster
+
+    words = ["Inspectors", "asked", "the", "Harbor", "Board", "which", "reported", "leaks", "."]
+    doc = Doc(nlp.load().vocab, words=words, heads=[1, 1, 4, 4, 1, 6, 1, 6, 1],
+              deps=["nsubj", "ROOT", "det", "compound", "dobj", "nsubj", "advcl", "dobj",
+                    "punct"],
+              pos=["NOUN", "VERB", "DET", "PROPN", "PROPN", "PRON", "VERB", "NOUN", "PUNCT"],
+              tags=["NNS", "VBD", "DT", "NNP", "NNP", "WDT", "VBD", "NNS", "."])
+    board = Cluster(("Harbor", "Board"), "ORG")
+    start = doc[3].idx
+    board.add(Mention("Harbor Board", start, doc[4].idx + len("Board")), "ORG")
+    descriptions._relative_mention(doc[5], [board])
+    assert [m.text for m in board.mentions] == ["Harbor Board", "which"]
+    assert all(doc.text[m.start:m.end] == m.text for m in board.mentions)
+
+
+def test_description_of_nobody_named_whose_pronoun_speaks_is_the_speaker():
+    text = ("Voters met the candidate in Tulsa on Monday.\n\nThe retired judge is a keen sailor "
+            "and has crossed the Atlantic twice. He said the sea was \u201ccalmer than any "
+            "courtroom.\u201d")
+    d = digest(text)
+    (quote,) = [q for q in d.quotes if q.kind == "direct"]
+    speaker = next(e for e in d.entities if e.id == quote.speaker)
+    assert {m.text for m in speaker.mentions} == {"The retired judge", "He"}

@@ -304,11 +304,18 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     actors += descriptions.speakers(doc, actors, unresolved)
     # descriptions of nobody named ("The Queen ... She") compete for pronouns; what they win
     # stays unlinked rather than going to the wrong actor
-    anchors = [_anchor(doc, c) for c in actors + unresolved]
-    for link in coref.resolve(doc, anchors):
-        if link.anchor >= len(actors):
+    competing = actors + unresolved
+    links = coref.resolve(doc, [_anchor(doc, c) for c in competing])
+    # a description of nobody named whose pronoun speaks ("The former governor ... He said")
+    # becomes an actor, as "the senator said" does
+    speaking = descriptions.speaking(doc, [(k.start, competing[k.anchor]) for k in links
+                                           if k.anchor >= len(actors)])
+    live = {id(c) for c in actors + speaking}
+    actors += speaking
+    for link in links:
+        cluster = competing[link.anchor]
+        if id(cluster) not in live:
             continue
-        cluster = actors[link.anchor]
         if not any(m.start < link.end and link.start < m.end for m in cluster.mentions):
             cluster.mentions.append(
                 Mention(text[link.start:link.end], link.start, link.end, "pronoun"))

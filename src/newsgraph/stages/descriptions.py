@@ -17,7 +17,10 @@
   farmers"), a description of nobody named that speaks ("the senator said") becomes an actor,
   a speaking proper name the NER missed ("Hollowbrook said", "― Tamsin Orlowe") is a PERSON
   (known given name) or an ORG, and a relative pronoun that speaks ("Quinn, who said") is a
-  mention of the actor before it;
+  mention of the actor before it (the noun right before it when the parse hangs its clause
+  elsewhere: "the Board which reported");
+- a description of nobody named that wins a pronoun a quote cue takes as speaker ("The
+  retired judge ... He said") becomes an actor (``speaking``);
 - the first-person narrator of a column or op-ed ("I", "me", "my" outside quotation marks, at
   least NARRATOR_MIN times) is one PERSON actor (``narrator``), so "I said" or "I wrote" has a
   speaker; it is added after pronoun resolution and never takes he/she/they.
@@ -160,6 +163,20 @@ def organisations(doc: Doc, others: list[Cluster]) -> None:
 
 
 # leading words that are not part of what a speaker phrase names ("only", "and")
+def speaking(doc: Doc, won: list[tuple[int, Cluster]]) -> list[Cluster]:
+    """The descriptions of nobody named (``won``: the start of each pronoun coref gave one,
+    with it) that have won a pronoun a quote cue takes as its speaker ("The former governor is
+    a triathlete. He said ..."), in first-won order."""
+    if not won:
+        return []
+    heads = {t.idx for t in speaker_heads(doc) if t.pos_ == "PRON"}
+    out: list[Cluster] = []
+    for start, cluster in won:
+        if start in heads and all(c is not cluster for c in out):
+            out.append(cluster)
+    return out
+
+
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 NARRATOR_MIN = 2  # first-person words outside quotes that make a narrator
 
@@ -243,8 +260,16 @@ def speakers(doc: Doc, actors: list[Cluster], unresolved: list[Cluster]) -> list
 
 
 def _relative_mention(relative: Token, actors: list[Cluster]) -> None:
-    """"Smith, who said …": "who" is a mention of the actor it follows."""
+    """"Smith, who said …": "who" is a mention of the actor it follows (the noun its clause
+    modifies, or when the parse hangs the clause elsewhere, the noun right before it)."""
     antecedent = relative.head.head
+    if relative.head.dep_ != "relcl":
+        before = relative.i - 1
+        if before >= 0 and relative.doc[before].text == ",":
+            before -= 1
+        if before < 0 or relative.doc[before].pos_ not in ("NOUN", "PROPN"):
+            return
+        antecedent = relative.doc[before]
     start, end = antecedent.idx, antecedent.idx + len(antecedent)
     owner = next((c for c in actors if overlaps(c, start, end)), None)
     if owner is not None and not overlaps(owner, relative.idx, relative.idx + len(relative)):
