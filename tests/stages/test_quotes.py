@@ -780,3 +780,19 @@ def test_dash_signed_quote_has_its_signer_as_an_actor() -> None:
     qs, entities = with_actors(text)
     speaker = speaker_of(qs, entities, "ferry")
     assert speaker is not None and speaker[1] == "Tamsin Orlowe"
+
+
+def test_quote_nested_in_the_same_curly_marks_stays_whole() -> None:
+    text = ("\u201cAs a nurse, I would rather work in what he calls \u201cmayhem\u201d than "
+            "anywhere else,\u201d Priya Vance said.")
+    qs = run(text, {"E1": ["Priya Vance"]})
+    assert [(q.text, q.speaker) for q in direct(qs)] == [
+        ("As a nurse, I would rather work in what he calls \u201cmayhem\u201d than anywhere "
+         "else", "E1")]
+
+
+def test_second_opening_mark_without_enough_closings_still_drops_the_first() -> None:
+    text = ("\u201cThe depot is shut. Drivers went home. \u201cWe are done,\u201d "
+            "Osric Vale said.")
+    qs = run(text, {"E1": ["Osric Vale"]})
+    assert [(q.text, q.speaker) for q in direct(qs)] == [("We are done", "E1")]

@@ -8,7 +8,8 @@ into quoted runs. Text and tokens only; who said it is decided in ``stages/quote
   space or punctuation after closes), else from ``lexicons/quote_marks.tsv``.
 - Marks pair within their family, paragraph by paragraph. A quote left open at a paragraph end
   goes on when the next paragraph starts with an opening mark (one part per paragraph);
-  otherwise it is dropped alone. A second opening mark drops an unclosed quote before it.
+  otherwise it is dropped alone. A second opening mark drops an unclosed quote before it,
+  unless the paragraph's later closing marks close both (a quote nested in the same marks).
 - Runs inside an earlier run are nested quotes (its content); a run crossing one keeps only its
   parts after it.
 """
@@ -151,18 +152,36 @@ def pair_marks(text: str, marks: list[Mark], paras: list[tuple[int, int]]) -> li
             if pending is not None and ms and ms[0].pos == p_start and ms[0].role != "close":
                 current, opened, ms = pending, ms[0], ms[1:]
             pending = None
+            outer: list[tuple[list[tuple[int, int, int]], Mark]] = []  # quotes a nested one is in
             for k, m in enumerate(ms):
                 if m.weak and any(n.role != "open" for n in ms[k + 1:]):
                     continue
-                if m.role == "open" or (m.role == "either" and opened is None):
+                if m.role == "open" and opened is not None and _closes_both(ms[k + 1:]):
+                    outer.append((current, opened))  # “… what he calls “hell” …”: nested
+                    current, opened = [], m
+                elif m.role == "open" or (m.role == "either" and opened is None):
                     current, opened = [], m  # a second opening mark drops an unclosed quote
                 elif opened is not None:
                     current.append((opened.pos, opened.pos + opened.length, m.pos))
                     runs.append(_run_of(current, m.pos + m.length))
-                    current, opened = [], None
+                    current, opened = outer.pop() if outer else ([], None)
             if opened is not None:
                 pending = [*current, (opened.pos, opened.pos + opened.length, p_end)]
     return runs
+
+
+def _closes_both(rest: list[Mark]) -> bool:
+    """After a second opening mark, the paragraph's remaining marks close it and the quote
+    still open before it (each later opening mark taking a closing mark of its own)."""
+    depth = 2
+    for m in rest:
+        if m.role == "open":
+            depth += 1
+        elif m.role == "close":
+            depth -= 1
+            if depth == 0:
+                return True
+    return False
 
 
 def _run_of(parts: list[tuple[int, int, int]], end: int) -> QuotedRun:
