@@ -796,3 +796,17 @@ def test_second_opening_mark_without_enough_closings_still_drops_the_first() -> 
             "Osric Vale said.")
     qs = run(text, {"E1": ["Osric Vale"]})
     assert [(q.text, q.speaker) for q in direct(qs)] == [("We are done", "E1")]
+
+
+def test_cue_after_a_long_subject_right_after_the_quote() -> None:
+    text = "\u201cWhy did the bridge close?\u201d a reporter from the local radio station asks."
+    qs = run(text, {"E1": ["a reporter"]})
+    assert [(q.text, q.speaker, q.cue.text) for q in direct(qs)] == [
+        ("Why did the bridge close?", "E1", "asks")]
+
+
+def test_quote_ending_its_sentence_takes_no_cue_from_the_next_one() -> None:
+    text = ("The council called the plan \u201ca costly mistake.\u201d The Regional Transport "
+            "Safety Board of the northern district said it would review the numbers.")
+    qs = run(text, {"E1": ["The council"], "E2": ["The Regional Transport Safety Board"]})
+    assert all(q.speaker != "E2" for q in direct(qs))

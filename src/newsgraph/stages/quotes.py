@@ -351,6 +351,9 @@ def _nearest_cue(r: _Run, view: _DocView) -> int | None:
         if c >= b and not view.open_between(b, c):
             continue
         distance = 0 if a <= c < b else (a - c if c < a else c - b + 1)
+        if distance > MAX_CUE_DISTANCE and c >= b and _subject_opens_at(view.doc[c], b, view,
+                                                                         r.outer[1]):
+            distance = 1  # “…” a narrator in the new ad asks: the subject follows the quote
         governs = view.doc[c].is_ancestor(view.doc[first_word])
         if not governs and distance > MAX_CUE_DISTANCE:
             continue
@@ -360,6 +363,26 @@ def _nearest_cue(r: _Run, view: _DocView) -> int | None:
             best = key
     partial = view.text[r.parts[0][0]:r.parts[0][0] + 1].islower()  # “within weeks”
     return _outer_saying(best[-1], view, partial) if best else None
+
+
+QUOTE_CLOSERS = "\u201d\"'\u2019\u00bb"
+
+
+def _subject_opens_at(cue: Token, i: int, view: _DocView, end: int) -> bool:
+    """The cue's subject phrase starts at token ``i`` (after a comma there) and runs up to the
+    cue, and the quote ending at char ``end`` does not end its sentence: "“…,” a spokesman for
+    the city council said", "“…?” a narrator in the ad asks" (not "“….” Smith said")."""
+    subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.i > cue.i:
+        return False
+    start = subject.left_edge.i
+    doc = cue.doc
+    last = view.text[:end].rstrip(QUOTE_CLOSERS + " ")[-1:]
+    if not (last == "," or (last in "?!" and doc[start].text[:1].islower())):
+        return False
+    while i < start and doc[i].is_punct:
+        i += 1
+    return start == i and subject.right_edge.i == cue.i - 1
 
 
 def _outer_saying(cue: int, view: _DocView, partial: bool) -> int:
