@@ -810,3 +810,10 @@ def test_quote_ending_its_sentence_takes_no_cue_from_the_next_one() -> None:
             "Safety Board of the northern district said it would review the numbers.")
     qs = run(text, {"E1": ["The council"], "E2": ["The Regional Transport Safety Board"]})
     assert all(q.speaker != "E2" for q in direct(qs))
+
+
+def test_name_in_apposition_to_a_place_on_the_speaker_noun() -> None:
+    text = ("His former business partner at Lenwick, Orla Penhallow, called him "
+            "\u201ca patient builder of deals.\u201d")
+    qs = run(text, {"E1": ["Orla Penhallow"]})
+    assert [(q.text, q.speaker) for q in direct(qs)] == [("a patient builder of deals.", "E1")]

@@ -710,7 +710,20 @@ def _source_entity(subject: Token, found: Found) -> tuple[str | None, tuple[int,
         eid = found.entity_at(tok.idx, tok.idx + len(tok))
         if eid is not None:
             return eid, words if tok is subject else (tok.idx, tok.idx + len(tok))
+    if subject.pos_ == "NOUN":  # "his partner at Lenox, Lawrence Cummings,": the parse hangs
+        for name in _nested_appositions(subject):  # the name on the place
+            eid = found.entity_at(name.idx, name.idx + len(name))
+            entity = found.entity(eid)
+            if entity is not None and entity.type == "PERSON":
+                return eid, (name.idx, name.idx + len(name))
     return None, words
+
+
+def _nested_appositions(noun: Token) -> list[Token]:
+    """Proper-name appositions of the object of a preposition on ``noun``."""
+    return [a for prep in noun.children if prep.dep_ == "prep"
+            for obj in prep.children if obj.dep_ == "pobj"
+            for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
 
 
 def _adjacent_subject(verb: Token, view: _DocView) -> Token | None:
