@@ -817,3 +817,17 @@ def test_name_in_apposition_to_a_place_on_the_speaker_noun() -> None:
             "\u201ca patient builder of deals.\u201d")
     qs = run(text, {"E1": ["Orla Penhallow"]})
     assert [(q.text, q.speaker) for q in direct(qs)] == [("a patient builder of deals.", "E1")]
+
+
+def test_quoted_sentence_after_a_person_clause_ending_in_a_colon() -> None:
+    text = ("The storm hit at night. Later Oswin Tarrow had to change his whole answer: "
+            "\u201cWe never left the house.\u201d")
+    qs = run(text, {"E1": ["Oswin Tarrow"]})
+    assert [(q.text, q.speaker) for q in direct(qs)] == [("We never left the house.", "E1")]
+
+
+def test_no_speaker_from_a_colon_clause_without_a_person_subject() -> None:
+    text = ("The storm hit at night. The view from the old harbour wall was grim: "
+            "\u201cNothing moved.\u201d")
+    qs = run(text, {"E1": ["The storm"]})
+    assert all(q.speaker is None for q in direct(qs))

@@ -104,6 +104,7 @@ SAYING = frozenset({"speech", "writing", "source"})  # cue classes preferred for
 # Y"): elsewhere they are too common to attribute a quote ("see", "put")
 CONTENT_ONLY = frozenset({("aside", "speech"), ("naming", "thought")})
 INNER_KINDS = frozenset({"thought", "evidence"})  # cue classes a governing speech cue overrides
+PERSON_PRONOUNS = frozenset({"i", "he", "she", "we", "they"})  # subjects that may speak
 NEUTER_SUBJECTS = frozenset({"it", "this", "that"})  # subjects of an inner cue that say nothing
 NAMING_FRAMES = frozenset({"naming", "charge", "judge"})  # cues whose quoted phrase is theirs
 
@@ -429,7 +430,35 @@ def _attribute_by_colon(r: _Run, view: _DocView, found: Found) -> bool:
         s, e = doc[start].idx, doc[i].idx + 1
         r.cue, r.attributed = Span(view.text[s:e], s, e), True
         r.speaker, r.who = found.entity_at(s, e - 1), (s, e - 1)
+    elif _sentence_like(r, view.text):
+        _attribute_by_colon_clause(r, view, found, i)
     return r.attributed
+
+
+def _attribute_by_colon_clause(r: _Run, view: _DocView, found: Found, colon: int) -> None:
+    """A quoted sentence after a clause with a person subject and no reporting verb ending in
+    a colon ("I had to change my answer: “…”", "Kaur put it bluntly: “…”") is that person's."""
+    doc = view.doc
+    if colon == 0:
+        return
+    verb = doc[colon - 1]
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.head.i < colon:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    while subject is None and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        verb = verb.head  # "X had to change his answer:"
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or view.quoted[subject.i] or not view.open_between(subject.i + 1, colon):
+        return
+    if subject.pos_ == "PRON":
+        if subject.lower_ not in PERSON_PRONOUNS:
+            return
+    else:
+        entity = found.entity(found.entity_at(subject.idx, subject.idx + len(subject)))
+        if entity is None or entity.type != "PERSON":
+            return
+    r.cue, r.attributed = _cue_span(verb, view.text), True
+    r.speaker, r.who = _source_entity(subject, found)
 
 
 def _inherit(runs: list[_Run], view: _DocView, found: Found, para_start: list[int]) -> None:
