@@ -831,3 +831,11 @@ def test_no_speaker_from_a_colon_clause_without_a_person_subject() -> None:
             "\u201cNothing moved.\u201d")
     qs = run(text, {"E1": ["The storm"]})
     assert all(q.speaker is None for q in direct(qs))
+
+
+def test_next_quote_keeps_the_speaker_when_its_sentence_names_another_talker() -> None:
+    text = ("\u201cThe harbour is ours again,\u201d Mayor Ilse Brandvold said at the dinner, "
+            "where Governor Tomas Reyk also spoke. \u201cWe rebuilt it together.\u201d")
+    qs = run(text, {"E1": ["Mayor Ilse Brandvold"], "E2": ["Governor Tomas Reyk"]})
+    assert [(q.text, q.speaker) for q in direct(qs)] == [
+        ("The harbour is ours again", "E1"), ("We rebuilt it together.", "E1")]

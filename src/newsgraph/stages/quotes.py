@@ -475,6 +475,9 @@ def _inherit(runs: list[_Run], view: _DocView, found: Found, para_start: list[in
         verb = view.doc[view.cues[k]] if k >= 0 else None
         if verb is not None and (verb.idx < start or not _sentence_like(r, text)):
             verb = None
+        if verb is not None and before is not None and before.cue is not None and (
+                verb.sent.start_char <= before.cue.start < verb.sent.end_char):
+            verb = None  # “A,” X said at the gala, where Y also spoke. “B”: B is X's too
         if verb is not None and (before is None or before.outer[1] < verb.idx):
             r.cue, r.attributed = _cue_span(verb, view.text), True
             r.speaker, r.who = _speaker(verb, found, view)
