@@ -839,3 +839,17 @@ def test_next_quote_keeps_the_speaker_when_its_sentence_names_another_talker() -
     qs = run(text, {"E1": ["Mayor Ilse Brandvold"], "E2": ["Governor Tomas Reyk"]})
     assert [(q.text, q.speaker) for q in direct(qs)] == [
         ("The harbour is ours again", "E1"), ("We rebuilt it together.", "E1")]
+
+
+def test_quote_ending_with_a_period_takes_no_cue_from_the_next_sentence() -> None:
+    text = ('Norland branded the plan a "costly blunder." Westmark insisted that the city '
+            '"pause all work."')
+    qs = run(text, {"E1": ["Norland"], "E2": ["Westmark"]})
+    assert [(q.text, q.speaker) for q in direct(qs)] == [
+        ("costly blunder.", "E1"), ("pause all work.", "E2")]
+
+
+def test_question_mark_quote_still_takes_the_cue_after_it() -> None:
+    text = "\u201cWhere is the ferry?\u201d Captain Ilse Marrow asked the crowd."
+    qs = run(text, {"E1": ["Captain Ilse Marrow"]})
+    assert [(q.text, q.speaker) for q in direct(qs)] == [("Where is the ferry?", "E1")]

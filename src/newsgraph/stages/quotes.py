@@ -250,7 +250,8 @@ class _DocView:
         self.words: list[Token] = []  # speech nouns and stance adjectives
         for t in doc:
             stop = not self.quoted[t.i] and (
-                t.text in SENTENCE_END or (t.is_space and "\n" in t.text))
+                t.text in SENTENCE_END or (t.is_space and "\n" in t.text)
+                or _period_closes(t, self.quoted))
             self.boundary[t.i + 1] = self.boundary[t.i] + stop
             if self.quoted[t.i]:
                 continue
@@ -297,6 +298,19 @@ class _DocView:
     def open_between(self, a: int, b: int) -> bool:
         """No sentence or line boundary among tokens [a, b)."""
         return a >= b or self.boundary[b] == self.boundary[a]
+
+
+def _period_closes(t: Token, quoted: bytearray) -> bool:
+    """A closing mark after a quoted period, a capitalised word next: the quote ended its
+    sentence ("… an “outlaw nation.” Russia insisted …")."""
+    i = t.i
+    doc = t.doc
+    if i < 1 or i + 1 >= len(doc) or not quoted[i - 1] or doc[i - 1].text != ".":
+        return False
+    if not any(c in QUOTE_CLOSERS for c in t.text):
+        return False
+    nxt = doc[i + 1] if not doc[i + 1].is_space else (doc[i + 2] if i + 2 < len(doc) else None)
+    return nxt is not None and nxt.text[:1].isupper()
 
 
 # --------------------------------------------------------------------------- direct quotes
@@ -349,7 +363,7 @@ def _nearest_cue(r: _Run, view: _DocView) -> int | None:
     for c in candidates:
         if c < a and not view.open_between(c + 1, a):
             continue
-        if c >= b and not view.open_between(b, c):
+        if c >= b and not view.open_between(max(b - 1, 0), c):  # from the closing mark
             continue
         distance = 0 if a <= c < b else (a - c if c < a else c - b + 1)
         if distance > MAX_CUE_DISTANCE and c >= b and _subject_opens_at(view.doc[c], b, view,
