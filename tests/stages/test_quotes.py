@@ -853,3 +853,9 @@ def test_question_mark_quote_still_takes_the_cue_after_it() -> None:
     text = "\u201cWhere is the ferry?\u201d Captain Ilse Marrow asked the crowd."
     qs = run(text, {"E1": ["Captain Ilse Marrow"]})
     assert [(q.text, q.speaker) for q in direct(qs)] == [("Where is the ferry?", "E1")]
+
+
+def test_object_of_a_control_verb_is_the_speaker_of_its_infinitive() -> None:
+    text = "The delays prompted Brenna Solvik to call the rules a \u201cslow-motion wreck.\u201d"
+    qs = run(text, {"E1": ["Brenna Solvik"]})
+    assert [(q.text, q.speaker) for q in direct(qs)] == [("slow-motion wreck.", "E1")]

@@ -814,6 +814,11 @@ def _subject(verb: Token) -> Token | None:
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
         if tok.dep_ == "acl" and tok.head.pos_ in SPEAKER_POS:
             return _participle_subject(tok.head)  # "Trump saying …", "footage of Trump saying"
+        if tok.dep_ == "xcomp" and tok.head is not tok:  # "this led X to fear": X (object
+            obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+            if obj is not None and (obj.pos_ in ("PROPN", "PRON") or any(  # control)
+                    c.pos_ == "PROPN" and c.dep_ in ("appos", "compound") for c in obj.children)):
+                return obj
         if tok.dep_ not in CLIMB_DEPS or tok.head is tok:
             return None
         tok = tok.head
