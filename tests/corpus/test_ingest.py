@@ -12,6 +12,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from newsgraph.corpus import Corpus
 from newsgraph.corpus.readers import parse_digest, read_feed, read_warc
 
@@ -270,3 +272,48 @@ def test_ingest_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> N
     with ingest._no_full_collections():
         assert gc.get_threshold() == (before[0], before[1], ingest.FULL_COLLECTIONS_OFF)
     assert gc.get_threshold() == before
+
+
+def test_a_batch_retried_after_an_unexpected_error_stores_each_row_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows kept in memory for a batch whose transaction was rolled back are dropped, so the
+    retry in ``store_all``'s ``finally`` does not write them a second time."""
+    from newsgraph.corpus import ingest, writer
+
+    from .helpers import entity, event, quote
+
+    def article(n: int):
+        text = f"Ana Ruiz said the port of Vela {n} would close. Workers protested on day {n}."
+        return make_digest(text, url=f"https://x.example/{n}",
+                           entities=(entity(text, "E1", "Ana Ruiz"),
+                                     entity(text, "E2", "Workers", "GROUP")),
+                           quotes=(quote(text, f"the port of Vela {n} would close", "E1"),),
+                           events=(event(text, "protested", "PROTEST", "E2", "E1"),))
+
+    store, calls = writer.store, []
+
+    def flaky(session, digest):  # the second article fails once, as a locked disk might
+        calls.append(digest.id)
+        if len(calls) == 2:
+            raise sqlite3.OperationalError("disk I/O error")
+        return store(session, digest)
+
+    tables = ["SELECT id, digest_id, story_id, duplicate_of, counted, version FROM articles",
+              "SELECT * FROM stories", "SELECT * FROM meta", "SELECT * FROM actors",
+              "SELECT * FROM actor_keys", "SELECT * FROM mentions", "SELECT * FROM quotes",
+              "SELECT * FROM events", "SELECT * FROM minhash", "SELECT * FROM lsh",
+              "SELECT rowid, 0 FROM articles_fts WHERE articles_fts MATCH 'vela'",
+              "SELECT rowid, 0 FROM quotes_fts WHERE quotes_fts MATCH 'vela'"]
+    with Corpus(tmp_path / "clean.sqlite") as clean:
+        clean.add([article(0)])
+        clean.add([article(1), article(2)])
+        expected = [clean.conn.execute(f"{sql} ORDER BY 1, 2").fetchall() for sql in tables]
+    with Corpus(tmp_path / "c.sqlite") as c:
+        c.add([article(0)])
+        monkeypatch.setattr(writer, "store", flaky)
+        monkeypatch.setattr(ingest, "BATCH", 2)
+        with pytest.raises(sqlite3.OperationalError):  # raised, after the batch was retried
+            c.add([article(1), article(2), article(3)])
+        assert [c.conn.execute(f"{sql} ORDER BY 1, 2").fetchall() for sql in tables] == expected
+        assert c.conn.execute("SELECT count(*) FROM mentions").fetchone()[0] == 6

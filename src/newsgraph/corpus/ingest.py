@@ -167,7 +167,6 @@ def _store_batch(
     try:
         done = _write_batch(session, batch, save_df, isolate=False)
     except STORE_ERRORS:
-        session.reload()  # memory held what the rolled-back transaction wrote
         done = _write_batch(session, batch, save_df, isolate=True)
     for item, outcome in done:
         if isinstance(item, Failure):
@@ -184,17 +183,24 @@ def _write_batch(
     """One transaction for the batch. ``isolate``: each article in a savepoint, an article
     that fails becomes a ``Failure`` in the result (otherwise its error propagates)."""
     done: list[tuple[Digest | Failure, writer.Outcome | None]] = []
-    with transaction(session.conn):
-        for item in batch:
-            if isinstance(item, Failure):
-                done.append((item, None))
-            elif isolate:
-                done.append(_store_isolated(session, item))
-            else:
-                done.append((item, writer.store(session, item)))
-        session.flush()
-        if save_df:
-            session.stories.save()
+    try:
+        with transaction(session.conn):
+            for item in batch:
+                if isinstance(item, Failure):
+                    done.append((item, None))
+                elif isolate:
+                    done.append(_store_isolated(session, item))
+                else:
+                    done.append((item, writer.store(session, item)))
+            session.flush()
+            if save_df:
+                session.stories.save()
+    except BaseException:
+        # memory held rows, stories and actor links of the rolled-back transaction: whoever
+        # stores the batch again (the isolated retry, store_all's finally) starts clean
+        with contextlib.suppress(sqlite3.Error):
+            session.reload()
+        raise
     return done
 
 
