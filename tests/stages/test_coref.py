@@ -230,3 +230,15 @@ def test_subject_after_a_quotation_is_not_someone_named_inside_it() -> None:
             "yard was full. \u201cWe are on our third foreman this year,\u201d he said.")
     links = _links(text, ("Tomas Reyk", "PERSON", False), ("our third foreman", "PERSON", False))
     assert links.get(f"he@{text.index(' he said') + 1}") == 0
+
+
+def test_they_may_take_a_one_word_name_typed_as_a_person() -> None:
+    text = "Factwatch checked the claim on Monday. On Tuesday they published the results."
+    links = _links(text, ("Factwatch", "PERSON", False))
+    assert _at(links, "they", text) == 0
+
+
+def test_they_does_not_take_a_full_personal_name() -> None:
+    text = "Maria Delgado checked the claim on Monday. On Tuesday they published the results."
+    links = _links(text, ("Maria Delgado", "PERSON", False))
+    assert _at(links, "they", text) is None

@@ -257,6 +257,7 @@ def resolve(doc: Doc, anchors: Sequence[Anchor], observe: Observer | None = None
     state.learnt = [{} for _ in anchors]
     state.quote_open = state_open
     text = doc.text  # built once: Doc.text joins every token
+    state.text = text
     state.name_gender = [_name_gender(text, a) for a in anchors]
     people = [i for i in first if anchors[i].type == "PERSON" or state.lenient[i]]
     if people:
@@ -313,6 +314,7 @@ class _State:
     topic: int  # first-named person-like anchor, -1 if none
     learnt: list[dict[str, int]] = field(default_factory=list)  # he/she links so far
     quote_open: list[int] = field(default_factory=list)  # per token: its quote's opening, -1
+    text: str = ""
     name_gender: list[str | None] = field(default_factory=list)  # from a listed given name
 
 
@@ -479,6 +481,18 @@ def _quoted_before(token: Token, quote_open: list[int]) -> int:
     return quote_open[i]
 
 
+def _named_like_a_body(m: _Mention, state: _State) -> bool:
+    """A PERSON anchor named by one word only, with no listed given name, no gender and no
+    he/she link ("Politifact published … they checked"): the NER often types an outlet or a
+    group that way, so a plural pronoun may take it."""
+    anchor = state.anchors[m.anchor]
+    if anchor.type != "PERSON" or anchor.gender is not None or state.learnt[m.anchor]:
+        return False
+    if state.name_gender[m.anchor] is not None or m.pronoun:
+        return False
+    return all(" " not in state.text[s:e] for s, e in anchor.mentions)
+
+
 def _depth(token: Token) -> int:
     n = 0
     while token.head.i != token.i and n < 20:
@@ -503,6 +517,8 @@ def _choose(token: Token, agreement: str, case: str, window: list[_Mention],
     anchors = state.anchors
 
     def agrees(m: _Mention) -> bool:
+        if agreement == "p" and _named_like_a_body(m, state):
+            return True
         return _agrees(anchors[m.anchor], agreement, _gender(state, m.anchor),
                        state.lenient[m.anchor])
 
