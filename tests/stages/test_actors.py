@@ -393,3 +393,10 @@ def test_description_of_nobody_named_whose_pronoun_speaks_is_the_speaker():
     (quote,) = [q for q in d.quotes if q.kind == "direct"]
     speaker = next(e for e in d.entities if e.id == quote.speaker)
     assert {m.text for m in speaker.mentions} == {"The retired judge", "He"}
+
+
+def test_listed_given_name_outweighs_a_stray_possessive_for_gender():
+    d = digest("Melanie Brandt cheered for his speech all night. Later she said that the "
+               "crowd was loud.")
+    melanie = _entity_with(d, "Melanie Brandt")
+    assert melanie is not None and "she" in {m.text for m in melanie.mentions}

@@ -270,7 +270,8 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
                 cluster = Cluster(words, "PERSON")
                 people.append(cluster)
         if cluster is not None:
-            if name.person in ("m", "f") and cluster.gender is None:
+            if name.person in ("m", "f") and cluster.gender is None and coref.GIVEN_NAMES.get(
+                    cluster.words[0].lower(), name.person) == name.person:  # not "Melanie": m
                 cluster.gender = name.person
             if label:
                 for said in (roles.premodifier(doc, first), roles.attached(doc, name.root)):
