@@ -6,6 +6,7 @@ from pathlib import Path
 
 from newsgraph.corpus import Corpus
 from newsgraph.corpus.actors import name_keys
+from newsgraph.model import Entity, Mention
 
 from .helpers import entity, make_digest
 
@@ -95,3 +96,28 @@ def test_single_name_links_through_an_alias_only_when_unambiguous(tmp_path: Path
         anna = c.conn.execute("SELECT actor_id FROM mentions WHERE name = 'Anna Rieder'"
                               ).fetchone()[0]
         assert anna != ids["Tomas Rieder"] and last != anna
+
+
+def test_actors_an_article_never_names_stay_its_own(tmp_path: Path) -> None:
+    def described(text: str, eid: str, words: str, etype: str,
+                  country: str | None = None) -> Entity:
+        m = Mention(words, text.index(words), text.index(words) + len(words), "other")
+        return Entity(eid, words, etype, country=country, salience=0.5, mentions=(m,))
+
+    with Corpus(tmp_path / "c.sqlite") as c:
+        for text in ("A spokesman said the ferry would sail again on Monday, officials added.",
+                     "A spokesman denied the report about the mine, officials in Harnby said."):
+            c.add([make_digest(text, entities=(
+                described(text, "E1", "A spokesman", "PERSON"),
+                described(text, "E2", "officials", "GROUP")))])
+        for text in ("Guatemalan prosecutors opened an inquiry into the bridge contract.",
+                     "Guatemalan prosecutors closed the inquiry into the airport tender."):
+            c.add([make_digest(text, entities=(
+                described(text, "E1", "Guatemalan prosecutors", "GROUP", "GTM"),))])
+        rows = c.conn.execute("SELECT name, actor_id FROM mentions ORDER BY id").fetchall()
+        by_name: dict[str, set[int]] = {}
+        for name, actor in rows:
+            by_name.setdefault(name, set()).add(actor)
+        assert len(by_name["A spokesman"]) == 2  # two articles, two unnamed people
+        assert len(by_name["officials"]) == 2
+        assert len(by_name["Guatemalan prosecutors"]) == 1  # a group with its country links

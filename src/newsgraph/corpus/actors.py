@@ -12,6 +12,11 @@ words also gets variant keys, its trailing word runs of two or more ("Lopez Obra
 
 and in every case the type family agrees (person, organisation, place, group) and the
 countries do not differ. A shared surname alone never links two people.
+
+An actor an article never names (a description or a pronoun only: "a spokesman", "the
+campaign", "officials", the first-person narrator) is that article's own: it links to nothing
+in other articles, since the same words there mean someone else. A group with a country
+("Guatemalan prosecutors") still links by its words and country.
 """
 
 from __future__ import annotations
@@ -91,6 +96,8 @@ class Linker:
         self.changed.clear()
 
     def link(self, entity: Entity, date: str | None) -> int:
+        if not linkable(entity):
+            return link(self.conn, entity, date)
         key = (entity.name, entity.type, entity.country,
                tuple([m.text for m in entity.mentions if m.kind == "name"]))
         actor_id = self.seen.get(key)
@@ -120,8 +127,18 @@ class Linker:
         self.changed.clear()
 
 
+def linkable(entity: Entity) -> bool:
+    """Named in the article, or a non-person with a country: see the module notes."""
+    return any(m.kind == "name" for m in entity.mentions) or (
+        entity.country is not None and family(entity.type) != "person")
+
+
 def link(conn: sqlite3.Connection, entity: Entity, date: str | None) -> int:
     """The corpus actor for ``entity`` (created when none matches); records its names."""
+    if not linkable(entity):
+        return conn.execute(
+            "INSERT INTO actors(name, type, country, first_date, last_date) VALUES (?,?,?,?,?)",
+            (entity.name, entity.type, entity.country, date, date)).lastrowid
     keys = name_keys(entity.name, entity.type)
     if not keys.full:
         keys = NameKeys(fold(entity.name) or entity.name.strip().lower(), ())
