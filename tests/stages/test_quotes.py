@@ -859,3 +859,12 @@ def test_object_of_a_control_verb_is_the_speaker_of_its_infinitive() -> None:
     text = "The delays prompted Brenna Solvik to call the rules a \u201cslow-motion wreck.\u201d"
     qs = run(text, {"E1": ["Brenna Solvik"]})
     assert [(q.text, q.speaker) for q in direct(qs)] == [("slow-motion wreck.", "E1")]
+
+
+def test_participle_after_a_relative_clause_belongs_to_the_main_subject() -> None:
+    text = ("Ilse Brandvold was defensive when forced to defend not paying a roofer who said "
+            "he was stiffed after he fixed a barn at one of her farms, saying, \u201cMaybe he "
+            "did not do a good job.\u201d")
+    qs = run(text, {"E1": ["Ilse Brandvold"], "E2": ["a roofer"]})
+    assert [(q.text, q.speaker) for q in direct(qs)] == [
+        ("Maybe he did not do a good job.", "E1")]

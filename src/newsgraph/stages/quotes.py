@@ -821,6 +821,10 @@ def _subject(verb: Token) -> Token | None:
                 return obj
         if tok.dep_ not in CLIMB_DEPS or tok.head is tok:
             return None
+        if (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.dep_ == "relcl"
+                and tok.i > 0 and tok.doc[tok.i - 1].text == ","):
+            tok = tok.head.head.head  # "X refused to pay a man who sued, saying …": X's, not the
+            continue  # man's (the parse hangs the participle on the relative clause)
         tok = tok.head
     return None
 
