@@ -79,6 +79,20 @@ def test_graph_counts_types_and_intensity(corpus: Corpus) -> None:
     assert to_graphml(g).count("<edge ") == 2
 
 
+def test_graph_leaves_the_garbage_collector_as_it_found_it(corpus: Corpus) -> None:
+    import gc
+
+    assert gc.isenabled()
+    corpus.graph()
+    assert gc.isenabled()  # paused while it builds, back on after
+    gc.disable()
+    try:
+        corpus.graph()
+        assert not gc.isenabled()  # a caller's own setting is kept
+    finally:
+        gc.enable()
+
+
 def test_search_ranks_and_highlights(corpus: Corpus) -> None:
     hits = corpus.search("factories")
     assert [h.kind for h in hits] == ["article"]
