@@ -11,10 +11,10 @@ Each candidate sentence gets a score from a few signals:
 * then multiplicative cuts: a **length prior** (fewer than ``SHORT`` or more than ``LONG``
   words scale the score down in proportion); ``QUOTED`` times the share of the sentence inside
   direct quotation marks (quotes colour a story; they seldom summarise it); ``DANGLING`` for a
-  sentence that opens on a connective ("But ...", "However, ...": it leans on the sentence
-  before); and **focus**, ``FOCUS`` times (1 - the salience, relative to the article's top
-  actor, of the most salient actor the sentence names): a sentence about none of the main
-  actors is seldom the point.
+  sentence that opens on a connective or a pronoun ("But ...", "However, ...", "She added
+  ...": it leans on the sentence before); and **focus**, ``FOCUS`` times (1 - the salience,
+  relative to the article's top actor, of the most salient actor the sentence names): a
+  sentence about none of the main actors is seldom the point.
 
 Sentences are then picked greedily by maximal marginal relevance: score minus ``REDUNDANCY``
 times its highest similarity to a sentence already picked; a sentence whose similarity to a
@@ -47,8 +47,8 @@ W_CENTRAL = 0.4
 W_HEAD = 1.0
 SHORT, LONG = 8, 40  # words: the length range that is not scaled down
 QUOTED = 0.3
-DANGLING = 0.2  # score cut for a sentence that opens on a connective ("But ...", "However, ...")
-FOCUS = 0.3  # score cut for a sentence naming none of the main actors
+DANGLING = 0.2  # score cut for a sentence opening on a connective or pronoun ("But", "She")
+FOCUS = 0.2  # score cut for a sentence naming none of the main actors
 REDUNDANCY = 0.5
 DUPLICATE = 0.6  # cosine at which a sentence restates a picked one
 MIN_WORDS = 4  # fewer words than this (datelines, "Do not come."): never a summary sentence
@@ -56,6 +56,8 @@ CONNECTIVES = frozenset({
     "however", "meanwhile", "still", "yet", "also", "instead", "moreover", "furthermore",
     "nevertheless", "nonetheless", "though", "besides", "otherwise", "then", "thus", "hence",
     "therefore", "but", "and", "or", "so", "nor"})
+# a sentence opening on one of these pronouns leans on the one before as well
+PRONOUNS = frozenset({"he", "she", "they", "it", "his", "her", "their", "its", "this", "these"})
 
 Vector = dict[str, float]
 
@@ -139,7 +141,8 @@ def _candidates(doc: Doc, found: Found) -> list[_Unit]:
         terms = _terms(tokens)
         if words >= MIN_WORDS and terms:
             first = tokens[0]
-            dangling = first.pos_ == "CCONJ" or first.lower_ in CONNECTIVES
+            dangling = first.pos_ == "CCONJ" or first.lower_ in CONNECTIVES \
+                or first.lower_ in PRONOUNS
             units.append(_Unit(start, end, words, terms, dangling=dangling))
     return units
 
