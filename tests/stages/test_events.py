@@ -562,3 +562,9 @@ def test_the_same_kind_of_event_with_other_actors_stays_apart() -> None:
                           {"A": ["Ana Ruiz", "Ruiz"], "B": ["Tomas Berg"], "C": ["Kenji Sato"]})
            if e.type == "CONSULT"]
     assert {(e.source, e.target) for e in evs} == {("A", "B"), ("A", "C")}
+
+
+def test_a_visit_in_a_with_phrase_is_made_by_the_verb_subject() -> None:
+    ev = one("Ana Ruiz ended her tour of the region with a visit to Peru.",
+             {"A": ["Ana Ruiz"], "B": ["Peru"]})
+    assert (ev.type, ev.mode, ev.source, ev.target) == ("CONSULT", "visit", "A", "B")

@@ -230,11 +230,13 @@ def _clause_like(token: Token) -> bool:
 def _on_phrase(noun: Token, kind: str) -> bool:
     """An event noun in a phrase on a verb whose subject takes part: "arrived on a visit",
     "went on strike", "put under arrest", "gathered for a rally" (taking part: CONSULT and
-    PROTEST only), "engaged in ethnic cleansing" (after a ``participate`` verb)."""
+    PROTEST only), "closed her trip with a visit to X" (CONSULT only), "engaged in ethnic
+    cleansing" (after a ``participate`` verb)."""
     if noun.dep_ != "pobj" or noun.head.head.pos_ != "VERB":
         return False
     prep, verb = noun.head.lower_, noun.head.head
     return prep in ("on", "under") or (prep == "for" and kind in ("CONSULT", "PROTEST")) or (
+        prep == "with" and kind == "CONSULT") or (
         prep == "in" and verb.lemma_.lower() in words("participate"))
 
 
