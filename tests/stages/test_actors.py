@@ -400,3 +400,13 @@ def test_listed_given_name_outweighs_a_stray_possessive_for_gender():
                "crowd was loud.")
     melanie = _entity_with(d, "Melanie Brandt")
     assert melanie is not None and "she" in {m.text for m in melanie.mentions}
+
+
+def test_the_word_of_an_organisation_name_refers_back_to_it():
+    d = digest("Wages rose after talks with the Harnby Dockers Union. The union pledged to keep "
+               "working. Shares of Ostria Bank fell. The bank said profits would recover.")
+    union = _entity_with(d, "Harnby Dockers Union")
+    bank = _entity_with(d, "Ostria Bank")
+    assert union is not None and "The union" in {m.text for m in union.mentions}
+    assert bank is not None and "The bank" in {m.text for m in bank.mentions}
+    assert "The union" not in {m.text for m in bank.mentions}

@@ -40,8 +40,7 @@ from newsgraph.stages.quotes import speaker_heads
 
 # "the company", "the ministry": organisation words that can describe an organisation named before
 THE_ORG_WORD = re.compile(r"\bthe\s+(" + "|".join(sorted(
-    re.escape(w) for w, (_, describes) in roles.ORG_WORDS.items() if describes)) + r")\b",
-    re.IGNORECASE)
+    re.escape(w) for w in roles.ORG_WORDS)) + r")\b", re.IGNORECASE)
 
 
 def _holder(desc: roles.Description, people: list[Cluster]) -> Cluster | None:
@@ -138,7 +137,9 @@ def _pairs(doc: Doc, text: str, people: list[Cluster]) -> list[tuple[int, int]]:
 
 def organisations(doc: Doc, others: list[Cluster]) -> None:
     """"the company", "the ministry": a title mention of the organisation of that sector (or of
-    unknown sector) named most recently before it; none named before: left out."""
+    unknown sector) named most recently before it; "the union", "the bank" (organisation
+    words that do not describe any organisation of their sector): of the one named most
+    recently with that word in its name ("National Dockworkers Union"); none: left out."""
     orgs = [c for c in others if c.type == "ORG"]
     if not orgs:
         return
@@ -152,7 +153,9 @@ def organisations(doc: Doc, others: list[Cluster]) -> None:
                 or token.ent_type_:
             continue
         start, end = doc[token.i - 1].idx, token.idx + len(token.text)
-        before = [c for c in orgs if c.sector in (None, org[0])
+        named = [c for c in orgs if token.lower_ in c.words]
+        before = [c for c in (named or (orgs if org[1] else []))
+                  if (named or c.sector in (None, org[0]))
                   and any(m.start < start for m in c.mentions)]
         if not before:
             continue
