@@ -410,3 +410,10 @@ def test_the_word_of_an_organisation_name_refers_back_to_it():
     assert union is not None and "The union" in {m.text for m in union.mentions}
     assert bank is not None and "The bank" in {m.text for m in bank.mentions}
     assert "The union" not in {m.text for m in bank.mentions}
+
+
+def test_a_standfirst_may_name_the_union_before_its_full_name():
+    d = digest("Dockers ended their strike and the union promised calm.\nThe Harnby Dockers "
+               "Union signed the deal on Friday.")
+    union = _entity_with(d, "Harnby Dockers Union")
+    assert union is not None and "the union" in {m.text for m in union.mentions}

@@ -139,7 +139,8 @@ def organisations(doc: Doc, others: list[Cluster]) -> None:
     """"the company", "the ministry": a title mention of the organisation of that sector (or of
     unknown sector) named most recently before it; "the union", "the bank" (organisation
     words that do not describe any organisation of their sector): of the one named most
-    recently with that word in its name ("National Dockworkers Union"); none: left out."""
+    recently with that word in its name ("National Dockworkers Union"), or of the only one
+    with it named later (a standfirst names it in full only further down); none: left out."""
     orgs = [c for c in others if c.type == "ORG"]
     if not orgs:
         return
@@ -157,9 +158,12 @@ def organisations(doc: Doc, others: list[Cluster]) -> None:
         before = [c for c in (named or (orgs if org[1] else []))
                   if (named or c.sector in (None, org[0]))
                   and any(m.start < start for m in c.mentions)]
-        if not before:
+        if before:
+            best = max(before, key=lambda c: max(m.start for m in c.mentions if m.start < start))
+        elif len(named) == 1:  # a standfirst's "the union" before "the Dockers Union" is named
+            best = named[0]
+        else:
             continue
-        best = max(before, key=lambda c: max(m.start for m in c.mentions if m.start < start))
         if not overlaps(best, start, end):
             best.sector = best.sector or org[0]
             best.mentions.append(Mention(doc[token.i - 1:token.i + 1].text, start, end, "title"))
