@@ -119,16 +119,20 @@ def test_stories_since_and_export(corpus: Corpus, tmp_path: Path) -> None:
         corpus.export("secrets", "csv", io.StringIO())
 
 
-def test_graph_and_profile_leave_out_reprints_and_superseded_versions(tmp_path: Path) -> None:
+def _row_versions() -> tuple[object, object, object]:
+    """An article, a reprint of it (a near-duplicate) and a corrected version at its URL."""
     body = ("Jonas Keel accused Tomas Rieder of failing the region's factories on Friday, and the "
             "row over the port deal went on through the weekend in Valdora. " * 3)
     url = "https://news.example/row"
-    first = _article(body, "2026-03-06", url=url,
-                     events=(("accused", "ACCUSE", "E2", "E1", -4.0),))
-    reprint = _article(body + " Reprinted.", "2026-03-07",
-                       events=(("accused", "ACCUSE", "E2", "E1", -4.0),))
-    update = _article(body.replace("Friday", "Thursday") + " Corrected.", "2026-03-08", url=url,
-                      events=(("accused", "ACCUSE", "E2", "E1", -4.0),))
+    accused = (("accused", "ACCUSE", "E2", "E1", -4.0),)
+    return (_article(body, "2026-03-06", url=url, events=accused),
+            _article(body + " Reprinted.", "2026-03-07", events=accused),
+            _article(body.replace("Friday", "Thursday") + " Corrected.", "2026-03-08", url=url,
+                     events=accused))
+
+
+def test_graph_and_profile_leave_out_reprints_and_superseded_versions(tmp_path: Path) -> None:
+    first, reprint, update = _row_versions()
     with Corpus(tmp_path / "c.sqlite") as c:
         c.add([first, reprint])
         assert c.stats()["near_duplicates"] == 1
@@ -143,15 +147,7 @@ def test_graph_and_profile_leave_out_reprints_and_superseded_versions(tmp_path: 
 def test_a_new_version_in_the_same_batch_uncounts_its_earlier_rows(tmp_path: Path) -> None:
     """Mention and event rows wait in memory until the batch is flushed; a new version of an
     article stored earlier in the same batch must still mark them as not counted."""
-    body = ("Jonas Keel accused Tomas Rieder of failing the region's factories on Friday, and the "
-            "row over the port deal went on through the weekend in Valdora. " * 3)
-    url = "https://news.example/row"
-    first = _article(body, "2026-03-06", url=url,
-                     events=(("accused", "ACCUSE", "E2", "E1", -4.0),))
-    reprint = _article(body + " Reprinted.", "2026-03-07",
-                       events=(("accused", "ACCUSE", "E2", "E1", -4.0),))
-    update = _article(body.replace("Friday", "Thursday") + " Corrected.", "2026-03-08", url=url,
-                      events=(("accused", "ACCUSE", "E2", "E1", -4.0),))
+    first, reprint, update = _row_versions()
     tables = ("SELECT article_id, actor_id, counted FROM mentions ORDER BY id",
               "SELECT id, article_id, counted, date FROM events ORDER BY id",
               "SELECT id, duplicate_of, counted, version FROM articles ORDER BY id",

@@ -7,9 +7,10 @@ import re
 import unicodedata
 import zlib
 from functools import cache
-from importlib import resources
 
 import numpy as np
+
+from newsgraph.lexicons import rows
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _ASCII_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*", re.ASCII)  # _WORD on ASCII lower case
@@ -50,20 +51,15 @@ def shingle_hashes(tokens: list[str], size: int) -> list[int]:
     return [crc(view[a:b]) for a, b in zip(starts, ends, strict=True)]
 
 
-def _rows(name: str) -> list[list[str]]:
-    raw = resources.files("newsgraph.lexicons").joinpath(name).read_text("utf-8")
-    return [line.split("\t") for line in raw.splitlines() if line.strip() and line[0] != "#"]
-
-
 @cache
 def stopwords() -> frozenset[str]:
     """Words that carry no story signal (lexicons/corpus_stopwords.tsv)."""
-    return frozenset(row[0].strip() for row in _rows("corpus_stopwords.tsv"))
+    return frozenset(row[0].strip() for row in rows("corpus_stopwords.tsv"))
 
 
 @cache
 def name_affixes() -> tuple[frozenset[str], frozenset[str]]:
     """(prefixes, suffixes) dropped around names (lexicons/corpus_name_affixes.tsv)."""
-    rows = [(r[0].strip(), r[1].strip()) for r in _rows("corpus_name_affixes.tsv")]
-    return (frozenset(w for w, pos in rows if pos == "prefix"),
-            frozenset(w for w, pos in rows if pos == "suffix"))
+    pairs = [(r[0].strip(), r[1].strip()) for r in rows("corpus_name_affixes.tsv")]
+    return (frozenset(w for w, pos in pairs if pos == "prefix"),
+            frozenset(w for w, pos in pairs if pos == "suffix"))

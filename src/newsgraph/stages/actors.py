@@ -38,10 +38,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
+from newsgraph.lexicons import rows
 from newsgraph.model import Entity, Mention
 from newsgraph.stages import Found, coref, descriptions, personhood, placehood, roles
 from newsgraph.stages.clusters import Cluster, pick, words_of
@@ -61,19 +61,7 @@ KIND_WEIGHT = {"name": 1.0, "title": 1.0, "other": 1.0, "pronoun": 1.0}
 W_EARLY = 0.0
 TYPE_WEIGHT: dict[str, float] = {}
 NARRATOR_NAME = "the author"  # the first-person narrator's name when the article has no author
-TITLES_FILE = Path(__file__).resolve().parent.parent / "lexicons" / "person_titles.tsv"
-
-
-def _load_titles() -> dict[str, str]:
-    table: dict[str, str] = {}
-    for line in TITLES_FILE.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            word, gender = line.split("\t")[:2]
-            table[word] = gender
-    return table
-
-
-TITLES = _load_titles()
+TITLES: dict[str, str] = {r[0]: r[1] for r in rows("person_titles.tsv")}
 # honorifics that spaCy sometimes puts inside a PERSON span and that are never part of a name
 ROLE_WORDS_KEPT = {"king", "queen", "prince", "princess", "pope", "lord", "lady", "dame", "sir"}
 

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from pathlib import Path
 
+from newsgraph.lexicons import rows
 from newsgraph.model import Mention
 
-LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
-SUFFIXES = frozenset(line.strip() for line in (LEXICONS / "name_suffixes.tsv").read_text(
-    encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
+SUFFIXES = frozenset(r[0].strip() for r in rows("name_suffixes.tsv"))
 
 
 def fold(text: str) -> str:

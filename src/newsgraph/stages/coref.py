@@ -26,14 +26,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.lexicons import rows
 from newsgraph.stages import roles
 
-LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
-LEXICON = LEXICONS / "pronouns.tsv"
 LOCK_LINKS = 3  # he/she links all of one gender that fix an anchor's gender (2 costs dev F1)
 LOOKBACK = 3  # sentences before the pronoun's own that hold candidate antecedents
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -107,22 +105,8 @@ class Link:
     anchor: int  # index into the ``anchors`` sequence
 
 
-def _load_pronouns() -> dict[str, tuple[str, str]]:
-    table: dict[str, tuple[str, str]] = {}
-    for line in LEXICON.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            word, agreement, case = line.split("\t")[:3]
-            table[word] = (agreement, case)
-    return table
-
-
-PRONOUNS = _load_pronouns()
-GIVEN_NAMES: dict[str, str] = {
-    word: gender for word, gender in (
-        line.split("\t")[:2] for line in
-        (LEXICONS / "given_names.tsv").read_text(encoding="utf-8").splitlines()
-        if line and not line.startswith("#"))}
-
+PRONOUNS: dict[str, tuple[str, str]] = {r[0]: (r[1], r[2]) for r in rows("pronouns.tsv")}
+GIVEN_NAMES: dict[str, str] = {r[0]: r[1] for r in rows("given_names.tsv")}
 
 
 @dataclass

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from newsgraph.lexicons import rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,12 +21,6 @@ class Trigger:
 
 
 # --------------------------------------------------------------------------- lexicons
-
-
-def rows(name: str) -> list[list[str]]:
-    raw = resources.files("newsgraph.lexicons").joinpath(name).read_text("utf-8")
-    return [line.split("\t") for line in raw.splitlines()
-            if line.strip() and not line.startswith("#")]
 
 
 @cache

@@ -23,24 +23,18 @@ Names used as modifiers ("Belgian police") never get evidence.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.lexicons import rows
 from newsgraph.stages.coref import PRONOUNS
 
-LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
 SUBJECTS = {"nsubj": "active", "nsubjpass": "passive"}
 WHO = {"who", "whom"}
 
 
-def _rows(name: str) -> list[list[str]]:
-    text = (LEXICONS / name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-
-
-PERSON_NOUNS: dict[str, str] = {r[0]: r[1] for r in _rows("person_nouns.tsv")}
-PERSON_VERBS = frozenset((r[0], r[1]) for r in _rows("person_verbs.tsv"))
+PERSON_NOUNS: dict[str, str] = {r[0]: r[1] for r in rows("person_nouns.tsv")}
+PERSON_VERBS = frozenset((r[0], r[1]) for r in rows("person_verbs.tsv"))
 GENDERED = {word: agreement for word, (agreement, _) in PRONOUNS.items() if agreement in "mf"}
 HE_SHE = re.compile(r"\b(?:" + "|".join(sorted(GENDERED)) + r")\b", re.IGNORECASE)
 

@@ -17,20 +17,14 @@ Cues read from the parse around one mention (its root token):
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-CUES = Path(__file__).resolve().parent.parent / "lexicons" / "place_cues.tsv"
+from newsgraph.lexicons import rows
 
-
-def _words(kind: str) -> frozenset[str]:
-    rows = (line.split("\t") for line in CUES.read_text("utf-8").splitlines()
-            if line and not line.startswith("#"))
-    return frozenset(r[0] for r in rows if r[1] == kind)
-
-
-PLACE_NOUNS, STATE_NOUNS, TRAVEL = _words("of"), _words("state"), _words("travel")
+_CUES = rows("place_cues.tsv")
+PLACE_NOUNS, STATE_NOUNS, TRAVEL = (frozenset(r[0] for r in _CUES if r[1] == kind)
+                                    for kind in ("of", "state", "travel"))
 
 
 def cue(doc: Doc, start: int, end: int) -> str | None:
@@ -62,21 +56,18 @@ def relabel(cues: list[tuple[tuple[str, ...], str, str | None, bool]]) -> set[tu
     name turns when its mentions with a cue are at least as many as those without; an
     ORG-labelled one only on strong cues, at least one for every two mentions."""
     person = {w for w, _, _, evidence in cues if evidence}
-    strong: Counter[tuple[str, ...]] = Counter()
-    weak: Counter[tuple[str, ...]] = Counter()
-    plain: Counter[tuple[str, ...]] = Counter()
     labels: dict[tuple[str, ...], Counter[str]] = {}
-    for words, label, found, _ in cues:
+    found: dict[tuple[str, ...], Counter[str | None]] = {}
+    for words, label, kind, _ in cues:
         labels.setdefault(words, Counter())[label] += 1
-        (strong if found in ("strong", "state") else weak if found == "weak" else plain)[
-            words] += 1
+        found.setdefault(words, Counter())["strong" if kind == "state" else kind] += 1
     out = set()
     for words, seen in labels.items():
-        if words in person or not strong[words] + weak[words]:
+        strong, weak = found[words]["strong"], found[words]["weak"]
+        if words in person or not strong + weak:
             continue
         label = seen.most_common(1)[0][0]
-        cued = strong[words] + weak[words]
-        if (label == "PERSON" and cued >= plain[words]) \
-                or (label == "ORG" and 2 * strong[words] >= sum(seen.values())):
+        if (label == "PERSON" and strong + weak >= found[words][None]) \
+                or (label == "ORG" and 2 * strong >= seen.total()):
             out.add(words)
     return out

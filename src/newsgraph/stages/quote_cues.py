@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Token
+
+from newsgraph.lexicons import rows
 
 HEARER_DEPS = ("dobj", "dative", "iobj")
 BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
@@ -34,23 +35,17 @@ class Verb:
 # --------------------------------------------------------------------------- lexicons
 
 
-def _rows(name: str) -> list[list[str]]:
-    raw = resources.files("newsgraph.lexicons").joinpath(name).read_text("utf-8")
-    return [line.split("\t") for line in raw.splitlines()
-            if line.strip() and not line.startswith("#")]
-
-
 @cache
 def reporting_verbs() -> dict[str, Verb]:
     """Lemma -> Verb for single-word reporting verbs."""
     return {r[0]: Verb(r[1], r[2], frozenset(r[3].split(",")) if len(r) > 3 else None)
-            for r in _rows("reporting_verbs.tsv") if " " not in r[0]}
+            for r in rows("reporting_verbs.tsv") if " " not in r[0]}
 
 
 @cache
 def verb_forms() -> dict[str, str]:
     """Form -> lemma for reporting-verb forms the lemmatizer gets wrong ("hopes" -> "hop")."""
-    return {r[0]: r[1] for r in _rows("reporting_verb_forms.tsv")}
+    return {r[0]: r[1] for r in rows("reporting_verb_forms.tsv")}
 
 
 def verb_lemma(t: Token) -> str:
@@ -62,25 +57,25 @@ def verb_lemma(t: Token) -> str:
 @cache
 def source_phrases() -> dict[str, str]:
     """First word -> second word of source phrases ("according" -> "to")."""
-    return {r[0].split()[0]: r[0].split()[1] for r in _rows("reporting_verbs.tsv")
+    return {r[0].split()[0]: r[0].split()[1] for r in rows("reporting_verbs.tsv")
             if r[2] == "source" and " " in r[0]}
 
 
 @cache
 def word_class(role: str) -> frozenset[str]:
     """Words of one role in lexicons/quote_words.tsv."""
-    return frozenset(r[0] for r in _rows("quote_words.tsv") if r[1] == role)
+    return frozenset(r[0] for r in rows("quote_words.tsv") if r[1] == role)
 
 
 @cache
 def non_labels() -> frozenset[str]:
-    return frozenset(r[0].lower() for r in _rows("quote_labels.tsv"))
+    return frozenset(r[0].lower() for r in rows("quote_labels.tsv"))
 
 
 @cache
 def speaker_nouns() -> dict[str, tuple[str, bool]]:
     """Noun -> (entity type or "-", partitive), from lexicons/quote_speakers.tsv."""
-    return {r[0]: (r[1], r[2] == "1") for r in _rows("quote_speakers.tsv")}
+    return {r[0]: (r[1], r[2] == "1") for r in rows("quote_speakers.tsv")}
 
 
 def partitive_object(t: Token) -> Token | None:

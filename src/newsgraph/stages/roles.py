@@ -12,27 +12,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import pycountry
 from spacy.tokens import Doc, Token
 
-LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
+from newsgraph.lexicons import rows
 
-
-def _table(name: str) -> list[list[str]]:
-    rows = []
-    for line in (LEXICONS / name).read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            rows.append(line.split("\t"))
-    return rows
-
-
-ROLES: dict[str, tuple[str, str]] = {r[0]: (r[1], r[2].strip("-")) for r in _table("roles.tsv")}
-DEMONYMS: dict[str, str] = {r[0]: r[1] for r in _table("demonyms.tsv")}
-REGIONS: dict[str, frozenset[str]] = {r[0]: frozenset(r[1].split()) for r in _table("regions.tsv")}
+ROLES: dict[str, tuple[str, str]] = {r[0]: (r[1], r[2].strip("-")) for r in rows("roles.tsv")}
+DEMONYMS: dict[str, str] = {r[0]: r[1] for r in rows("demonyms.tsv")}
+REGIONS: dict[str, frozenset[str]] = {r[0]: frozenset(r[1].split()) for r in rows("regions.tsv")}
 ORG_WORDS: dict[str, tuple[str, bool]] = {r[0]: (r[1], r[2] == "1")
-                                          for r in _table("org_words.tsv")}
+                                          for r in rows("org_words.tsv")}
 MAX_ROLE_WORDS = max(len(p.split()) for p in ROLES)
 
 

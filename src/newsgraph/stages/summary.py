@@ -35,7 +35,7 @@ import math
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -70,9 +70,9 @@ class _Unit:
     end: int
     words: int
     terms: Counter[str]
-    entities: dict[str, float] = field(default_factory=dict)  # id -> relative salience
+    focus: float = 0.0  # salience, relative to the top actor, of the most salient it names
     quoted: float = 0.0  # share of its characters inside direct quotes
-    dangling: bool = False  # opens on a connective: it leans on the sentence before
+    dangling: bool = False  # opens on a connective or pronoun: leans on the one before
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -85,7 +85,7 @@ def run(doc: Doc, found: Found) -> tuple[SummarySentence, ...]:
     units = _candidates(doc, found)
     if not units:
         return ()
-    _attach_entities(units, found)
+    _attach_focus(units, found)
     _attach_quotes(units, found)
     idf = _idf(units)
     vectors = [{w: tf * idf[w] for w, tf in unit.terms.items()} for unit in units]
@@ -163,7 +163,8 @@ def _unit_at(starts: list[int], units: list[_Unit], offset: int) -> _Unit | None
     return units[i] if i >= 0 and offset < units[i].end else None
 
 
-def _attach_entities(units: list[_Unit], found: Found) -> None:
+def _attach_focus(units: list[_Unit], found: Found) -> None:
+    """Each unit's focus: the highest relative salience of an actor mentioned in it."""
     top = max((e.salience for e in found.entities), default=0.0)
     if top <= 0:
         return
@@ -172,7 +173,7 @@ def _attach_entities(units: list[_Unit], found: Found) -> None:
         for mention in entity.mentions:
             unit = _unit_at(starts, units, mention.start)
             if unit is not None:
-                unit.entities[entity.id] = entity.salience / top
+                unit.focus = max(unit.focus, entity.salience / top)
 
 
 def _attach_quotes(units: list[_Unit], found: Found) -> None:
@@ -196,9 +197,8 @@ def _score(index: int, unit: _Unit, central: float, headline: float) -> float:
     lead = 1.0 / (1 + index) ** LEAD_DECAY
     base = lead + W_CENTRAL * central + W_HEAD * headline
     length = min(1.0, unit.words / SHORT, LONG / unit.words)
-    focus = max(unit.entities.values(), default=0.0)
     return base * length * (1.0 - QUOTED * unit.quoted) * (1.0 - DANGLING * unit.dangling) \
-        * (1.0 - FOCUS * (1.0 - focus))
+        * (1.0 - FOCUS * (1.0 - unit.focus))
 
 
 def _select(units: list[_Unit], scores: list[float], vectors: list[Vector], norms: list[float],
