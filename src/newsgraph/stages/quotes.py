@@ -671,7 +671,18 @@ def speaker_heads(doc: Doc) -> list[Token]:
     """The tokens this stage takes as the speakers of its reporting-verb cues and speech nouns,
     found before any entity is known, and relative pronouns that are a cue's subject: the
     actors stage makes actors of those that are no name ("the union wrote", "officials said",
-    "a spokesman said") so that their quotes have one, and a mention of "who"."""
+    "a spokesman said") so that their quotes have one, and a mention of "who". Found once per
+    document (the actors stage asks twice)."""
+    known = doc.user_data.get(_HEADS_KEY)
+    if known is None:
+        known = doc.user_data[_HEADS_KEY] = [t.i for t in _speaker_heads(doc)]
+    return [doc[i] for i in known]
+
+
+_HEADS_KEY = "newsgraph.quotes.speaker_heads"
+
+
+def _speaker_heads(doc: Doc) -> list[Token]:
     text = doc.text
     view_runs = [_Run(q.parts, q.outer) for q in quoted_runs(doc, text, paragraphs(text))]
     view = _DocView(doc, text, view_runs)
