@@ -114,13 +114,9 @@ def _has_word(token: Token, word: str) -> bool:
 
 def _needs_met(token: Token, row: Trigger) -> bool:
     if row.needs == "obj":
-        return any(c.dep_ in OBJECTS + PASSIVE_SUBJECTS for c in token.children) or (
-            token.dep_ in MODIFIER_DEPS and token.head.pos_ in ARGUMENT_POS) or any(
-            # "donated and delivered goods": conjoined verbs share the object
-            c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ in OBJECTS for g in c.children)
-            for c in token.children)
-    if row.needs == "intransitive":  # "workers marched", not "marched the prisoners" nor "was
-        return not any(c.dep_ in (*OBJECTS, *PASSIVE_SUBJECTS, "ccomp", "xcomp", "agent")  # struck"
+        return _has_object(token)
+    if row.needs == "intransitive":  # "workers marched"; not "marched the prisoners", "was struck"
+        return not any(c.dep_ in (*OBJECTS, *PASSIVE_SUBJECTS, "ccomp", "xcomp", "agent")
                        for c in token.children)
     if row.needs == "captive":  # "released the hostages", not "released a statement"
         return any(c.dep_ in OBJECTS + PASSIVE_SUBJECTS and c.lemma_.lower() not in
@@ -145,8 +141,8 @@ def _needs_met(token: Token, row: Trigger) -> bool:
                        words("no_party") for c in token.children)
     if row.needs == "threat":  # "warned Iran", "warned it would retaliate", "warned of war"
         return _threat(token)
-    if row.needs == "force":  # "shelled the town", "was struck by a missile"; not "struck by
-        return _needs_met(token, Trigger(row.type, row.mode, "obj", None)) and all(  # an op-ed"
+    if row.needs == "force":  # "shelled the town", "was struck by a missile", not "by an op-ed"
+        return _has_object(token) and all(
             _actorish(g) or g.lemma_.lower() in words("weapon")
             for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj")
     if row.needs.startswith("light:"):  # "lodged a protest": a light verb of that class
@@ -158,6 +154,15 @@ def _needs_met(token: Token, row: Trigger) -> bool:
                                              or c.lower_ in ("of", "by"))
             for c in token.children)
     return True
+
+
+def _has_object(token: Token) -> bool:
+    """An object or passive subject, a noun the (modifier-parsed) verb describes, or the
+    object of a conjoined verb ("donated and delivered goods": they share it)."""
+    return any(c.dep_ in OBJECTS + PASSIVE_SUBJECTS for c in token.children) or (
+        token.dep_ in MODIFIER_DEPS and token.head.pos_ in ARGUMENT_POS) or any(
+        c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ in OBJECTS for g in c.children)
+        for c in token.children)
 
 
 def _actorish(token: Token) -> bool:
@@ -334,14 +339,11 @@ def _once(events: list[Event]) -> tuple[Event, ...]:
 
 
 def _covers(full: Event, part: Event) -> bool:
-    """``full`` names every actor ``part`` names (and at least as many) for the same happening."""
+    """``full`` names every actor ``part`` names, in the same roles, for the same happening."""
     if (full.type, full.mode, full.status, full.date) != (part.type, part.mode, part.status,
                                                           part.date):
         return False
-    have = (part.source, part.target)
-    if sum(a is not None for a in have) > sum(a is not None for a in (full.source, full.target)):
-        return False
-    return all(p is None or p == f for p, f in zip(have, (full.source, full.target), strict=True))
+    return part.source in (None, full.source) and part.target in (None, full.target)
 
 
 def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span],
