@@ -209,7 +209,7 @@ def resolve(doc: Doc, anchors: Sequence[Anchor], observe: Observer | None = None
     ``observe`` (for fitting the weights) sees each pronoun with its scored candidates."""
     if not anchors:
         return []
-    state_open = _quote_openings(doc)
+    state_open = quote_openings(doc)
     # Sentences are numbered for distance without those wholly inside a quotation: a run of
     # quoted sentences does not push the speaker named before it out of reach ("X said. "A. B.
     # C." She added ...").
@@ -312,7 +312,7 @@ def _name_gender(text: str, anchor: Anchor) -> str | None:
     return None
 
 
-def _quote_openings(doc: Doc) -> list[int]:
+def quote_openings(doc: Doc) -> list[int]:
     """For each token, the index of the opening mark of the quotation it sits in (-1 when
     outside quotes). A quotation is closed by its closing mark or a paragraph break. Computed
     once per document (the actors stage resolves twice)."""

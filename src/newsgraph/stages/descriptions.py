@@ -192,7 +192,7 @@ def narrator(doc: Doc, actors: list[Cluster]) -> Cluster | None:
     """The writer speaking in the first person: a PERSON cluster of the first-person singular
     pronouns outside quotation marks (``pronoun`` mentions), when there are NARRATOR_MIN or
     more and no actor covers them; else None."""
-    opening = coref._quote_openings(doc)
+    opening = coref.quote_openings(doc)
     found = [t for t in doc if t.lower_ in FIRST_PERSON and t.pos_ == "PRON"
              and (t.text == "I" or t.lower_ != "i") and opening[t.i] < 0
              and not any(overlaps(c, t.idx, t.idx + len(t)) for c in actors)]
@@ -241,7 +241,7 @@ def speakers(doc: Doc, actors: list[Cluster], unresolved: list[Cluster]) -> list
             unresolved.remove(promoted)
             out.append(promoted)
             if promoted.country is None:
-                promoted.country = roles._country_in(doc, first, head.i)[0]
+                promoted.country = roles.country_in(doc, first, head.i)[0]
             continue
         type_ = _speaker_type(noun)
         if type_ is None:
@@ -259,7 +259,7 @@ def speakers(doc: Doc, actors: list[Cluster], unresolved: list[Cluster]) -> list
             cluster.gender = gender if type_ == "PERSON" and gender in ("m", "f") else None
             out.append(cluster)
         if cluster.country is None:  # "a Russian official", "Poland's parliament"
-            cluster.country = roles._country_in(doc, first, noun.i)[0]
+            cluster.country = roles.country_in(doc, first, noun.i)[0]
         if not overlaps(cluster, start, end):
             cluster.add(Mention(surface, start, end, "title" if type_ == "PERSON" else "other"),
                         type_)

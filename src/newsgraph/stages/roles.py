@@ -95,7 +95,7 @@ def _role_at(words: list[str]) -> tuple[int, tuple[str, str]] | None:
     return None
 
 
-def _country_in(doc: Doc, start: int, end: int) -> tuple[str | None, frozenset[str] | None]:
+def country_in(doc: Doc, start: int, end: int) -> tuple[str | None, frozenset[str] | None]:
     words = [t.lower_ for t in doc[start:end]]
     country = region = None
     i = 0
@@ -126,7 +126,7 @@ def premodifier(doc: Doc, index: int) -> tuple[str, str, str | None] | None:
         return None
     n, (role, sector) = hit
     role_start = index - n
-    country, _ = _country_in(doc, max(lo, role_start - 2), role_start)
+    country, _ = country_in(doc, max(lo, role_start - 2), role_start)
     if not doc[role_start].is_title and not doc[role_start].is_upper and country is None:
         return None  # "the president Obrador" lower case is a description, not a title
     return role, sector or None, country
@@ -148,7 +148,7 @@ def descriptions(doc: Doc) -> list[Description]:
             continue
         n, (role, sector) = hit
         det = doc[first].lower_
-        country, region = _country_in(doc, first, root.i - n + 1)
+        country, region = country_in(doc, first, root.i - n + 1)
         if plural:
             # the group is the modifiers and the noun, without determiners/quantifiers
             while first < root.i and doc[first].pos_ in ("DET", "NUM", "PRON", "ADV", "CCONJ"):
@@ -227,6 +227,6 @@ def attached(doc: Doc, root_index: int) -> tuple[str, str | None, str | None] | 
         if hit is None:
             continue
         n, (role, sector) = hit
-        country, _ = _country_in(doc, noun.left_edge.i, noun.i - n + 1)
+        country, _ = country_in(doc, noun.left_edge.i, noun.i - n + 1)
         return role, sector or None, country or _of_country(noun)
     return None
