@@ -232,8 +232,11 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     for name, _, _ in names:
         if name.label:
             votes[name.words] += 1 if name.label == "PERSON" else -1
-    seeds = sorted({n.words for n, _, _ in names if n.person is not None
-                    or (n.label == "PERSON" and votes[n.words] >= 0)}, key=len, reverse=True)
+    # (dict, not set: people of equal length keep the order they are first named in, so that a
+    # bare "Clinton" before both "Hillary Clinton" and "Bill Clinton" never depends on hashing)
+    seeds = sorted(dict.fromkeys(n.words for n, _, _ in names if n.person is not None
+                                 or (n.label == "PERSON" and votes[n.words] >= 0)),
+                   key=len, reverse=True)
     people: list[Cluster] = []
     for words in seeds:
         if pick(words, people, first_name=True) is None:
