@@ -67,3 +67,19 @@ def test_words_fast_ascii_path_agrees_with_the_unicode_pattern() -> None:
                  "Don’t stop: Zürich’s café", "K\u212a Kelvin", "snake_case and CAPS"]:
         found = _WORD.findall(text.lower())
         assert words(text) == ([w.replace("’", "'") for w in found] if "’" in text else found)
+
+
+def test_shingle_hashes_follow_word_order_and_repeat_for_repeated_shingles() -> None:
+    from newsgraph.corpus.text import shingle_hashes
+
+    hashes = shingle_hashes(["the", "cat", "sat", "on", "the", "cat", "sat"], 3).tolist()
+    assert len(hashes) == 5  # one per position
+    assert hashes[0] == hashes[4]  # "the cat sat" twice
+    assert len(set(hashes[:4])) == 4
+    def listed(tokens: list[str]) -> list[int]:
+        return shingle_hashes(tokens, 3).tolist()
+
+    assert listed(["a", "b", "c"]) != listed(["c", "b", "a"])
+    assert len(listed(["short"])) == 1  # fewer words than a shingle: one hash
+    assert listed(["a", "b"]) != listed(["b", "a"])
+    assert listed([]) == []

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.corpus import Corpus, CorpusError
+from newsgraph.corpus.dedup import band_keys, signature
 from newsgraph.corpus.migrations import MIGRATIONS, VERSION
 from newsgraph.corpus.store import APPLICATION_ID, PAGE_SIZE, backup_path, open_db
 
@@ -74,12 +75,16 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
 def _make_v1(path: Path) -> None:
     """A corpus as version 1 of the schema wrote it, with one article, actor and quote."""
     conn = sqlite3.connect(path)
-    conn.executescript(MIGRATIONS[0])
+    v1 = MIGRATIONS[0]
+    assert isinstance(v1, str)
+    conn.executescript(v1)
     conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
     conn.execute("PRAGMA user_version=1")
     conn.execute("INSERT INTO articles(id, digest_id, url, published, text, digest, ingested_at) "
                  "VALUES (1, 'abc', 'http://x/1', '2024-05-01', 'Old text about a ferry.', x'00', "
                  "'then')")
+    conn.execute("INSERT INTO minhash(article_id, signature) VALUES (1, zeroblob(512))")
+    conn.execute("INSERT INTO lsh(key, article_id) VALUES (42, 1)")  # an older scheme's key
     conn.execute("INSERT INTO actors(id, name, type) VALUES (1, 'Ana Ruiz', 'PERSON')")
     conn.execute("INSERT INTO actor_keys(key, actor_id, kind) VALUES ('ana ruiz', 1, 'full')")
     conn.execute("INSERT INTO mentions(article_id, actor_id, entity, name, type) "
@@ -109,6 +114,10 @@ def test_v1_corpus_is_migrated_in_place_with_a_backup(tmp_path: Path) -> None:
         assert [(h.kind, h.speaker) for h in hits] == [("quote", "Ana Ruiz")]
         edges = corpus.graph(since="2024-05-01", until="2024-05-01").edges  # events counted
         assert [(e.source, e.target, e.events) for e in edges] == [(1, 2, 1)]
+        sig = signature("Old text about a ferry.")  # near-duplicate index rebuilt (v5)
+        assert corpus.conn.execute("SELECT signature FROM minhash").fetchone()[0] == sig.tobytes()
+        assert sorted(k for k, in corpus.conn.execute("SELECT key FROM lsh")) == sorted(
+            band_keys(sig))
     backup = backup_path(path, 1)
     assert backup.exists()
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")]

@@ -47,18 +47,17 @@ _FMIX = tuple(np.uint32(c) for c in (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16))
 
 
 def signature(text: str, tokens: list[str] | None = None) -> np.ndarray:
-    """The MinHash signature (uint32 per permutation) of the text's word shingles, each
-    shingle hashed with CRC-32 (``tokens``: ``words(text)`` when the caller already has them).
+    """The MinHash signature (uint32 per permutation) of the text's word shingles, hashed by
+    ``shingle_hashes`` (``tokens``: ``words(text)`` when the caller already has them).
 
     The same values as datasketch's ``MinHash(num_perm=NUM_PERM, seed=1).update_batch`` of the
     shingle hashes (its "affine32" scheme: MurmurHash3's 32-bit finaliser, then ``a * h + b``
     modulo 2**32, the minimum per permutation), computed here in a few in-place numpy steps
     without building a ``MinHash`` per article."""
     a, b, empty = _permutations()
-    hashes = shingle_hashes(words(text) if tokens is None else tokens, SHINGLE)
-    if not hashes:
+    hv = shingle_hashes(words(text) if tokens is None else tokens, SHINGLE)
+    if not len(hv):
         return empty.copy()
-    hv = np.array(hashes, dtype=np.uint32)
     s1, m1, s2, m2, s3 = _FMIX
     hv ^= hv >> s1
     hv *= m1
@@ -75,7 +74,7 @@ def _datasketch_signature(text: str, tokens: list[str] | None = None) -> np.ndar
     template = _template()
     mh = MinHash(num_perm=NUM_PERM, permutations=template.permutations,
                  hashfunc=int, scheme=template.scheme)
-    mh.update_batch(shingle_hashes(words(text) if tokens is None else tokens, SHINGLE))
+    mh.update_batch(shingle_hashes(words(text) if tokens is None else tokens, SHINGLE).tolist())
     return mh.hashvalues
 
 

@@ -7,9 +7,16 @@ quotes. Version 3 copied each article's date and counted flag onto its mentions,
 index, so an actor's profile reads one index range however many articles name it.
 Version 4 copied the counted flag onto events, with a covering date index, so the actor graph
 of a time window reads one index range and never the (large) article rows.
+Version 5 changed how word shingles are hashed for near-duplicate signatures (all shingles
+hashed at once from per-word hashes); the stored signatures and LSH keys are recomputed from
+the stored texts, so old and new articles stay comparable. A step is SQL, or a function of the
+connection where the work needs Python.
 """
 
 from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
 
 V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID;
@@ -150,5 +157,22 @@ CREATE INDEX events_window
     ON events(date, counted, source_actor, target_actor, type, intensity);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4)
+
+
+def v5(conn: sqlite3.Connection) -> None:
+    """Recompute every stored signature and its band keys with today's shingle hashing."""
+    from newsgraph.corpus.dedup import band_keys, signature
+
+    conn.execute("DELETE FROM lsh")
+    rows = conn.execute("SELECT m.article_id, a.text FROM minhash m "
+                        "JOIN articles a ON a.id = m.article_id ORDER BY m.article_id")
+    for article_id, text in rows.fetchall():
+        sig = signature(text)
+        conn.execute("UPDATE minhash SET signature = ? WHERE article_id = ?",
+                     (sig.tobytes(), article_id))
+        conn.executemany("INSERT OR IGNORE INTO lsh(key, article_id) VALUES (?, ?)",
+                         [(key, article_id) for key in band_keys(sig)])
+
+
+MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (V1, V2, V3, V4, v5)
 VERSION = len(MIGRATIONS)

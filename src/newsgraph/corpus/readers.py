@@ -9,9 +9,10 @@ and feed records). Problems become ``Failure`` items, never exceptions.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+import orjson
 
 from newsgraph.ingest import Failure, RawDoc, read_inputs
 from newsgraph.ingest.sources import KNOWN_EXT
@@ -71,7 +72,7 @@ def is_digest_file(item: str) -> bool:
     try:
         with path.open("rb") as f:
             first = next((line for line in f if line.strip()), b"")
-        return json.loads(first).get("schema", "").startswith(DIGEST_SCHEMA)
+        return orjson.loads(first).get("schema", "").startswith(DIGEST_SCHEMA)
     except (OSError, ValueError, AttributeError):
         return False
 
@@ -91,8 +92,8 @@ def read_digests(paths: Iterable[str]) -> Iterator[Digest | Failure]:
 
 def parse_digest(where: str, line: str) -> Digest | Failure:
     try:
-        digest = Digest.from_dict(json.loads(line))
-    except json.JSONDecodeError as err:
+        digest = Digest.from_dict(orjson.loads(line))
+    except orjson.JSONDecodeError as err:
         return Failure(where, f"malformed JSON line ({err.msg})")
     except (KeyError, TypeError, AttributeError, ValueError) as err:
         return Failure(where, f"not a newsgraph digest ({type(err).__name__}: {err})")

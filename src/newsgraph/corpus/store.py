@@ -108,8 +108,12 @@ def _migrate(conn: sqlite3.Connection, path: Path, version: int, has_data: bool)
         if version == 0:  # nobody migrated this file yet: claim it
             conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
         for step in range(version, VERSION):
-            for statement in _statements(MIGRATIONS[step]):
-                conn.execute(statement)
+            migration = MIGRATIONS[step]
+            if callable(migration):
+                migration(conn)
+            else:
+                for statement in _statements(migration):
+                    conn.execute(statement)
             conn.execute(f"PRAGMA user_version={step + 1}")
         conn.execute("COMMIT")
     except BaseException:

@@ -1,5 +1,5 @@
-"""Text helpers shared by the corpus modules: folding, words, shingle hashes and the word
-lexicons."""
+"""Text helpers shared by the corpus modules: folding, words, word and shingle hashes and the
+word lexicons."""
 
 from __future__ import annotations
 
@@ -33,22 +33,45 @@ def words(text: str) -> list[str]:
     return [w.replace("’", "'") for w in found] if "’" in text else found
 
 
-def shingle_hashes(tokens: list[str], size: int) -> list[int]:
-    """CRC-32 of each ``size``-word shingle's UTF-8 bytes (words joined by one space), one per
-    position, repeats kept (one shingle for short texts). The bytes are sliced from the joined
-    text (words hold no spaces, so its spaces are the word boundaries) rather than built per
-    shingle."""
+_SHINGLE_PRIME = np.uint64(0x100000001B3)  # FNV-1a's 64-bit prime, the combining multiplier
+_HALF = np.uint64(32)
+_WORD_HASHES: dict[str, int] = {}  # word -> CRC-32 of its UTF-8 bytes (a session's vocabulary)
+_WORD_HASHES_MAX = 1 << 20  # words remembered before the memory starts again
+
+
+def word_hashes(tokens: list[str]) -> np.ndarray:
+    """CRC-32 of each word's UTF-8 bytes (uint64 array), remembered per word: a corpus's
+    vocabulary repeats, so most words are one dict look-up."""
+    known = _WORD_HASHES
+    found = list(map(known.get, tokens))
+    if None in found:  # words not met before (few: look for them at C speed)
+        if len(known) > _WORD_HASHES_MAX:
+            known.clear()
+        at = found.index(None)
+        while True:
+            word = tokens[at]
+            found[at] = known[word] = zlib.crc32(word.encode("utf-8"))
+            if None not in found:
+                break
+            at = found.index(None, at + 1)
+    return np.array(found, np.uint64)
+
+
+def shingle_hashes(tokens: list[str], size: int) -> np.ndarray:
+    """A 32-bit hash of each ``size``-word shingle (uint32 array), one per position, repeats
+    kept (one shingle for texts of ``size`` words or fewer): the words' CRC-32 combined as
+    ``(h * P) ^ next`` in 64 bits, FNV-style, then folded to 32 bits. Computed for all
+    positions at once from the word hashes, so the cost per shingle is a few array steps."""
     if not tokens:
-        return []
-    joined = " ".join(tokens).encode("utf-8")
-    if len(tokens) <= size:
-        return [zlib.crc32(joined)]
-    spaces = np.flatnonzero(np.frombuffer(joined, dtype=np.uint8) == 32)
-    starts = [0, *(spaces[: len(tokens) - size] + 1).tolist()]
-    ends = [*spaces[size - 1 :].tolist(), len(joined)]
-    view = memoryview(joined)
-    crc = zlib.crc32
-    return [crc(view[a:b]) for a, b in zip(starts, ends, strict=True)]
+        return np.zeros(0, np.uint32)
+    w = word_hashes(tokens)
+    n = max(1, len(w) - size + 1)
+    h = w[:n].copy()
+    for k in range(1, min(size, len(w))):
+        h *= _SHINGLE_PRIME
+        h ^= w[k : k + n]
+    h ^= h >> _HALF
+    return h.astype(np.uint32)
 
 
 @cache

@@ -11,12 +11,11 @@ statements, FTS5 builds one segment per batch, and the LSH index takes its keys 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sqlite3
 import zlib
-from collections.abc import Callable
 from enum import Enum
-from typing import Any
+
+import orjson
 
 from newsgraph.corpus import actors, dedup
 from newsgraph.corpus.stories import StoryIndex
@@ -89,42 +88,15 @@ class Session:
 
 def pack(digest: Digest) -> bytes:
     """The digest JSON (as ``Digest.to_dict``) without its text, which is stored once in
-    ``articles.text``; compressed."""
-    raw = json.dumps(digest, default=_fields, ensure_ascii=False, separators=(",", ":"),
-                     check_circular=False)
-    return zlib.compress(raw.encode("utf-8"), 1)
+    ``articles.text``; compressed. orjson writes the model's dataclasses itself."""
+    return zlib.compress(orjson.dumps({name: getattr(digest, name) for name in _PACKED}), 1)
 
 
-def _fields(value: Any) -> dict[str, Any]:
-    """JSON for the model's dataclasses (the encoder itself handles tuples and scalars)."""
-    convert = _CONVERTERS.get(type(value))
-    if convert is None:
-        convert = _converter(type(value))
-    return convert(value)
-
-
-_CONVERTERS: dict[type, Callable[[Any], dict[str, Any]]] = {}
-
-
-def _converter(cls: type) -> Callable[[Any], dict[str, Any]]:
-    """A function building the field dict of a model dataclass (a digest's text left out) as
-    one dict display, compiled once per class: ``{"id": v.id, "name": v.name, ...}``."""
-    names = getattr(cls, "__dataclass_fields__", None)
-    if names is None:
-        raise TypeError(f"cannot store a {cls.__name__}")
-    kept = [n for n in names if not (n == "text" and cls is Digest)]
-    if not all(n.isidentifier() for n in kept):  # pragma: no cover - model field names
-        raise TypeError(f"cannot store a {cls.__name__}")
-    body = ", ".join(f"{n!r}: v.{n}" for n in kept)
-    scope: dict[str, Any] = {}
-    exec(f"def convert(v):\n    return {{{body}}}\n", scope)  # the names were checked above
-    convert: Callable[[Any], dict[str, Any]] = scope["convert"]
-    _CONVERTERS[cls] = convert
-    return convert
+_PACKED = tuple(name for name in Digest.__dataclass_fields__ if name != "text")
 
 
 def unpack(blob: bytes, text: str) -> Digest:
-    data = json.loads(zlib.decompress(blob))
+    data = orjson.loads(zlib.decompress(blob))
     data["text"] = text
     return Digest.from_dict(data)
 
