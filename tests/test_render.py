@@ -47,3 +47,17 @@ def test_events_read_source_type_target_status_date(seed_digest: Digest) -> None
     mode = f"/{ev.mode}" if ev.mode else ""
     want = f"{names[ev.source]} —{ev.type}{mode}→ {names[ev.target]} ({ev.status}, {ev.date})"
     assert any(x.startswith(want) for x in lines), want
+
+
+def test_quotes_stand_under_their_speaker_reported_speech_after_its_verb(
+        seed_digest: Digest) -> None:
+    lines = _view(seed_digest)
+    names = {e.id: e.name for e in seed_digest.entities}
+    direct = next(q for q in seed_digest.quotes if q.kind == "direct" and q.speaker)
+    reported = next(q for q in seed_digest.quotes
+                    if q.kind != "direct" and q.speaker and q.cue and "\n" not in q.text)
+    for q, want in ((direct, f"“{direct.text.splitlines()[0]}"),
+                    (reported, f"{reported.cue.text} {reported.text}")):
+        at = next(i for i, x in enumerate(lines) if x.strip().startswith(want))
+        heads = [x.strip() for x in lines[:at] if x.strip() in set(names.values())]
+        assert heads and heads[-1] == names[q.speaker], (want, heads[-1:])

@@ -36,9 +36,11 @@ def render(d: Digest, console: Console) -> None:
             parts.append(Text(names.get(speaker, "(unattributed)") if speaker else
                               "(unattributed)", style="bold cyan"))
             for q in quotes:
-                mark = "“”" if q.kind == "direct" else "  "
-                parts.append(Text(f"  {mark[0]}{q.text}{mark[1]}",
-                                  style="italic" if q.kind == "direct" else ""))
+                if q.kind == "direct":
+                    parts.append(Text(f"  “{q.text}”", style="italic"))
+                else:  # reported: its reporting verb first ("rejected the criticism")
+                    cue = q.cue.text + " " if q.cue else ""
+                    parts.append(Text.assemble("   ", (cue, "dim"), q.text))
     if d.events:
         parts.append(_section("Events"))
         for ev in d.events:
