@@ -431,3 +431,9 @@ def test_headline_surname_of_two_people_goes_to_the_first_named():
         surname = text.split()[0]
         assert _entity_with(d, first) is _entity_with(d, surname)
         assert _entity_with(d, second) is not _entity_with(d, first)
+
+
+def test_a_name_after_the_and_an_ordinal_is_no_person():
+    d = digest("Harbour News\n\nVarga said she thought the 2nd Amendment was misread because "
+               "\u201cnobody reads the first half,\u201d she said.")
+    assert not any(e.type == "PERSON" and "Amendment" in e.name for e in d.entities)

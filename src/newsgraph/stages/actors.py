@@ -132,7 +132,7 @@ def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
         maybe = ent.label_ != "NORP" and _may_be_person(words) \
             and personhood.referent(doc[first:ent.end].root) \
             and not (len(words) == 1 and text[start:end].isupper()) \
-            and not (ent.start > 0 and doc[ent.start - 1].lower_ == "the") \
+            and not _after_the(doc, ent.start) \
             and not (the and title is None)
         if person is None and maybe:
             person = personhood.evidence(doc, first, ent.end)
@@ -147,13 +147,22 @@ def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
         if words:
             person = _title_before(doc, first)
             maybe = proper and _may_be_person(words, labelled=False) and personhood.referent(
-                doc[first:last].root)
+                doc[first:last].root) and not _after_the(doc, first)
             if person is None and maybe:
                 person = personhood.evidence(doc, first, last)
             out.append((_Name(start, end, doc[first:last].root.i, "", words, person, maybe),
                         first, last))
     out.sort(key=lambda n: n[0].start)
     return out
+
+
+def _after_the(doc: Doc, first: int) -> bool:
+    """A name after "the", maybe with an ordinal or number between ("the White House", "the
+    13th Amendment", "the 101st Airborne"): no person's name."""
+    i = first - 1
+    while i >= 0 and (doc[i].like_num or doc[i].ent_type_ in ("ORDINAL", "CARDINAL")):
+        i -= 1
+    return i >= 0 and doc[i].lower_ == "the"
 
 
 def _one_line(ent: Span) -> Span | None:
