@@ -437,3 +437,28 @@ def test_a_name_after_the_and_an_ordinal_is_no_person():
     d = digest("Harbour News\n\nVarga said she thought the 2nd Amendment was misread because "
                "\u201cnobody reads the first half,\u201d she said.")
     assert not any(e.type == "PERSON" and "Amendment" in e.name for e in d.entities)
+
+
+def test_relative_pronoun_on_an_apposition_is_a_mention_of_the_person_named():
+    from spacy.tokens import Doc
+
+    from newsgraph import nlp
+    from newsgraph.model import Mention
+    from newsgraph.stages import descriptions
+    from newsgraph.stages.clusters import Cluster
+
+    words = ["Voters", "like", "Brandvold", ",", "now", "the", "party", "leader", ",", "who",
+             "said", "no", "."]
+    doc = Doc(nlp.load().vocab, words=words, heads=[1, 1, 1, 2, 7, 7, 7, 2, 7, 10, 7, 10, 1],
+              deps=["nsubj", "ROOT", "dobj", "punct", "advmod", "det", "compound", "appos",
+                    "punct", "nsubj", "relcl", "dobj", "punct"],
+              pos=["NOUN", "VERB", "PROPN", "PUNCT", "ADV", "DET", "NOUN", "NOUN", "PUNCT",
+                   "PRON", "VERB", "DET", "PUNCT"],
+              tags=["NNS", "VBP", "NNP", ",", "RB", "DT", "NN", "NN", ",", "WP", "VBD", "DT",
+                    "."],
+              lemmas=["voter", "like", "Brandvold", ",", "now", "the", "party", "leader", ",",
+                      "who", "say", "no", "."])
+    person = Cluster(("brandvold",), "PERSON")
+    person.add(Mention("Brandvold", doc[2].idx, doc[2].idx + len("Brandvold")), "PERSON")
+    descriptions._relative_mention(doc[9], [person])
+    assert [m.text for m in person.mentions] == ["Brandvold", "who"]

@@ -36,7 +36,7 @@ from newsgraph.model import Mention
 from newsgraph.stages import coref, personhood, roles
 from newsgraph.stages.clusters import Cluster, overlaps, words_of
 from newsgraph.stages.quote_cues import partitive_object, speaker_nouns
-from newsgraph.stages.quotes import speaker_heads
+from newsgraph.stages.quotes import relative_antecedent, speaker_heads
 
 # "the company", "the ministry": organisation words that can describe an organisation named before
 THE_ORG_WORD = re.compile(r"\bthe\s+(" + "|".join(sorted(
@@ -269,7 +269,7 @@ def speakers(doc: Doc, actors: list[Cluster], unresolved: list[Cluster]) -> list
 def _relative_mention(relative: Token, actors: list[Cluster]) -> None:
     """"Smith, who said …": "who" is a mention of the actor it follows (the noun its clause
     modifies, or when the parse hangs the clause elsewhere, the noun right before it)."""
-    antecedent = relative.head.head
+    antecedent = relative_antecedent(relative.head.head)
     if relative.head.dep_ != "relcl":
         before = relative.i - 1
         if before >= 0 and relative.doc[before].text == ",":

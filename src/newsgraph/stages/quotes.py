@@ -45,11 +45,17 @@ are quotes, who said them, and finds reported speech. Decisions (tests rely on t
   before an apposition: "X, a top aide, said"), its apposition, the object of "according to"
   or of "by", a noun's possessor, a transcript label or a dash name; a partitive stands for
   its "of" object ("a group of farmers"), a document for its owner or issuer ("Smith's letter
-  says", "the council issued a statement calling …"). A subject across a line or sentence
-  break is a parse error and is not used. No entity there means ``None``; the actors stage
-  makes actors of the common-noun and unrecognised-name speakers ``speaker_heads`` reports
-  ("the union", "officials", "a spokesman", "the report"). The words taken as speaker are in
-  ``found.extra[SPEAKER_SPANS]`` either way.
+  says", "the council issued a statement calling …"), a relative clause on an apposition for
+  the person named ("X, now the party leader, who said"). A subject across a line or sentence
+  break is a parse error and is not used (of two subjects, the one nearest the cue counts; an
+  abbreviation's period is no break); a participle the parse leaves without one speaks for
+  its sentence's subject ("Bemoaning “…”, X accused …", "X shrugged it off, insisting “…”");
+  the word right before a subjectless cue may come before its auxiliaries ("X is once again
+  saying"), the word after it not when it is the subject of what was said ("said it would").
+  No entity there means ``None``; the actors stage makes actors of the common-noun and
+  unrecognised-name speakers ``speaker_heads`` reports ("the union", "officials", "a
+  spokesman", "the report"). The words taken as speaker (the phrase on the speaker's line,
+  no leading punctuation) are in ``found.extra[SPEAKER_SPANS]`` either way.
 """
 
 from __future__ import annotations
@@ -61,7 +67,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Quote, Span
-from newsgraph.stages import Found
+from newsgraph.stages import Found, personhood, roles
 from newsgraph.stages.quote_cues import (
     BLANK_LINE,
     Verb,
@@ -89,10 +95,13 @@ SENTENCE_END = frozenset(".!?…")
 MAX_CUE_DISTANCE = 5  # tokens between a quote and a cue that does not govern it
 MAX_LABEL_WORDS = 6  # longest transcript speaker label
 MAX_CARRY_DISTANCE = 15  # tokens back to a cue whose subject a subjectless cue takes
-MAX_APPOSITION = 12  # longest apposition between a name and its verb ("X, a top aide, said")
+MAX_PARTICIPLE_REACH = 40  # tokens from a subjectless participle to its sentence's subject
+MAX_APPOSITION = 16  # longest aside between a name and its verb ("X, a top aide, said")
 MAX_HEADLINE_TOKENS = 30  # a longer first line is a paragraph, not a headline
 HEADLINE_VERB_TAGS = frozenset({"NNS", "NNP", "NNPS", "VBZ"})  # how headline verbs get tagged
 SUBJECT_DEPS = ("nsubj", "csubj")
+VERB_PREFIX_DEPS = ("aux", "neg", "advmod")  # "is once again saying", "has not said"
+OBJECT_DEPS = ("dobj", "pobj", "dative", "poss")  # words that are no verb's subject
 MAX_TITLE_WORDS = 6
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
 SPEAKER_POS = frozenset({"PROPN", "PRON", "NOUN"})
@@ -250,8 +259,8 @@ class _DocView:
         self.words: list[Token] = []  # speech nouns and stance adjectives
         for t in doc:
             stop = not self.quoted[t.i] and (
-                t.text in SENTENCE_END or (t.is_space and "\n" in t.text)
-                or _period_closes(t, self.quoted))
+                (t.text in SENTENCE_END and not _abbreviation_period(t))
+                or (t.is_space and "\n" in t.text) or _period_closes(t, self.quoted))
             self.boundary[t.i + 1] = self.boundary[t.i] + stop
             if self.quoted[t.i]:
                 continue
@@ -298,6 +307,15 @@ class _DocView:
     def open_between(self, a: int, b: int) -> bool:
         """No sentence or line boundary among tokens [a, b)."""
         return a >= b or self.boundary[b] == self.boundary[a]
+
+
+def _abbreviation_period(t: Token) -> bool:
+    """A period the tokenizer split off an abbreviation, with the sentence going on after it:
+    "Sen. Bernie Sanders (Vt.), who …" (a closing bracket, a comma or a lower-case word next)."""
+    if t.text != "." or t.i == 0 or t.i + 1 >= len(t.doc) or t.doc[t.i - 1].whitespace_:
+        return False
+    nxt = t.doc[t.i + 1]
+    return not t.whitespace_ and (nxt.text in (")", ",") or nxt.text[:1].islower())
 
 
 def _period_closes(t: Token, quoted: bytearray) -> bool:
@@ -721,7 +739,32 @@ def _speaker_token(cue: Token, view: _DocView) -> Token | None:
         subject = _adjacent_subject(cue, view)
     if subject is None and source is None:
         subject = _earlier_cue_subject(cue, view)
+    if subject is None and source is None:
+        subject = _participle_host(cue, view)
     return _issuer(subject) if subject is not None else None
+
+
+def _participle_host(cue: Token, view: _DocView) -> Token | None:
+    """A participle cue the parse leaves with no usable subject (it hangs it on a quote parsed
+    as the main clause, or on the sentence before) speaks for the subject of its sentence: the
+    first one after it when it opens the sentence ("Bemoaning the “…”, Smith accused …"), else
+    the nearest one before it ("Smith hardly clarified it, asserting “…”")."""
+    if cue.tag_ != "VBG":
+        return None
+    doc = view.doc
+    opener = all(doc[j].is_punct or doc[j].is_space for j in range(
+        max(0, cue.i - MAX_PARTICIPLE_REACH), cue.i) if view.open_between(j, cue.i))
+    span = range(cue.i + 1, min(len(doc), cue.i + MAX_PARTICIPLE_REACH)) if opener else range(
+        cue.i - 1, max(-1, cue.i - MAX_PARTICIPLE_REACH), -1)
+    for j in span:
+        if not view.open_between(min(j, cue.i + 1), max(j, cue.i)):
+            return None
+        t = doc[j]
+        if (t.dep_ == "nsubj" and t.pos_ in SPEAKER_POS and t.tag_ not in RELATIVE_TAGS
+                and t.lower_ not in NEUTER_SUBJECTS and not view.quoted[j]
+                and not view.quoted[t.head.i] and t.head.dep_ != "relcl"):
+            return t
+    return None
 
 
 def _issuer(subject: Token) -> Token:
@@ -756,7 +799,7 @@ def _earlier_cue_subject(cue: Token, view: _DocView) -> Token | None:
 
 def _source_entity(subject: Token, found: Found) -> tuple[str | None, tuple[int, int]]:
     """(entity id or None, the source words' offsets) for the token naming a source."""
-    words = (subject.left_edge.idx, subject.idx + len(subject))  # "the IMF report"
+    words = (_phrase_start(subject).idx, subject.idx + len(subject))  # "the IMF report"
     inner = [c for c in subject.children if c.dep_ == "appos"
              or (c.dep_ == "compound" and c.pos_ == "PROPN" and subject.pos_ == "NOUN")]
     part = partitive_object(subject)
@@ -776,6 +819,19 @@ def _source_entity(subject: Token, found: Found) -> tuple[str | None, tuple[int,
     return None, words
 
 
+def _phrase_start(head: Token) -> Token:
+    """The first token of a speaker's phrase on its line, without leading punctuation (a
+    parse running over a line break or a closing quote mark starts it too early)."""
+    doc, first = head.doc, head.left_edge.i
+    for i in range(head.i - 1, first - 1, -1):
+        if "\n" in doc[i].text:
+            first = i + 1
+            break
+    while first < head.i and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    return doc[first]
+
+
 def _nested_appositions(noun: Token) -> list[Token]:
     """Proper-name appositions of the object of a preposition on ``noun``."""
     return [a for prep in noun.children if prep.dep_ == "prep"
@@ -785,11 +841,24 @@ def _nested_appositions(noun: Token) -> list[Token]:
 
 def _adjacent_subject(verb: Token, view: _DocView) -> Token | None:
     """When the parse gives no usable subject (quotes confuse it): the name or pronoun right
-    before the verb ("… Chuck Jordan said"), else right after it ("… said Obama")."""
-    for i in (verb.i - 1, verb.i + 1):
-        if (0 <= i < len(view.doc) and not view.quoted[i] and view.doc[i].pos_ in SPEAKER_POS
-                and view.doc[i].ent_type_ not in ("DATE", "TIME")):  # "… said Thursday"
-            return view.doc[i]
+    before the verb and its auxiliaries ("… Chuck Jordan said", "Smith is once again
+    saying"), else right after it ("… said Obama", but not "said it would": that is the
+    subject of what was said)."""
+    doc = view.doc
+    before = verb.i - 1
+    if not any(c.dep_ == "auxpass" for c in verb.children):  # "X's memo on Y was mocked": not Y
+        while (before > 0 and before < doc[before].head.i <= verb.i  # "is once again"
+               and doc[before].dep_ in VERB_PREFIX_DEPS
+               and doc[before].tag_ != "TO"):  # not "a panel to defend": no subject there
+            before -= 1
+        if before < verb.i - 1 and doc[before].dep_ in OBJECT_DEPS:
+            before = verb.i - 1  # "… met Smith and has said": an object is nobody's subject
+    for i in (before, verb.i + 1):
+        if (0 <= i < len(doc) and not view.quoted[i] and doc[i].pos_ in SPEAKER_POS
+                and doc[i].ent_type_ not in ("DATE", "TIME")  # "… said Thursday"
+                and not (i > verb.i and doc[i].dep_ in SUBJECT_DEPS and doc[i].head.i != verb.i)
+                and view.open_between(min(i, verb.i) + 1, max(i, verb.i))):
+            return doc[i]
     return _before_apposition(verb, view)
 
 
@@ -816,21 +885,29 @@ def _subject(verb: Token) -> Token | None:
     participles ("…, adding") and raising verbs ("appeared to say")."""
     tok = verb
     for _ in range(6):
-        for c in tok.children:
-            if c.dep_ in SUBJECT_DEPS:
-                if c.tag_ in RELATIVE_TAGS and tok.dep_ == "relcl":
-                    return tok.head  # "a letter that says …": the letter
-                return c if any(ch.isalpha() for ch in c.text) else None
-            if c.dep_ == "agent":  # "was told by X"
-                return next((g for g in c.children if g.dep_ == "pobj"), None)
+        # the subject nearest the cue: a parse that runs a dateline or the sentence before
+        # into this one can hang a second subject on a verb ("7 p.m.\n\nSmith's doctor is …")
+        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            c = min(subjects, key=lambda s: abs(s.i - verb.i))
+            if c.tag_ in RELATIVE_TAGS and tok.dep_ == "relcl":
+                return relative_antecedent(tok.head)  # "a letter that says …": the letter
+            return c if any(ch.isalpha() for ch in c.text) else None
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        if agent is not None:  # "was told by X"
+            return next((g for g in agent.children if g.dep_ == "pobj"), None)
         if tok.dep_ == "acl" and tok.head.pos_ in SPEAKER_POS:
             return _participle_subject(tok.head)  # "Trump saying …", "footage of Trump saying"
-        if tok.dep_ == "xcomp" and tok.head is not tok:  # "this led X to fear": X (object
+        if tok.dep_ == "xcomp" and tok.head.i != tok.i:  # "this led X to fear": X (object
             obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
             if obj is not None and (obj.pos_ in ("PROPN", "PRON") or any(  # control)
                     c.pos_ == "PROPN" and c.dep_ in ("appos", "compound") for c in obj.children)):
                 return obj
-        if tok.dep_ not in CLIMB_DEPS or tok.head is tok:
+            if obj is not None and tok.tag_ == "VBG" and obj.right_edge.i == tok.i - 1:
+                person = _participle_subject(obj)  # "uses footage of X asking": the parse
+                if person.i != obj.i:  # hangs the participle on the verb, not on X
+                    return person
+        if tok.dep_ not in CLIMB_DEPS or tok.head.i == tok.i:
             return None
         if (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.dep_ == "relcl"
                 and tok.i > 0 and tok.doc[tok.i - 1].text == ","):
@@ -838,6 +915,18 @@ def _subject(verb: Token) -> Token | None:
             continue  # man's (the parse hangs the participle on the relative clause)
         tok = tok.head
     return None
+
+
+def relative_antecedent(noun: Token) -> Token:
+    """What a relative clause on ``noun`` is about: the person an apposition describes when
+    the parse hangs the clause on the apposition ("Smith, now the party leader, who said …":
+    Smith, not the leader)."""
+    if noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.head.pos_ == "PROPN":
+        lemma = noun.lemma_.lower()
+        if lemma in roles.ROLES or lemma in personhood.PERSON_NOUNS or speaker_nouns().get(
+                lemma, ("",))[0] == "PERSON":
+            return noun.head
+    return noun
 
 
 def _participle_subject(noun: Token) -> Token:
