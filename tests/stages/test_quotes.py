@@ -1093,6 +1093,37 @@ def test_abbreviation_period_split_from_its_word_ends_no_sentence() -> None:
     assert run_parsed(spec, {"E1": ["Reyk"]}) == [("unsafe.", "E1")]
 
 
+def test_as_aside_after_a_quote_names_its_source_inside_another_cue() -> None:
+    spec = """
+    Members NNS nsubj 1
+    echo VBP ROOT 1 echo
+    her PRP$ poss 3
+    doubts NNS dobj 1
+    , , punct 1
+    since IN mark 9
+    the DT det 8
+    only JJ amod 8
+    test NN nsubj 9
+    is VBZ:AUX advcl 1 be
+    a DT det 14
+    “ `` punct 14
+    clean JJ amod 14
+    paying NN compound 14
+    record NN attr 9
+    , , punct 9
+    ” '' punct 9
+    as IN mark 21
+    a DT det 20
+    treasury NN compound 20
+    memo NN nsubj 21
+    put VBD advcl 9 put
+    it PRP dobj 21
+    . . punct 1
+    """
+    assert run_parsed(spec, {"E1": ["a treasury memo"], "E2": ["Members"]}) == [
+        ("clean paying record", "E1")]
+
+
 def test_relative_clause_on_an_apposition_speaks_for_the_person_named() -> None:
     spec = """
     Voters NNS nsubj 1

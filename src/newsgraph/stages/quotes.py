@@ -384,8 +384,7 @@ def _nearest_cue(r: _Run, view: _DocView) -> int | None:
         if c >= b and not view.open_between(max(b - 1, 0), c):  # from the closing mark
             continue
         distance = 0 if a <= c < b else (a - c if c < a else c - b + 1)
-        if distance > MAX_CUE_DISTANCE and c >= b and _subject_opens_at(view.doc[c], b, view,
-                                                                         r.outer[1]):
+        if distance > 2 and c >= b and _subject_opens_at(view.doc[c], b, view, r.outer[1]):
             distance = 1  # “…” a narrator in the new ad asks: the subject follows the quote
         governs = view.doc[c].is_ancestor(view.doc[first_word])
         if not governs and distance > MAX_CUE_DISTANCE:
@@ -413,8 +412,8 @@ def _subject_opens_at(cue: Token, i: int, view: _DocView, end: int) -> bool:
     last = view.text[:end].rstrip(QUOTE_CLOSERS + " ")[-1:]
     if not (last == "," or (last in "?!" and doc[start].text[:1].islower())):
         return False
-    while i < start and doc[i].is_punct:
-        i += 1
+    while i < start and (doc[i].is_punct or (doc[i].dep_ == "mark" and doc[i].head.i == cue.i)):
+        i += 1  # "“…,” as a city memo put it"
     return start == i and subject.right_edge.i == cue.i - 1
 
 
@@ -431,8 +430,9 @@ def _outer_saying(cue: int, view: _DocView, partial: bool) -> int:
         or speaker_nouns().get(subject.lemma_.lower(), ("",))[0] == "DOCUMENT")
     entry = reporting_verbs().get(verb_lemma(tok))
     phrase = partial and entry is not None and entry.frame not in NAMING_FRAMES
-    if cue_kind(tok) not in INNER_KINDS and not no_speaker and not phrase:
-        return cue
+    aside = any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+    if aside or (cue_kind(tok) not in INNER_KINDS and not no_speaker and not phrase):
+        return cue  # an "as X put it" aside names its own source, whatever the clause around
     for anc in tok.ancestors:
         if not view.open_between(min(anc.i, cue) + 1, max(anc.i, cue)):
             break
