@@ -138,3 +138,30 @@ def test_record_title_and_url_override_the_page() -> None:
     raw = RawDoc("x.jsonl:1", "html", page(), title="Given title", url="https://given.example/")
     article = to_article(raw)
     assert (article.title, article.url) == ("Given title", "https://given.example/")
+
+
+def test_hidden_elements_and_inline_hover_cards_are_not_article_text() -> None:
+    para = ("<p>The mayor <span class='people-rollover'><a href='/p/ana'>Ana Ruiz</a>"
+            "<span class='people-rollover-block'><img src='a.jpg'><a href='/x'>Ana Ruiz"
+            "</a><a href='/y'>Mayor opens the new ferry line</a></span></span> said the ferry "
+            "would sail again on Monday after two weeks of repairs to its engines.</p>")
+    hidden = ("<div style='display: none'>Subscribe to our newsletter today</div>"
+              "<p aria-hidden='true'>Advertisement panel text here</p>"
+              "<p hidden>Old version of this story</p>")
+    more = "".join(f"<p>Paragraph {i} of the story tells readers more about the harbour and "
+                   f"its ferries, which carry commuters across the bay every day.</p>"
+                   for i in range(6))
+    html = (f"<html><body><article><h1>Ferry returns</h1>{para}{hidden}{more}</article>"
+            "</body></html>")
+    text = extract_html(html, "t.html").text
+    assert "The mayor Ana Ruiz said the ferry would sail again" in text  # link and tail kept
+    for gone in ("Mayor opens the new ferry line", "Subscribe", "Advertisement panel",
+                 "Old version"):
+        assert gone not in text
+
+
+def test_an_article_hidden_by_its_markup_is_still_read() -> None:
+    body = "".join(f"<p>Paragraph {i} says the council voted to rebuild the old harbour wall "
+                   f"before the winter storms arrive.</p>" for i in range(6))
+    html = f"<html><body><div style='display:none'><article>{body}</article></div></body></html>"
+    assert "rebuild the old harbour wall" in extract_html(html, "t.html").text

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 
 import trafilatura
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
 
 from newsgraph.errors import InputError
 from newsgraph.ingest.decode import decode
@@ -37,20 +39,63 @@ def html_bytes_to_str(data: bytes, source: str | None) -> str:
     return decode(data, source, declared=label)
 
 
+def _extract(html: str | HtmlElement, url: str | None) -> dict:
+    doc = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        favor_precision=False, deduplicate=False,
+    )
+    if doc is None:
+        return {}
+    return doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+
+
+_HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_POPUP = frozenset({"rollover", "tooltip", "popover", "hovercard", "popup"})
+_POPUP_PART = frozenset({"block", "content", "body", "card", "inner", "panel"})
+_KEPT_TAGS = frozenset({"html", "head", "body"})
+
+
+def prune_unseen(tree: HtmlElement) -> bool:
+    """Drop what a reader never sees in the page's text (their tails stay): elements the markup
+    hides (``hidden``, ``aria-hidden="true"``, an inline ``display: none`` or ``visibility:
+    hidden``), and the body of a hover card or tooltip that sits inline in a paragraph
+    (a class such as ``rollover-people-block`` or ``tooltip-content``: a popup word and a
+    content word in one class name, so the link that opens it stays). Returns whether any
+    element was dropped."""
+    doomed = []
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in _KEPT_TAGS:
+            continue
+        attrib = el.attrib
+        if ("hidden" in attrib or attrib.get("aria-hidden", "").lower() == "true"
+                or _HIDING_STYLE.search(attrib.get("style", "")) or _popup_body(attrib)):
+            doomed.append(el)
+    for el in doomed:  # (one inside another dropped already leaves a detached subtree)
+        if el.getparent() is not None:
+            el.drop_tree()
+    return bool(doomed)
+
+
+def _popup_body(attrib: dict) -> bool:
+    for name in attrib.get("class", "").lower().split():
+        parts = set(re.split(r"[-_]+", name))
+        if parts & _POPUP and parts & _POPUP_PART:
+            return True
+    return False
+
+
 def extract_html(html: str, source: str | None, url: str | None = None) -> HtmlArticle:
     """The page's main text (paragraphs one per line) and its metadata."""
     if "<" not in html:
         raise InputError(source, "expected HTML but found no markup")
     try:
-        doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-            favor_precision=False, deduplicate=False,
-        )
+        tree = load_html(html)
+        pruned = tree is not None and prune_unseen(tree)
+        data = _extract(tree if tree is not None else html, url)
+        if pruned and not (data.get("text") or "").strip():  # the article itself was hidden
+            data = _extract(html, url)
     except Exception as err:  # trafilatura/lxml raise many types on broken markup
         raise InputError(source, f"malformed HTML ({type(err).__name__})") from None
-    if doc is None:
-        raise InputError(source, "no article text found in the HTML")
-    data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     text = (data.get("text") or "").strip()
     if not text:
         raise InputError(source, "no article text found in the HTML")
