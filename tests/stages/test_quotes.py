@@ -1146,3 +1146,28 @@ def test_relative_clause_on_an_apposition_speaks_for_the_person_named() -> None:
     ” '' punct 1
     """
     assert run_parsed(spec, {"E1": ["Brandvold"]}) == [("dead.", "E1")]
+
+
+def test_speech_participle_whose_phrase_runs_up_to_the_quote_is_its_cue() -> None:
+    # the parse hangs the quote on the main verb, not on the participle right before it
+    spec = """
+    The DT det 1
+    spot NN nsubj 2
+    concludes VBZ ROOT 2 conclude
+    with IN prep 2
+    footage NN pobj 3
+    of IN prep 4
+    Reyk NNP nsubj 7
+    saying VBG pobj 5 say
+    at IN prep 7
+    the DT det 10
+    rally NN pobj 8
+    , , punct 2
+    “ `` punct 15
+    We PRP nsubj 15
+    will MD aux 15
+    win VB ccomp 2
+    . . punct 2
+    ” '' punct 2
+    """
+    assert run_parsed(spec, {"E1": ["Reyk"], "E2": ["The spot"]}) == [("We will win.", "E1")]

@@ -386,6 +386,8 @@ def _nearest_cue(r: _Run, view: _DocView) -> int | None:
         distance = 0 if a <= c < b else (a - c if c < a else c - b + 1)
         if distance > 2 and c >= b and _subject_opens_at(view.doc[c], b, view, r.outer[1]):
             distance = 1  # “…” a narrator in the new ad asks: the subject follows the quote
+        elif distance > 2 and c < a and _phrase_runs_to(view.doc[c], a):
+            distance = 1  # footage of X saying at the debate, “…”: the quote is what X said
         governs = view.doc[c].is_ancestor(view.doc[first_word])
         if not governs and distance > MAX_CUE_DISTANCE:
             continue
@@ -415,6 +417,19 @@ def _subject_opens_at(cue: Token, i: int, view: _DocView, end: int) -> bool:
     while i < start and (doc[i].is_punct or (doc[i].dep_ == "mark" and doc[i].head.i == cue.i)):
         i += 1  # "“…,” as a city memo put it"
     return start == i and subject.right_edge.i == cue.i - 1
+
+
+def _phrase_runs_to(cue: Token, a: int) -> bool:
+    """A speech verb with nothing said in its parse whose phrase ends right before token ``a``
+    (punctuation between): the quote opening there is what it says, wherever the parse hangs
+    it ("… footage of X saying during the debate, “…”")."""
+    if not cue.tag_.startswith("VB") or cue_kind(cue) not in SAYING or any(
+            c.dep_ in ("ccomp", "xcomp", "dobj") for c in cue.children):
+        return False
+    doc, i = cue.doc, cue.right_edge.i + 1
+    while i < a and (doc[i].is_punct or doc[i].is_space) and "\n" not in doc[i].text:
+        i += 1
+    return i == a
 
 
 def _outer_saying(cue: int, view: _DocView, partial: bool) -> int:
