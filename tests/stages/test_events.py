@@ -568,3 +568,17 @@ def test_a_visit_in_a_with_phrase_is_made_by_the_verb_subject() -> None:
     ev = one("Ana Ruiz ended her tour of the region with a visit to Peru.",
              {"A": ["Ana Ruiz"], "B": ["Peru"]})
     assert (ev.type, ev.mode, ev.source, ev.target) == ("CONSULT", "visit", "A", "B")
+
+
+def test_a_title_or_law_is_never_a_source_or_target() -> None:
+    text = "The Harbour Act banned Norland from the fishing grounds."
+    doc = nlp.load()(text)
+    law = Entity("L", "The Harbour Act", "LAW", mentions=(Mention("The Harbour Act", 0, 15),))
+    gpe = Entity("G", "Norland", "GPE", mentions=(Mention("Norland", 23, 30),))
+    found = Found(article=Article(text=text, published=PUBLISHED), entities=(law, gpe))
+    out = events.run(doc, found)
+    assert out and all(ev.source != "L" and ev.target != "L" for ev in out)
+    assert any(ev.target == "G" for ev in out)
+    as_actor = Entity("L", "The Harbour Act", "ORG", mentions=law.mentions)
+    found = Found(article=Article(text=text, published=PUBLISHED), entities=(as_actor, gpe))
+    assert any(ev.source == "L" for ev in events.run(doc, found))  # the same words as an actor

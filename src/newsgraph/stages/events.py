@@ -65,7 +65,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -319,7 +319,23 @@ def run(doc: Doc, found: Found) -> tuple[Event, ...]:
             events.extend(_events(cand, by_index, dates, found, published, text))
     events.extend(imperatives(doc, found, published))
     events.extend(obligations(doc, found, published))
+    events = _actors_only(events, found)
     return _once(sorted(events, key=lambda e: (e.trigger.start, e.source or "")))
+
+
+NOT_ACTORS = frozenset({"WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})  # entities that do nothing
+
+
+def _actors_only(events: list[Event], found: Found) -> list[Event]:
+    """Sources and targets are actors: a title, law, named event or product the NER found
+    where a subject or object stands ("Officers arrested Webb" read as a title) is no
+    source or target (None)."""
+    inert = {e.id for e in found.entities if e.type in NOT_ACTORS}
+    if not inert:
+        return events
+    return [replace(ev, source=None if ev.source in inert else ev.source,
+                    target=None if ev.target in inert else ev.target)
+            if ev.source in inert or ev.target in inert else ev for ev in events]
 
 
 def _once(events: list[Event]) -> tuple[Event, ...]:
