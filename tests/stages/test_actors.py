@@ -462,3 +462,22 @@ def test_relative_pronoun_on_an_apposition_is_a_mention_of_the_person_named():
     person.add(Mention("Brandvold", doc[2].idx, doc[2].idx + len("Brandvold")), "PERSON")
     descriptions._relative_mention(doc[9], [person])
     assert [m.text for m in person.mentions] == ["Brandvold", "who"]
+
+
+def test_an_article_is_not_part_of_a_name_and_addresses_are_not_names():
+    """Spans as spaCy's NER sometimes gives them (set by hand here: the model does so only in
+    some contexts)."""
+    from spacy.tokens import Span
+
+    from newsgraph import nlp
+    from newsgraph.stages.actors import _names
+
+    doc = nlp.load()("An Associated Press journalist saw the fire. Book at "
+                     "https://tickets.example.com/show/ or mail office@example.org today.")
+    url = next(t for t in doc if t.text.startswith("https"))
+    mail = next(t for t in doc if "@" in t.text)
+    doc.ents = [Span(doc, 0, 3, "ORG"), Span(doc, url.i, url.i + 1, "PERSON"),
+                Span(doc, mail.i, mail.i + 1, "PERSON")]
+    found = [doc.text[n.start:n.end] for n, _, _ in _names(doc)]
+    assert "Associated Press" in found
+    assert not [f for f in found if f.lower().startswith("an ") or "://" in f or "@" in f]

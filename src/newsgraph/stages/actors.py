@@ -36,6 +36,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -117,6 +118,9 @@ def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
         the = doc[first].lower_ == "the"
         if the and ent.end - first > 2:  # "the Emperor Alexius": a person noun heading the
             title = personhood.PERSON_NOUNS.get(doc[first + 1].lower_) or title  # name
+        if doc[first].lower_ in ("a", "an") and first < ent.end - 1:  # "An Associated Press
+            first += 1  # journalist": an article is never part of a name
+            start = doc[first].idx
         # an honorific inside the name span ("Ms Clinton") is title evidence, not name
         while first < ent.end - 1 and doc[first].lower_.rstrip(".") in TITLES \
                 and doc[first].lower_.rstrip(".") not in ROLE_WORDS_KEPT:
@@ -124,7 +128,7 @@ def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
             first += 1
             start = doc[first].idx
         words = words_of(text[start:end])
-        if not words:
+        if not words or _address(text[start:end]):
             continue
         person = title
         # a person could hide behind the NER's other labels, but not behind a nationality or
@@ -144,7 +148,7 @@ def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
     for first, last, proper in _proper_runs(doc):
         start, end = _trim(text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
         words = words_of(text[start:end])
-        if words:
+        if words and not _address(text[start:end]):
             person = _title_before(doc, first)
             maybe = proper and _may_be_person(words, labelled=False) and personhood.referent(
                 doc[first:last].root) and not _after_the(doc, first)
@@ -154,6 +158,14 @@ def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
                         first, last))
     out.sort(key=lambda n: n[0].start)
     return out
+
+
+_ADDRESS = re.compile(r"://|\bwww\.|\S@\S|\.(?:com|org|net|gov|edu)\b/", re.IGNORECASE)
+
+
+def _address(surface: str) -> bool:
+    """A web or e-mail address the NER took for a name."""
+    return _ADDRESS.search(surface) is not None
 
 
 def _after_the(doc: Doc, first: int) -> bool:
