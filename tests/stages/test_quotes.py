@@ -1171,3 +1171,11 @@ def test_speech_participle_whose_phrase_runs_up_to_the_quote_is_its_cue() -> Non
     ” '' punct 2
     """
     assert run_parsed(spec, {"E1": ["Reyk"], "E2": ["The spot"]}) == [("We will win.", "E1")]
+
+
+def test_partial_quote_of_a_second_speaker_in_a_coordinated_clause_is_theirs() -> None:
+    text = ("Reyk told reporters the talks were \u201cproductive,\u201d and Brandvold said she "
+            "was \u201chopeful.\u201d")
+    qs = run(text, {"E1": ["Reyk"], "E2": ["Brandvold"]})
+    assert [(q.text, q.speaker) for q in direct(qs)] == [("productive", "E1"),
+                                                         ("hopeful.", "E2")]

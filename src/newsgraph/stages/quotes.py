@@ -437,7 +437,8 @@ def _outer_saying(cue: int, view: _DocView, partial: bool) -> int:
     evidence verb, its subject is no speaker, or the quote is a phrase the reporter uses and
     the cue does not name it ("She says it shows Trump is “unfit”": hers; "Obama said, most
     Americans believe “…”": his; "Trump said she would discuss it “in a few weeks”": his; not
-    "Smith said Jones called it “a fraud”")."""
+    "Smith said Jones called it “a fraud”", nor through a coordinated clause with a subject of
+    its own: "Smith called it “fine,” and Jones said she was “hopeful”")."""
     tok = view.doc[cue]
     subject = _subject(tok)
     no_speaker = subject is not None and (
@@ -448,9 +449,12 @@ def _outer_saying(cue: int, view: _DocView, partial: bool) -> int:
     aside = any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
     if aside or (cue_kind(tok) not in INNER_KINDS and not no_speaker and not phrase):
         return cue  # an "as X put it" aside names its own source, whatever the clause around
+    below = tok
     for anc in tok.ancestors:
-        if not view.open_between(min(anc.i, cue) + 1, max(anc.i, cue)):
-            break
+        if (below.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in below.children)) or (
+                not view.open_between(min(anc.i, cue) + 1, max(anc.i, cue))):
+            break  # "X told reporters …, and Y said she was “hopeful”": Y's own statement
+        below = anc
         said = anc if anc.i in view.cue_set else next(
             (c for c in anc.children if c.dep_ == "parataxis" and c.i in view.cue_set), None)
         if said is not None and cue_kind(said) in SAYING:
