@@ -481,3 +481,11 @@ def test_an_article_is_not_part_of_a_name_and_addresses_are_not_names():
     found = [doc.text[n.start:n.end] for n, _, _ in _names(doc)]
     assert "Associated Press" in found
     assert not [f for f in found if f.lower().startswith("an ") or "://" in f or "@" in f]
+
+
+def test_one_he_or_his_does_not_make_a_person_of_a_name_labelled_otherwise_many_times():
+    d = digest("Apple launched a new phone on Monday. Apple sold more phones than last year.\n"
+               "Analysts said Apple would keep growing. Apple did not comment. Apple shares "
+               "rose.\nBut Apple has had a place in his heart since 1984, the founder said.")
+    apple = _entity_with(d, "Apple")
+    assert apple is not None and apple.type == "ORG"

@@ -94,12 +94,14 @@ class _Name:
     """A name occurrence: an NER entity (``label``) or a proper-noun run the NER missed
     (``label`` ""), with its span, match words and person evidence (gender m/f/x or None)."""
 
-    __slots__ = ("end", "label", "maybe", "person", "place", "root", "start", "words")
+    __slots__ = ("end", "label", "maybe", "person", "place", "root", "start", "titled", "words")
 
     def __init__(self, start: int, end: int, root: int, label: str, words: tuple[str, ...],
-                 person: str | None, maybe: bool = False, place: str | None = None) -> None:
+                 person: str | None, maybe: bool = False, place: str | None = None,
+                 titled: bool = False) -> None:
         self.start, self.end, self.root, self.label = start, end, root, label
         self.words, self.person, self.maybe, self.place = words, person, maybe, place
+        self.titled = titled  # the person evidence is a title or honorific ("Ms", "Gen.")
 
 
 def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
@@ -143,8 +145,8 @@ def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
         place = None
         if ent.label_ in ("PERSON", "ORG") and person is None and _may_be_place(text[start:end]):
             place = placehood.cue(doc, first, ent.end)
-        out.append((_Name(start, end, ent.root.i, ent.label_, words, person, maybe, place),
-                    first, ent.end))
+        out.append((_Name(start, end, ent.root.i, ent.label_, words, person, maybe, place,
+                          titled=title is not None), first, ent.end))
     for first, last, proper in _proper_runs(doc):
         start, end = _trim(text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
         words = words_of(text[start:end])
@@ -154,8 +156,8 @@ def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
                 doc[first:last].root) and not _after_the(doc, first)
             if person is None and maybe:
                 person = personhood.evidence(doc, first, last)
-            out.append((_Name(start, end, doc[first:last].root.i, "", words, person, maybe),
-                        first, last))
+            out.append((_Name(start, end, doc[first:last].root.i, "", words, person, maybe,
+                              titled=person is not None), first, last))
     out.sort(key=lambda n: n[0].start)
     return out
 
@@ -166,6 +168,21 @@ _ADDRESS = re.compile(r"://|\bwww\.|\S@\S|\.(?:com|org|net|gov|edu)\b/", re.IGNO
 def _address(surface: str) -> bool:
     """A web or e-mail address the NER took for a name."""
     return _ADDRESS.search(surface) is not None
+
+
+WEAK_EVIDENCE_SHARE = 3  # untitled person evidence must reach 1/3 of the other NER labels
+
+
+def _outweigh_weak_evidence(names: list[tuple[_Name, int, int]],
+                            votes: Counter[tuple[str, ...]]) -> None:
+    """Person evidence short of a title ("Apple ... in his heart") on a name the NER labels
+    something else many times over ("Apple" ORG fifteen times) is dropped: it makes no
+    person of the name. Evidence on at least a third of those labels stands."""
+    weak = Counter(n.words for n, _, _ in names if n.person is not None and not n.titled)
+    for name, _, _ in names:
+        if name.person is not None and not name.titled and votes[name.words] < 0 \
+                and WEAK_EVIDENCE_SHARE * weak[name.words] < -votes[name.words]:
+            name.person = None
 
 
 def _after_the(doc: Doc, first: int) -> bool:
@@ -253,6 +270,7 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     for name, _, _ in names:
         if name.label:
             votes[name.words] += 1 if name.label == "PERSON" else -1
+    _outweigh_weak_evidence(names, votes)
     # (dict, not set: people of equal length keep the order they are first named in, so that a
     # bare "Clinton" before both "Hillary Clinton" and "Bill Clinton" never depends on hashing)
     seeds = sorted(dict.fromkeys(n.words for n, _, _ in names if n.person is not None
@@ -390,12 +408,15 @@ def _taking_he_she(doc: Doc, people: list[Cluster], others: dict[tuple[str, ...]
     anchors = [coref.Anchor([(m.start, m.end) for m in c.mentions + riders.get(id(c), [])],
                             "PERSON" if id(c) in maybe else c.type, gender=c.gender)
                for c in trial]
-    out: list[Cluster] = []
+    won: dict[int, int] = {}  # he/she pronouns won, per candidate (in first-won order)
     for link in coref.resolve(doc, anchors):
         cluster = trial[link.anchor]
-        if id(cluster) in maybe and cluster not in out and \
-                personhood.GENDERED.get(text[link.start:link.end].lower()):
-            out.append(cluster)
+        if id(cluster) in maybe and personhood.GENDERED.get(text[link.start:link.end].lower()):
+            won[link.anchor] = won.get(link.anchor, 0) + 1
+    # a name the NER labelled something else many times over stays what it was labelled
+    # ("Apple" ORG ten times that wins one "his")
+    out = [trial[i] for i, n in won.items()
+           if WEAK_EVIDENCE_SHARE * n >= len(trial[i].mentions)]
     for cluster in out:
         cluster.type = "PERSON"
         for mention in riders.get(id(cluster), []):
