@@ -489,3 +489,14 @@ def test_one_he_or_his_does_not_make_a_person_of_a_name_labelled_otherwise_many_
                "rose.\nBut Apple has had a place in his heart since 1984, the founder said.")
     apple = _entity_with(d, "Apple")
     assert apple is not None and apple.type == "ORG"
+
+
+def test_a_gerund_opening_the_sentence_is_not_part_of_the_name_after_it():
+    d = digest("Tim Cook spoke at the summit on Tuesday.\n"
+               "Hosting Cook at the summit \"is our dream,\" the organiser said.")
+    cook = _entity_with(d, "Tim Cook")
+    assert cook is not None and "Cook" in {m.text for m in cook.mentions}
+    assert not [e.name for e in d.entities if e.name.startswith("Hosting")]
+    d = digest("Tom Berlin sang at the festival.\n"
+               "Irving Berlin wrote the song in 1911, the festival's notes say.")
+    assert _entity_with(d, "Irving Berlin") is not None  # "Irving" is no verb form

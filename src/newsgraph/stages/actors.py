@@ -170,6 +170,38 @@ def _address(surface: str) -> bool:
     return _ADDRESS.search(surface) is not None
 
 
+def _drop_gerund_openers(doc: Doc, names: list[tuple[_Name, int, int]]) -> None:
+    """A sentence opening on a gerund runs it into the name after it ("Hosting Cook at the
+    summit was a dream", "Meeting Putin in Moscow, Xi ..."): the -ing word is left out of the
+    name when the rest ends another, longer name of the article ("Tim Cook") and the word is
+    a verb form ("host" + "ing"), not a given name ("Irving", "Sterling")."""
+    text = doc.text
+    endings: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    for n, _, _ in names:
+        for k in range(1, len(n.words)):
+            endings.setdefault(n.words[-k:], set()).add(n.words)
+    for i, (name, first, end) in enumerate(names):
+        word = doc[first]
+        if (len(name.words) < 2 or not word.is_sent_start or not word.lower_.endswith("ing")
+                or not endings.get(name.words[1:], set()) - {name.words}
+                or word.lower_ in coref.GIVEN_NAMES
+                or not _verb_form(word.lower_)):
+            continue
+        start = doc[first + 1].idx
+        name.start, name.words = start, words_of(text[start:name.end])
+        names[i] = (name, first + 1, end)
+
+
+def _verb_form(word: str) -> bool:
+    """Whether an -ing word is a common verb's form ("hosting", "meeting", "visiting")."""
+    from wordfreq import zipf_frequency  # only for the rare name that opens on -ing
+
+    stem = word[:-3]
+    stems = {stem, stem + "e"} | ({stem[:-1]} if len(stem) > 2 and stem[-1] == stem[-2] else set())
+    return zipf_frequency(word, "en") >= 3 and any(
+        zipf_frequency(s, "en") >= 3.5 for s in stems if len(s) > 2)
+
+
 WEAK_EVIDENCE_SHARE = 3  # untitled person evidence must reach 1/3 of the other NER labels
 
 
@@ -259,6 +291,7 @@ def _fuller(words: tuple[str, ...], people: list[Cluster]) -> Cluster | None:
 def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     text = doc.text
     names = _names(doc)
+    _drop_gerund_openers(doc, names)
     places = placehood.relabel([(n.words, n.label, n.place, n.person is not None)
                                 for n, _, _ in names if n.label in ("PERSON", "ORG")])
     for name, _, _ in names:
