@@ -30,6 +30,7 @@ BODY = (
         ("Share this", "share"),
         ("Share this article", "share"),
         ("Like this story? Share it with a friend!", "share"),
+        ("[Related: Harbour strike talks stall as ferries stay docked]", "read-more"),
         ("Share it with your friends", "share"),
         ("Also on news.example.org Ferry strike ends after two weeks of talks", "read-more"),
         ("Facebook Twitter WhatsApp Email", "share"),

@@ -20,7 +20,7 @@ BYLINE = "byline"
 HEAD_LINES = 3  # non-empty article lines before the body proper
 MAX_LINE = 300  # longer lines are article text, never boilerplate
 _EDGE = "\ufeff\u200b\u200c\u200d\u2060"  # invisible characters trimmed with outer whitespace
-_STRIP = "|•·»›*#" + _EDGE
+_STRIP = "|•·»›*#[]" + _EDGE
 _MACRO = re.compile(r"%(\w+)%")
 
 
