@@ -119,6 +119,15 @@ def test_fragments_and_speaker_labels_are_never_chosen() -> None:
     assert any(s.text.startswith("The authority offered talks") for s in d.summary)
 
 
+def test_a_dateline_split_off_its_sentence_is_never_chosen() -> None:
+    dateline = "LIMA, Ohio, Oct. 4 (AP) —"  # spaCy ends a sentence after it
+    text = f"{dateline} The mayor criticized the plan.\n\n{HARBOUR}"
+    spans = summary.sentence_spans(nlp.load()(text))
+    assert any(text[a:b] == dateline for a, b in spans)  # the case this test is about
+    d = _digest(text, sentences=20)
+    assert d.summary and all(s.text != dateline for s in d.summary)
+
+
 def test_direct_quote_scores_below_the_same_words_unquoted() -> None:
     lines = ["Flooding closed the coastal railway between Arnby and Holt on Sunday.",
              "{o}We have never seen water this high on the line,{c} said a station worker.",

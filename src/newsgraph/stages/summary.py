@@ -20,7 +20,8 @@ Sentences are then picked greedily by maximal marginal relevance: score minus ``
 times its highest similarity to a sentence already picked; a sentence whose similarity to a
 picked one reaches ``DUPLICATE`` is a restatement and is never picked. The detected title line
 and standfirst (``lede``, which the body restates) are never candidates, nor are fragments of
-fewer than ``MIN_WORDS`` words or lines ending in a colon (a transcript's speaker label).
+fewer than ``MIN_WORDS`` words or without a verb (a dateline the parser split off), or lines
+ending in a colon (a transcript's speaker label).
 
 The weights were tuned on the even-id half of the writer-summary set (``benchmarks/summary.py``
 reports the other half separately, and ablations). Measured there and left out (2026-11-29):
@@ -52,6 +53,8 @@ FOCUS = 0.2  # score cut for a sentence naming none of the main actors
 REDUNDANCY = 0.5
 DUPLICATE = 0.6  # cosine at which a sentence restates a picked one
 MIN_WORDS = 4  # fewer words than this (datelines, "Do not come."): never a summary sentence
+VERB_POS = frozenset({"VERB", "AUX"})  # a piece with no verb (a dateline "FLINT, Mich., Oct. 4
+# (UPI) —" the parser split off its sentence, a photo credit) is no summary sentence
 CONNECTIVES = frozenset({
     "however", "meanwhile", "still", "yet", "also", "instead", "moreover", "furthermore",
     "nevertheless", "nonetheless", "though", "besides", "otherwise", "then", "thus", "hence",
@@ -139,7 +142,7 @@ def _candidates(doc: Doc, found: Found) -> list[_Unit]:
             continue  # the title, the standfirst, or a lead-in line ("Kamala Harris:")
         words = sum(1 for t in tokens if not t.is_punct)
         terms = _terms(tokens)
-        if words >= MIN_WORDS and terms:
+        if words >= MIN_WORDS and terms and any(t.pos_ in VERB_POS for t in tokens):
             first = tokens[0]
             dangling = first.pos_ == "CCONJ" or first.lower_ in CONNECTIVES \
                 or first.lower_ in PRONOUNS
