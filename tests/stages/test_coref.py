@@ -242,3 +242,19 @@ def test_they_does_not_take_a_full_personal_name() -> None:
     text = "Maria Delgado checked the claim on Monday. On Tuesday they published the results."
     links = _links(text, ("Maria Delgado", "PERSON", False))
     assert _at(links, "they", text) is None
+
+
+def test_expletive_it_is_left_unresolved() -> None:
+    text = ("The Harbour Trust bought the pier in May. It is a pity to watch the old boats go. "
+            "It was clear that the council had waited too long. It is raining over the bay. "
+            "It seems the ferry will stop. It was reported that the café closed.")
+    links = _links(text, ("The Harbour Trust", "ORG", False))
+    assert not links
+
+
+def test_referential_it_beside_an_expletive_frame_still_resolves() -> None:
+    text = ("The Harbour Trust said it was ready to sell the pier. The pier is old. "
+            "It is hard to miss from the bay.")
+    links = _links(text, ("The Harbour Trust", "ORG", False), ("The pier", "FAC", False))
+    assert _at(links, "it", text) == 0
+    assert _at(links, "It", text) == 1

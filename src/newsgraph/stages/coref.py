@@ -269,7 +269,8 @@ def resolve(doc: Doc, anchors: Sequence[Anchor], observe: Observer | None = None
                     links.append(Link(start, token.idx + len(token.text), target))
                 continue
             entry = PRONOUNS.get(token.lower_)
-            if entry is None or token.dep_ == "expl" or token.pos_ not in ("PRON", "DET"):
+            if entry is None or token.dep_ == "expl" or token.pos_ not in ("PRON", "DET") \
+                    or pleonastic(token):
                 continue
             if any(_covers(m, token) for m in window[-3:]):
                 continue
@@ -300,6 +301,80 @@ class _State:
     quote_open: list[int] = field(default_factory=list)  # per token: its quote's opening, -1
     text: str = ""
     name_gender: list[str | None] = field(default_factory=list)  # from a listed given name
+
+
+# "it is raining", "it seems (that)": verbs whose subject "it" names nothing
+WEATHER_VERBS = frozenset({"rain", "snow", "pour", "drizzle", "hail", "thunder", "sleet"})
+RAISING_VERBS = frozenset({"seem", "appear", "happen", "transpire"})
+# "it is clear that", "it's a shame to": predicate -> the clauses it extraposes (any / that)
+EXPLETIVE_PREDICATES: dict[str, str] = {r[0]: r[1] for r in rows("expletive_predicates.tsv")}
+# "it is easy to follow": the subject of these is the infinitive's object, not an expletive
+TOUGH_ADJECTIVES = frozenset({"easy", "hard", "difficult", "tough", "impossible"})
+# "it was reported that", "it is expected that"
+PASSIVE_REPORTING = frozenset({
+    "say", "report", "expect", "believe", "think", "know", "estimate", "understand", "fear",
+    "hope", "allege", "claim", "announce", "rumour", "rumor", "suggest", "agree", "decide",
+    "assume", "note", "predict", "feel", "argue", "acknowledge", "confirm", "propose"})
+THAT_MARKS = frozenset({"that", "whether", "if", "how", "why", "what", "when"})
+AS_IF_MARKS = frozenset({"as", "though", "like"})  # "it seems as if", "it looks like"
+
+
+def pleonastic(token: Token) -> bool:
+    """An "it" that refers to nothing: weather ("it is raining"), raising verbs without an
+    infinitive ("it seems (that) ...", "it appears"), a passive reporting verb with a
+    that-clause ("it was reported that"), and a listed predicate adjective or noun with an
+    extraposed clause ("it's a shame to see ...", "it is clear that ...", "made it clear that
+    ..."), but not the "tough" reading ("it is easy to follow": "it" is followed)."""
+    if token.lower_ != "it" or token.dep_ not in SUBJECT_DEPS:
+        return False
+    head = token.head
+    lemma = head.lemma_.lower()
+    if lemma in WEATHER_VERBS:
+        return True
+    kids = list(head.children)
+    if lemma in RAISING_VERBS:
+        if any(c.dep_ == "xcomp" for c in kids):  # "it appears to work": raising
+            return False
+        return any(_clause(c) is not None or c.dep_ == "acomp" for c in kids) or all(
+            c.dep_ in ("punct", "aux", "neg", "advmod", "nsubj") for c in kids)
+    if token.dep_ == "nsubjpass":  # not "it was told that": the told one is someone
+        return lemma in PASSIVE_REPORTING and any(
+            c.dep_ == "ccomp" and _clause(c) == "that" for c in kids)
+    if head.pos_ == "ADJ":  # a small clause: "made it clear that ...", "found it hard to ..."
+        predicates = [head]
+    else:
+        predicates = [c for c in kids if c.dep_ == "acomp" or (
+            c.dep_ == "attr" and c.pos_ == "NOUN"
+            and not any(d.dep_ in ("det", "poss") and d.lower_ not in ("a", "an", "no")
+                        for d in c.children))]
+    for pred in predicates:
+        allowed = EXPLETIVE_PREDICATES.get(pred.lemma_.lower())
+        if allowed is None:
+            continue
+        clauses = [(c, _clause(c)) for c in [*pred.children,
+                                             *(kids if pred is not head else [])]]
+        clauses = [(c, kind) for c, kind in clauses
+                   if kind == "that" or (kind == "to" and allowed == "any")]
+        if not clauses:
+            continue
+        # "it is hard to miss": "it" is what is missed
+        return pred.lemma_.lower() not in TOUGH_ADJECTIVES or not all(
+            kind == "to" and not any(d.dep_ in ("dobj", "ccomp", "xcomp") for d in c.children)
+            for c, kind in clauses)
+    return False
+
+
+def _clause(token: Token) -> str | None:
+    """"to" for a to-infinitive, "that" for a clause opened by "that", "whether", "as if" ...
+    (or a bare complement clause), else None."""
+    if token.dep_ not in ("xcomp", "ccomp", "advcl", "csubj", "relcl", "acl"):
+        return None
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return "to"
+    marks = [c.lower_ for c in token.children if c.dep_ == "mark"]
+    if marks:
+        return "that" if marks[0] in THAT_MARKS | AS_IF_MARKS else None
+    return "that" if token.dep_ == "ccomp" and token.pos_ in ("VERB", "AUX") else None
 
 
 def _name_gender(text: str, anchor: Anchor) -> str | None:
