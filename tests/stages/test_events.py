@@ -526,6 +526,11 @@ def test_meeting_an_obligation_is_no_meeting() -> None:
                                {"A": ["farmers"]}) if e.type == "CONSULT"]
     ev = one("Nadia Orlov met the Chilean envoy.", {"A": ["Nadia Orlov"], "B": ["envoy"]})
     assert (ev.type, ev.mode, ev.source, ev.target) == ("CONSULT", "meet", "A", "B")
+    assert not [e for e in run("The harbour plan of Valmora was met with fierce opposition.",
+                               {"A": ["Valmora"]}) if e.type == "CONSULT"]  # a reception
+    ev = one("The envoy was met by Nadia Orlov at the airport.",
+             {"A": ["Nadia Orlov"], "B": ["envoy"]})
+    assert (ev.type, ev.source, ev.target) == ("CONSULT", "A", "B")
 
 
 def test_where_leaders_met_is_not_whom_they_met() -> None:

@@ -136,7 +136,11 @@ def _needs_met(token: Token, row: Trigger) -> bool:
         return any(c.dep_ == "xcomp" for c in token.children)
     if row.needs == "noclause":  # "agreed to talk", not "experts agree that ..." (an opinion)
         return not any(c.dep_ == "ccomp" for c in token.children)
-    if row.needs == "party":  # "met the minister", "they met"; not "meet their obligations"
+    if row.needs == "party":  # "met the minister", "they met"; not "meet their obligations",
+        # nor a reception ("was met with opposition": passive with "with")
+        if any(c.dep_ == "auxpass" for c in token.children) and any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
+            return False
         return not any(c.dep_ in OBJECTS + PASSIVE_SUBJECTS and c.lemma_.lower() in
                        words("no_party") for c in token.children)
     if row.needs == "threat":  # "warned Iran", "warned it would retaliate", "warned of war"
