@@ -500,3 +500,22 @@ def test_a_gerund_opening_the_sentence_is_not_part_of_the_name_after_it():
     d = digest("Tom Berlin sang at the festival.\n"
                "Irving Berlin wrote the song in 1911, the festival's notes say.")
     assert _entity_with(d, "Irving Berlin") is not None  # "Irving" is no verb form
+
+
+def test_a_modified_organisation_word_is_one_description_of_the_named_organisation():
+    d = digest("Floods cut the railway, according to the state-run Vardan News Agency. The news "
+               "agency said 40 villages were cut off. Farmers heard the news on the radio.")
+    agency = _entity_with(d, "Vardan News Agency")
+    assert agency is not None
+    assert "The news agency" in {m.text for m in agency.mentions}
+    assert "the news" not in {m.text for m in agency.mentions}
+    assert all(e.name.lower() != "the news agency" for e in d.entities)
+
+
+def test_a_modifying_noun_not_in_the_name_describes_another_organisation():
+    d = digest("The European Commission fined the carmaker on Monday. The election commission "
+               "said the vote would go ahead.")
+    commission = _entity_with(d, "European Commission")
+    assert commission is not None
+    assert "The election commission" not in {m.text for m in commission.mentions}
+

@@ -28,8 +28,6 @@
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Mention
@@ -37,10 +35,6 @@ from newsgraph.stages import coref, personhood, roles
 from newsgraph.stages.clusters import Cluster, overlaps, words_of
 from newsgraph.stages.quote_cues import partitive_object, speaker_nouns
 from newsgraph.stages.quotes import relative_antecedent, speaker_heads
-
-# "the company", "the ministry": organisation words that can describe an organisation named before
-THE_ORG_WORD = re.compile(r"\bthe\s+(" + "|".join(sorted(
-    re.escape(w) for w in roles.ORG_WORDS)) + r")\b", re.IGNORECASE)
 
 
 def _holder(desc: roles.Description, people: list[Cluster]) -> Cluster | None:
@@ -140,21 +134,32 @@ def organisations(doc: Doc, others: list[Cluster]) -> None:
     unknown sector) named most recently before it; "the union", "the bank" (organisation
     words that do not describe any organisation of their sector): of the one named most
     recently with that word in its name ("National Dockworkers Union"), or of the only one
-    with it named later (a standfirst names it in full only further down); none: left out."""
+    with it named later (a standfirst names it in full only further down); none: left out.
+    The word must head that name ("the agency", not "the news", for "Xinhua News Agency").
+    The description is the whole noun phrase up to its head ("the news agency", "the state
+    health commission"): with modifiers it only describes an organisation whose name holds
+    the head word and each modifying noun ("Xinhua News Agency"; not "the election
+    commission" for the European Commission); an organisation word that modifies another
+    noun ("the company spokesman") describes nothing."""
     orgs = [c for c in others if c.type == "ORG"]
     if not orgs:
         return
-    for found in THE_ORG_WORD.finditer(doc.text):
-        span = doc.char_span(found.start(1), found.end(1))
-        if span is None or len(span) != 1:
+    text = doc.text
+    for token in doc:
+        org = roles.ORG_WORDS.get(token.lower_)
+        if org is None or token.tag_ != "NN" or token.ent_type_ or token.dep_ == "compound":
             continue
-        token = span[0]
-        org = roles.ORG_WORDS[token.lower_]
-        if token.i == 0 or doc[token.i - 1].lower_ != "the" or token.tag_ != "NN" \
-                or token.ent_type_:
+        first = token.i
+        while first > 0 and _org_modifier(doc[first - 1]):
+            first -= 1
+        if first == 0 or doc[first - 1].lower_ != "the":
             continue
-        start, end = doc[token.i - 1].idx, token.idx + len(token.text)
-        named = [c for c in orgs if token.lower_ in c.words]
+        nouns = {t.lower_ for t in doc[first:token.i] if t.pos_ in ("NOUN", "PROPN")}
+        start, end = doc[first - 1].idx, token.idx + len(token.text)
+        named = [c for c in orgs if _name_head(c.words) == token.lower_
+                 and nouns <= set(c.words)]
+        if nouns and not named:
+            continue
         before = [c for c in (named or (orgs if org[1] else []))
                   if (named or c.sector in (None, org[0]))
                   and any(m.start < start for m in c.mentions)]
@@ -166,7 +171,23 @@ def organisations(doc: Doc, others: list[Cluster]) -> None:
             continue
         if not overlaps(best, start, end):
             best.sector = best.sector or org[0]
-            best.mentions.append(Mention(doc[token.i - 1:token.i + 1].text, start, end, "title"))
+            best.mentions.append(Mention(text[start:end], start, end, "title"))
+
+
+def _name_head(words: tuple[str, ...]) -> str:
+    """The word an organisation's name is headed by: its last before "of" or "for"
+    ("Department of Justice"), else its last ("Xinhua News Agency"; not "news")."""
+    cut = next((i for i, w in enumerate(words) if i and w in ("of", "for")), len(words))
+    return words[cut - 1]
+
+
+def _org_modifier(token: Token) -> bool:
+    """A lower-case word modifying an organisation word ("news" of "the news agency",
+    "state-run"), not a name's."""
+    if token.ent_type_ or (not token.text.islower() and token.text != "-"):
+        return False
+    return token.dep_ in ("compound", "amod", "npadvmod", "punct") and (
+        token.pos_ in ("NOUN", "ADJ", "VERB") or token.text == "-")
 
 
 # leading words that are not part of what a speaker phrase names ("only", "and")
@@ -352,3 +373,4 @@ def _phrase(doc: Doc, head: Token) -> tuple[int, int]:
     while core < head.i and doc[core].pos_ in SPEAKER_DET_POS:
         core += 1
     return (core if head.tag_ == "NNS" else first), core
+
