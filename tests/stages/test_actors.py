@@ -519,3 +519,23 @@ def test_a_modifying_noun_not_in_the_name_describes_another_organisation():
     assert commission is not None
     assert "The election commission" not in {m.text for m in commission.mentions}
 
+
+def test_a_definite_description_with_the_same_head_is_the_earlier_one():
+    d = digest("A nurse at the clinic told reporters that she had worked all night. “We ran out "
+               "of beds,” the nurse said. Later a second nurse arrived. The other nurse "
+               "declined to comment.")
+    nurse = _entity_with(d, "A nurse")
+    assert nurse is not None
+    assert "the nurse" in {m.text for m in nurse.mentions}
+    assert "The other nurse" not in {m.text for m in nurse.mentions}
+    speakers = {q.speaker for q in d.quotes if q.cue is not None and q.cue.text in ("told",
+                                                                                     "said")}
+    assert speakers == {nurse.id}
+
+
+def test_a_definite_description_with_a_new_modifier_stays_apart():
+    d = digest("A teacher told reporters the school was closed. The French teacher said "
+               "classes would resume.")
+    teacher = _entity_with(d, "A teacher")
+    assert teacher is not None
+    assert "The French teacher" not in {m.text for m in teacher.mentions}

@@ -366,6 +366,7 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     descriptions.organisations(doc, list(others.values()))
     actors = people + list(others.values()) + groups
     actors += descriptions.speakers(doc, actors, unresolved)
+    descriptions.same_head(doc, actors, unresolved)  # "A doctor said ... the doctor said"
     # descriptions of nobody named ("The Queen ... She") compete for pronouns; what they win
     # stays unlinked rather than going to the wrong actor
     competing = actors + unresolved

@@ -374,3 +374,73 @@ def _phrase(doc: Doc, head: Token) -> tuple[int, int]:
         core += 1
     return (core if head.tag_ == "NNS" else first), core
 
+
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# modifiers that set a description apart from an earlier one with its head ("the other doctor")
+CONTRASTIVE = frozenset({"other", "another", "second", "third", "new", "former", "latter",
+                         "different", "same"})
+
+
+def same_head(doc: Doc, actors: list[Cluster], unresolved: list[Cluster]) -> None:
+    """A definite description ("the doctor", "the witnesses") whose head noun and number are
+    those of a nominal actor or description named before it ("A doctor on the scene", "two
+    witnesses") and whose modifiers that one has too, is a mention of it: its cluster joins the
+    earlier one (which becomes an actor when either was). Clusters with a name take no part."""
+    clusters = [(c, True) for c in actors] + [(c, False) for c in unresolved]
+    heads: list[tuple[int, Token, Cluster]] = []  # (start, head, cluster) of nominal mentions
+    for cluster, _ in clusters:
+        if any(m.kind == "name" or m.kind == "pronoun" for m in cluster.mentions):
+            continue
+        for m in cluster.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span.root.pos_ == "NOUN":
+                heads.append((m.start, span.root, cluster))
+    heads.sort(key=lambda h: h[0])
+    into: dict[int, Cluster] = {}
+    for k, (start, head, cluster) in enumerate(heads):
+        if min(m.start for m in cluster.mentions) != start or not _definite(head):
+            continue
+        mods = _modifiers(head)
+        if mods & CONTRASTIVE:
+            continue
+        earlier = [(h, c) for _, h, c in heads[:k] if c is not cluster
+                   and c.type == cluster.type and h.lemma_.lower() == head.lemma_.lower()
+                   and h.tag_ == head.tag_]
+        earlier = [(h, c) for h, c in earlier if mods <= _modifiers(h) | set(c.words)]
+        if not earlier:
+            continue
+        target = earlier[-1][1]
+        while id(target) in into:
+            target = into[id(target)]
+        if target is cluster:
+            continue
+        into[id(cluster)] = target
+        target.mentions.extend(m for m in cluster.mentions
+                               if not overlaps(target, m.start, m.end))
+        target.gender = target.gender or cluster.gender
+        target.describe(cluster.role, cluster.sector, cluster.country)
+    if not into:
+        return
+    live = {id(c) for c, is_actor in clusters if is_actor}
+    for cluster, is_actor in clusters:
+        target = into.get(id(cluster))
+        while target is not None and id(target) in into:
+            target = into[id(target)]
+        if target is not None and is_actor and id(target) not in live:
+            live.add(id(target))
+            unresolved.remove(target)
+            actors.append(target)
+    actors[:] = [c for c in actors if id(c) not in into]
+    unresolved[:] = [c for c in unresolved if id(c) not in into]
+
+
+def _definite(head: Token) -> bool:
+    """A noun with "the" (or a demonstrative) before it."""
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children) or (
+        head.i > 0 and head.doc[head.i - 1].lower_ in DEFINITE)
+
+
+def _modifiers(head: Token) -> set[str]:
+    """The lower-case words modifying a noun before it (adjectives, nouns, numbers)."""
+    return {c.lower_ for c in head.children
+            if c.i < head.i and c.dep_ in ("amod", "compound", "nummod", "nmod")}
