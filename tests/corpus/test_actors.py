@@ -121,3 +121,40 @@ def test_actors_an_article_never_names_stay_its_own(tmp_path: Path) -> None:
         assert len(by_name["A spokesman"]) == 2  # two articles, two unnamed people
         assert len(by_name["officials"]) == 2
         assert len(by_name["Guatemalan prosecutors"]) == 1  # a group with its country links
+
+
+def test_an_actor_shows_the_name_its_articles_use_most(tmp_path: Path) -> None:
+    with Corpus(tmp_path / "c.sqlite") as c:
+        texts = ["Ilse Marten opened the new ferry terminal in Valmora on Monday.",
+                 "The mayor, Ilse Marten, said the terminal would cut waiting times.",
+                 "Critics mocked Crooked Ilse Marten in a post about the terminal costs.",
+                 "Ilse Marten said the costs were within the budget."]
+        _store(c, texts[0], ("Ilse Marten", "PERSON"))
+        _store(c, texts[1], ("Ilse Marten", "PERSON"))
+        _store(c, texts[2], ("Crooked Ilse Marten", "PERSON"))  # longer, used once
+        assert len(set(_actor_ids(c).values())) == 1
+        profile = c.actor("Ilse Marten")
+        assert profile is not None and profile.name == "Ilse Marten"
+        c.add([make_digest("Marten visited the harbour.",
+                           entities=(entity("Marten visited the harbour.", "E1", "Marten",
+                                            "PERSON"),))])
+        _store(c, texts[3], ("Ilse Marten", "PERSON"))
+        assert c.actor("Ilse Marten").name == "Ilse Marten"
+
+
+def test_a_country_under_any_name_and_a_group_in_either_number_are_one_actor(
+        tmp_path: Path) -> None:
+    with Corpus(tmp_path / "c.sqlite") as c:
+        _store(c, "The U.S. sent a delegation to the ferry talks on Monday.", ("U.S.", "GPE"))
+        _store(c, "The United States said the ferry talks had gone well.",
+               ("United States", "GPE"))
+        _store(c, "Republicans opposed the harbour budget in a vote on Friday.",
+               ("Republicans", "NORP"))
+        _store(c, "One Republican voted for the harbour budget after all.",
+               ("Republican", "NORP"))
+        _store(c, "Georgia signed a trade deal with Armenia on Tuesday.", ("Georgia", "GPE"))
+        ids = _actor_ids(c)
+        assert ids["U.S."] == ids["United States"]
+        assert ids["Republicans"] == ids["Republican"]
+        assert len(set(ids.values())) == 3
+        assert c.actor("U.S.") is not None and c.actor("Republicans") is not None

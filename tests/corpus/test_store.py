@@ -92,6 +92,8 @@ def _make_v1(path: Path) -> None:
     conn.execute("INSERT INTO quotes(article_id, actor_id, text, kind, start, end) "
                  "VALUES (1, 1, 'the ferry will sail again', 'direct', 0, 5)")
     conn.execute("INSERT INTO actors(id, name, type) VALUES (2, 'Port Authority', 'ORG')")
+    conn.execute("INSERT INTO actors(id, name, type) VALUES (3, 'U.S.', 'GPE')")
+    conn.execute("INSERT INTO actor_keys(key, actor_id, kind) VALUES ('u s', 3, 'full')")
     conn.execute("INSERT INTO events(article_id, type, source_actor, target_actor, status, date, "
                  "intensity, trigger, start, end) "
                  "VALUES (1, 'CONSULT', 1, 2, 'occurred', '2024-05-01', 1.0, 'met', 0, 3)")
@@ -114,6 +116,8 @@ def test_v1_corpus_is_migrated_in_place_with_a_backup(tmp_path: Path) -> None:
         assert [(h.kind, h.speaker) for h in hits] == [("quote", "Ana Ruiz")]
         edges = corpus.graph(since="2024-05-01", until="2024-05-01").edges  # events counted
         assert [(e.source, e.target, e.events) for e in edges] == [(1, 2, 1)]
+        assert corpus.conn.execute(  # a country is found by its code (v6)
+            "SELECT actor_id FROM actor_keys WHERE key = 'country usa'").fetchone() == (3,)
         sig = signature("Old text about a ferry.")  # near-duplicate index rebuilt (v5)
         assert corpus.conn.execute("SELECT signature FROM minhash").fetchone()[0] == sig.tobytes()
         assert sorted(k for k, in corpus.conn.execute("SELECT key FROM lsh")) == sorted(

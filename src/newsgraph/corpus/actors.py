@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from newsgraph.corpus.text import fold, name_affixes
 from newsgraph.model import Entity
+from newsgraph.stages.roles import country_of
 
 FAMILIES = {"PERSON": "person", "PER": "person", "ORG": "org", "GPE": "place", "LOC": "place",
             "FAC": "place", "NORP": "group", "GROUP": "group"}
@@ -62,11 +63,26 @@ class NameKeys:
 
 
 def name_keys(name: str, entity_type: str) -> NameKeys:
+    """The keys an actor is found by. A country under any of its names ("U.S.", "United
+    States", "America") has one key, its ISO code, and its folded name as a variant; a group
+    or nationality is keyed in the singular ("Republicans" and "Republican")."""
     tokens = name_tokens(name, entity_type)
+    kind = family(entity_type)
+    folded = " ".join(tokens)
+    if kind == "place" and entity_type.upper() in ("GPE", "LOC"):
+        code = country_of(name)
+        if code is not None:
+            return NameKeys(f"country {code.lower()}", (folded,) if folded else ())
+    if kind == "group" and tokens and _plural(tokens[-1]):
+        return NameKeys(" ".join([*tokens[:-1], tokens[-1][:-1]]), (folded,))
     variants: tuple[str, ...] = ()
-    if family(entity_type) == "person" and len(tokens) > 2:
+    if kind == "person" and len(tokens) > 2:
         variants = tuple(" ".join(tokens[i:]) for i in range(1, len(tokens) - 1))
-    return NameKeys(" ".join(tokens), variants)
+    return NameKeys(folded, variants)
+
+
+def _plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,11 +105,13 @@ class Linker:
         self.seen: dict[tuple, int] = {}
         self.dates: dict[int, tuple[str, str]] = {}
         self.changed: set[int] = set()
+        self.renamed: set[int] = set()  # found under another name: ``choose_names`` at flush
 
     def forget(self) -> None:
         self.seen.clear()
         self.dates.clear()
         self.changed.clear()
+        self.renamed.clear()
 
     def link(self, entity: Entity, date: str | None) -> int:
         if not linkable(entity):
@@ -102,7 +120,7 @@ class Linker:
                tuple([m.text for m in entity.mentions if m.kind == "name"]))
         actor_id = self.seen.get(key)
         if actor_id is None:
-            actor_id = self.seen[key] = link(self.conn, entity, date)  # writes its dates
+            actor_id = self.seen[key] = link(self.conn, entity, date, self.renamed)  # and dates
             if date:
                 first, last = self.dates.get(actor_id, (date, date))
                 self.dates[actor_id] = (min(first, date), max(last, date))
@@ -117,7 +135,9 @@ class Linker:
         return actor_id
 
     def flush(self) -> None:
-        """Widen the stored date spans of the actors seen since the last flush."""
+        """Widen the stored date spans of the actors seen since the last flush, and show the
+        actors found under other names by their most used name (the batch's mentions are
+        written by then)."""
         rows = [(first, first, last, last, actor_id)
                 for actor_id in sorted(self.changed)
                 for first, last in (self.dates[actor_id],)]
@@ -125,6 +145,8 @@ class Linker:
             "UPDATE actors SET first_date = min(coalesce(first_date, ?), ?), "
             "last_date = max(coalesce(last_date, ?), ?) WHERE id = ?", rows)
         self.changed.clear()
+        choose_names(self.conn, sorted(self.renamed))
+        self.renamed.clear()
 
 
 def linkable(entity: Entity) -> bool:
@@ -133,8 +155,11 @@ def linkable(entity: Entity) -> bool:
         entity.country is not None and family(entity.type) != "person")
 
 
-def link(conn: sqlite3.Connection, entity: Entity, date: str | None) -> int:
-    """The corpus actor for ``entity`` (created when none matches); records its names."""
+def link(conn: sqlite3.Connection, entity: Entity, date: str | None,
+         renamed: set[int] | None = None) -> int:
+    """The corpus actor for ``entity`` (created when none matches); records its names.
+    ``renamed``: collects the actors found under another name than the one they show, whose
+    shown name ``choose_names`` then reconsiders."""
     if not linkable(entity):
         return conn.execute(
             "INSERT INTO actors(name, type, country, first_date, last_date) VALUES (?,?,?,?,?)",
@@ -147,10 +172,27 @@ def link(conn: sqlite3.Connection, entity: Entity, date: str | None) -> int:
         actor_id = conn.execute(
             "INSERT INTO actors(name, type, country, first_date, last_date) VALUES (?,?,?,?,?)",
             (entity.name, entity.type, entity.country, date, date)).lastrowid
-    else:
-        _update(conn, actor_id, entity, date)
+    elif _update(conn, actor_id, entity, date) != entity.name and renamed is not None:
+        renamed.add(actor_id)
     _add_keys(conn, actor_id, entity, keys)
     return actor_id
+
+
+def choose_names(conn: sqlite3.Connection, actor_ids: Iterable[int]) -> None:
+    """Show each actor under the name its articles use most (on ties the longer, then the one
+    with more accented letters, then the first used): the longest name would be a rare
+    "Crooked Hillary Clinton" quoted from a tweet, the first one a bare "Obrador". Reads the
+    stored mentions, so call it after they are written."""
+    rows = []
+    for actor_id in actor_ids:
+        best = conn.execute(
+            "SELECT name FROM mentions WHERE actor_id = ? GROUP BY name "
+            "ORDER BY count(*) DESC, length(name) DESC, "
+            "length(CAST(name AS BLOB)) - length(name) DESC, min(id) LIMIT 1",
+            (actor_id,)).fetchone()
+        if best is not None:
+            rows.append((best[0], actor_id))
+    conn.executemany("UPDATE actors SET name = ? WHERE id = ?", rows)
 
 
 def _candidates(conn: sqlite3.Connection, wanted: Iterable[str]) -> list[Candidate]:
@@ -183,14 +225,14 @@ def _match(conn: sqlite3.Connection, entity: Entity, keys: NameKeys) -> int | No
     return None
 
 
-def _update(conn: sqlite3.Connection, actor_id: int, entity: Entity, date: str | None) -> None:
-    conn.execute(
+def _update(conn: sqlite3.Connection, actor_id: int, entity: Entity, date: str | None) -> str:
+    """Widen the actor's dates and fill its country; returns the name it shows."""
+    return conn.execute(
         "UPDATE actors SET country = coalesce(country, ?), "
-        "name = CASE WHEN length(?) > length(name) THEN ? ELSE name END, "
         "first_date = CASE WHEN first_date IS NULL OR ? < first_date THEN ? ELSE first_date END, "
         "last_date = CASE WHEN last_date IS NULL OR ? > last_date THEN ? ELSE last_date END "
-        "WHERE id = ?",
-        (entity.country, entity.name, entity.name, date, date, date, date, actor_id))
+        "WHERE id = ? RETURNING name",
+        (entity.country, date, date, date, date, actor_id)).fetchone()[0]
 
 
 def _add_keys(conn: sqlite3.Connection, actor_id: int, entity: Entity, keys: NameKeys) -> None:

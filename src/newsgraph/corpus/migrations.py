@@ -9,8 +9,10 @@ Version 4 copied the counted flag onto events, with a covering date index, so th
 of a time window reads one index range and never the (large) article rows.
 Version 5 changed how word shingles are hashed for near-duplicate signatures (all shingles
 hashed at once from per-word hashes); the stored signatures and LSH keys are recomputed from
-the stored texts, so old and new articles stay comparable. A step is SQL, or a function of the
-connection where the work needs Python.
+the stored texts, so old and new articles stay comparable. Version 6 gave every country one
+key whatever it is called ("U.S.", "United States") and keyed groups in the singular; the new
+keys are added to the actors already stored. A step is SQL, or a function of the connection
+where the work needs Python.
 """
 
 from __future__ import annotations
@@ -174,5 +176,18 @@ def v5(conn: sqlite3.Connection) -> None:
                          [(key, article_id) for key in band_keys(sig)])
 
 
-MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (V1, V2, V3, V4, v5)
+def v6(conn: sqlite3.Connection) -> None:
+    """Add today's name keys (country codes, singular group names) to the stored actors."""
+    from newsgraph.corpus.actors import FULL, VARIANT, name_keys
+
+    rows = []
+    for actor_id, name, type_ in conn.execute("SELECT id, name, type FROM actors").fetchall():
+        keys = name_keys(name, type_)
+        if keys.full:
+            rows.append((keys.full, actor_id, FULL))
+            rows += [(v, actor_id, VARIANT) for v in keys.variants]
+    conn.executemany("INSERT OR IGNORE INTO actor_keys(key, actor_id, kind) VALUES (?,?,?)", rows)
+
+
+MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (V1, V2, V3, V4, v5, v6)
 VERSION = len(MIGRATIONS)
