@@ -160,3 +160,21 @@ def test_a_new_version_in_the_same_batch_uncounts_its_earlier_rows(tmp_path: Pat
         for sql in tables:
             assert one.conn.execute(sql).fetchall() == apart.conn.execute(sql).fetchall()
         assert [e.events for e in one.graph(since="2026-03-01").edges] == [1]
+
+
+def test_profile_view_marks_direct_and_reported_speech() -> None:
+    from rich.console import Console
+
+    from newsgraph.corpus.profile import ActorProfile, Spell
+    from newsgraph.corpus.render import print_profile
+
+    p = ActorProfile(id=1, name="Tomas Rieder", type="PERSON", country=None, articles=2,
+                     names=[("Tomas Rieder", 2)], roles=[Spell("mayor", None, None, 2)])
+    p.quotes = [{"text": "We will sign soon,", "kind": "direct", "published": "2026-03-02"},
+                {"text": "the port would reopen", "kind": "indirect", "published": None}]
+    out = io.StringIO()
+    print_profile(p, Console(file=out, width=200, color_system=None))
+    view = out.getvalue()
+    assert "2026-03-02  “We will sign soon,”" in view
+    assert "?  (reported) the port would reopen" in view and "“the port" not in view
+    assert "mayor (undated, 2)" in view

@@ -28,7 +28,8 @@ def print_profile(p: ActorProfile, out: Console, as_json: bool = False) -> None:
     if p.quotes:
         out.print(f"quotes ({len(p.quotes)}):")
         for q in p.quotes[:10]:
-            out.print(f"  {q['published'] or '?'}  “{q['text']}”")
+            said = f"“{q['text']}”" if q["kind"] == "direct" else f"(reported) {q['text']}"
+            out.print(f"  {q['published'] or '?'}  {said}")
     if p.event_counts:
         out.print("events: " + ", ".join(f"{k} {v}" for k, v in p.event_counts.items()))
         for e in p.events[:10]:
@@ -42,5 +43,5 @@ def print_profile(p: ActorProfile, out: Console, as_json: bool = False) -> None:
 
 
 def _spell(s: Spell) -> str:
-    dates = s.first if s.first == s.last else f"{s.first or '?'}…{s.last or '?'}"
+    dates = (s.first or "undated") if s.first == s.last else f"{s.first or '?'}…{s.last or '?'}"
     return f"{s.value} ({dates}, {s.articles})"
