@@ -33,7 +33,8 @@ from newsgraph.corpus.text import stopwords, words
 THRESHOLD = 0.3  # centroid cosine needed to join a story (tuned on ECB+ topics 36-40)
 MERGE_THRESHOLD = 0.5  # centroid-to-centroid cosine at which two stories become one
 WINDOW_DAYS = 7  # how far outside a story's date span an article may fall
-ARTICLE_TERMS = 80  # strongest terms kept per article vector
+ARTICLE_TERMS = 60  # strongest terms kept per article vector (60 and 80 tie on the tuning
+# topics, pairwise F1 0.847; 60 costs less per article)
 STORY_TERMS = 150  # strongest terms kept per story centroid
 PROBE_TERMS = 15  # article terms used to look up candidate stories
 MAX_CHARS = 6000  # text read per article (the top of a news article names its story)
