@@ -43,18 +43,14 @@ def word_hashes(tokens: list[str]) -> np.ndarray:
     """CRC-32 of each word's UTF-8 bytes (uint64 array), remembered per word: a corpus's
     vocabulary repeats, so most words are one dict look-up."""
     known = _WORD_HASHES
-    found = list(map(known.get, tokens))
-    if None in found:  # words not met before (few: look for them at C speed)
+    missing = set(tokens).difference(known)
+    if missing:
         if len(known) > _WORD_HASHES_MAX:
             known.clear()
-        at = found.index(None)
-        while True:
-            word = tokens[at]
-            found[at] = known[word] = zlib.crc32(word.encode("utf-8"))
-            if None not in found:
-                break
-            at = found.index(None, at + 1)
-    return np.array(found, np.uint64)
+            missing = set(tokens)
+        crc = zlib.crc32
+        known.update((word, crc(word.encode("utf-8"))) for word in missing)
+    return np.fromiter(map(known.__getitem__, tokens), np.uint64, len(tokens))
 
 
 def shingle_hashes(tokens: list[str], size: int) -> np.ndarray:
