@@ -197,14 +197,9 @@ class StoryIndex:
         body = words(text[:MAX_CHARS]) if tokens is None else tokens[:MAX_WORDS]
         counts = Counter(words(title or "") * TITLE_REPEAT + body)
         term_id = self.term_id
-        found = list(map(term_id.get, counts))
-        if None in found:  # words never met before (few: look for them at C speed)
-            listed, at = list(counts), found.index(None)
-            while True:
-                found[at] = self._term(listed[at], language)
-                if None not in found:
-                    break
-                at = found.index(None, at + 1)
+        for term in sorted(counts.keys() - term_id.keys()):  # words never met before (few)
+            self._term(term, language)
+        found = list(map(term_id.__getitem__, counts))
         for actor, name in actors.items():
             feature = f"#{actor}"
             i = term_id.get(feature)
