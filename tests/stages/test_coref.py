@@ -258,3 +258,11 @@ def test_referential_it_beside_an_expletive_frame_still_resolves() -> None:
     links = _links(text, ("The Harbour Trust", "ORG", False), ("The pier", "FAC", False))
     assert _at(links, "it", text) == 0
     assert _at(links, "It", text) == 1
+
+
+def test_expletive_it_after_a_curly_apostrophe_is_left_unresolved() -> None:
+    text = ("The Harbour Trust sold the pier. “It’s a pity to lose it,” a fisherman said. "
+            "“It’s a shame that nobody asked us.”")
+    links = _links(text, ("The Harbour Trust", "ORG", False))
+    assert _at(links, "It", text, 0) is None
+    assert _at(links, "It", text, 1) is None

@@ -343,8 +343,9 @@ def pleonastic(token: Token) -> bool:
     if head.pos_ == "ADJ":  # a small clause: "made it clear that ...", "found it hard to ..."
         predicates = [head]
     else:
+        copula = lemma == "be" or head.lower_ in ("'s", "\u2019s")  # "it’s" parsed a verb
         predicates = [c for c in kids if c.dep_ == "acomp" or (
-            c.dep_ == "attr" and c.pos_ == "NOUN"
+            (c.dep_ == "attr" or (copula and c.dep_ == "dobj")) and c.pos_ == "NOUN"
             and not any(d.dep_ in ("det", "poss") and d.lower_ not in ("a", "an", "no")
                         for d in c.children))]
     for pred in predicates:
@@ -371,6 +372,8 @@ def _clause(token: Token) -> str | None:
         return None
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return "to"
+    if token.dep_ in ("relcl", "acl") and token.left_edge.lower_ == "that":
+        return "that"  # "a pity that the bank closed", parsed as a relative clause
     marks = [c.lower_ for c in token.children if c.dep_ == "mark"]
     if marks:
         return "that" if marks[0] in THAT_MARKS | AS_IF_MARKS else None
