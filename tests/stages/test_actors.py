@@ -539,3 +539,11 @@ def test_a_definite_description_with_a_new_modifier_stays_apart():
     teacher = _entity_with(d, "A teacher")
     assert teacher is not None
     assert "The French teacher" not in {m.text for m in teacher.mentions}
+
+
+def test_a_name_the_parse_shows_as_a_place_takes_no_he_she():
+    for town in ("Tarkalo", "Pampahasi", "Villa Ostra"):
+        d = digest(f"Police fired tear gas near the fuel facility in {town} on Tuesday. A doctor "
+                   "on the scene told Radio Uno that he tried to save a wounded man.")
+        entity = _entity_with(d, town)
+        assert entity is not None and entity.type != "PERSON", town

@@ -322,6 +322,12 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     others: dict[tuple[str, ...], Cluster] = {}
     bare: list[tuple[tuple[str, ...], Mention, bool]] = []
     maybe: set[int] = set()
+    # a name the NER calls a place or an organisation that the parse shows as a place once
+    # ("the fuel depot in Senkata"; a travel cue, "went to X", may be a person's) is no person
+    # for coref to try
+    placed = {n.words for n, first, end in names if n.label in OVERRIDABLE and n.person is None
+              and _may_be_place(text[n.start:n.end])
+              and placehood.cue(doc, first, end, travel=False)}
     for name, first, _ in names:
         mention = Mention(text[name.start:name.end], name.start, name.end, "name")
         label, words = name.label, name.words
@@ -351,7 +357,8 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
         cluster = others.get(key)
         if cluster is None:
             cluster = others[key] = Cluster(key, label)
-            if name.maybe and label in OVERRIDABLE and _may_be_person(key):
+            if name.maybe and label in OVERRIDABLE and _may_be_person(key) \
+                    and key not in placed:
                 maybe.add(id(cluster))
         cluster.add(mention, label)
     for cluster in others.values():

@@ -27,9 +27,10 @@ PLACE_NOUNS, STATE_NOUNS, TRAVEL = (frozenset(r[0] for r in _CUES if r[1] == kin
                                     for kind in ("of", "state", "travel"))
 
 
-def cue(doc: Doc, start: int, end: int) -> str | None:
+def cue(doc: Doc, start: int, end: int, travel: bool = True) -> str | None:
     """'state' (a strong cue that also shows a country: "X's government"), 'strong', 'weak'
-    or None for the mention ``doc[start:end]``."""
+    or None for the mention ``doc[start:end]``; without ``travel``, "to X" after a verb of
+    travel is no cue ("the award went to X" may be a person's)."""
     root = doc[start:end].root
     head = root.head
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
@@ -39,7 +40,7 @@ def cue(doc: Doc, start: int, end: int) -> str | None:
     if root.dep_ in ("compound", "nmod") and _state(head) and head.lemma_.lower() != "president":
         return "state"  # "the X government" (but "the X president" is often a company's)
     possessive = end < len(doc) and doc[end].tag_ == "POS"
-    travel = head.lower_ in ("to", "from") and head.head.lemma_.lower() in TRAVEL
+    travel = travel and head.lower_ in ("to", "from") and head.head.lemma_.lower() in TRAVEL
     if root.dep_ == "pobj" and not possessive and (head.lower_ == "in" or travel):
         return "weak"
     return None
