@@ -114,10 +114,10 @@ class Linker:
         self.renamed.clear()
 
     def link(self, entity: Entity, date: str | None) -> int:
-        if not linkable(entity):
-            return link(self.conn, entity, date)
-        key = (entity.name, entity.type, entity.country,
-               tuple([m.text for m in entity.mentions if m.kind == "name"]))
+        names = tuple([m.text for m in entity.mentions if m.kind == "name"])
+        if not names and (entity.country is None or family(entity.type) == "person"):
+            return link(self.conn, entity, date)  # not linkable: the article's own actor
+        key = (entity.name, entity.type, entity.country, names)
         actor_id = self.seen.get(key)
         if actor_id is None:
             actor_id = self.seen[key] = link(self.conn, entity, date, self.renamed)  # and dates
