@@ -50,12 +50,14 @@ def test_bad_digest_lines_fail_alone(tmp_path: Path) -> None:
     lines = [json.dumps(good.to_dict()), "{not json", json.dumps({"schema": "newsgraph.digest/1"}),
              json.dumps(tampered)]
     path = tmp_path / "digests.jsonl"
-    path.write_text("\n".join(lines) + "\n", "utf-8")
+    path.write_bytes(("\n".join(lines) + "\n").encode("utf-8") + b'{"text": "caf\xe9"}\n')
     with Corpus(tmp_path / "c.sqlite") as c:
         report = c.ingest([str(path)], jobs=1)
     assert report.outcomes == {"added": 1}
-    assert [f.source for f in report.failures] == [f"{path}:2", f"{path}:3", f"{path}:4"]
+    assert [f.source for f in report.failures] == [f"{path}:2", f"{path}:3", f"{path}:4",
+                                                   f"{path}:5"]
     assert "SHA-256" in report.failures[2].message
+    assert "not UTF-8" in report.failures[3].message  # a Latin-1 line fails alone
 
 
 def test_parse_digest_rejects_offsets_that_do_not_match() -> None:

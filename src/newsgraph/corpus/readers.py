@@ -79,18 +79,22 @@ def is_digest_file(item: str) -> bool:
 
 def read_digests(paths: Iterable[str]) -> Iterator[Digest | Failure]:
     """Digests from JSON Lines files, each checked (id, offsets) before it is stored."""
-    for item in paths:
+    for item in paths:  # line by line: a large file streams, a bad line fails alone
         try:
-            lines = Path(item).read_text("utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as err:
+            with Path(item).open("rb") as f:
+                for lineno, line in enumerate(f, 1):
+                    if line.strip():
+                        yield parse_digest(f"{item}:{lineno}", line)
+        except OSError as err:
             yield Failure(item, f"cannot read: {err}")
-            continue
-        for lineno, line in enumerate(lines, 1):
-            if line.strip():
-                yield parse_digest(f"{item}:{lineno}", line)
 
 
-def parse_digest(where: str, line: str) -> Digest | Failure:
+def parse_digest(where: str, line: str | bytes) -> Digest | Failure:
+    if isinstance(line, bytes):
+        try:
+            line = line.decode("utf-8")
+        except UnicodeDecodeError as err:
+            return Failure(where, f"not UTF-8 (byte {err.start + 1} of the line)")
     try:
         digest = Digest.from_dict(orjson.loads(line))
     except orjson.JSONDecodeError as err:
