@@ -60,6 +60,23 @@ def test_bad_digest_lines_fail_alone(tmp_path: Path) -> None:
     assert "not UTF-8" in report.failures[3].message  # a Latin-1 line fails alone
 
 
+def test_gzipped_digest_lines_are_stored_without_parsing(tmp_path: Path) -> None:
+    import gzip
+
+    from .helpers import entity
+
+    text = filler(3)
+    d = make_digest(text, entities=(entity(text, "E1", text.split()[0], "ORG"),))
+    path = tmp_path / "digests.jsonl.gz"
+    path.write_bytes(gzip.compress((json.dumps(d.to_dict()) + "\n").encode("utf-8")))
+    with Corpus(tmp_path / "c.sqlite") as c:
+        report = c.ingest([str(path)], jobs=1)
+        assert report.outcomes == {"added": 1} and not report.failures
+        stored = c.conn.execute("SELECT digest_id FROM articles").fetchone()[0]
+        names = [r[0] for r in c.conn.execute("SELECT name FROM mentions")]
+    assert stored == d.id and names == [text.split()[0]]  # the digest's own entity, as made
+
+
 def test_parse_digest_rejects_offsets_that_do_not_match() -> None:
     d = make_digest("Ana Ruiz said the ferry would sail again on Monday after repairs.")
     data = d.to_dict()

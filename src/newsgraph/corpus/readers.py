@@ -9,8 +9,10 @@ and feed records). Problems become ``Failure`` items, never exceptions.
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import IO
 
 import orjson
 
@@ -65,15 +67,22 @@ def estimate(item: str) -> int:
         return 1
 
 
+def _open(path: Path) -> IO[bytes]:
+    """The file's bytes, decompressed when its name ends in .gz."""
+    return gzip.open(path, "rb") if path.suffix.lower() == ".gz" else path.open("rb")
+
+
 def is_digest_file(item: str) -> bool:
     path = Path(item)
-    if item == "-" or path.suffix.lower() not in (".jsonl", ".ndjson", ".json"):
+    suffixes = [x.lower() for x in path.suffixes[-2:]]
+    kind = suffixes[-2] if suffixes[-1:] == [".gz"] and len(suffixes) == 2 else path.suffix
+    if item == "-" or kind.lower() not in (".jsonl", ".ndjson", ".json"):
         return False
     try:
-        with path.open("rb") as f:
+        with _open(path) as f:
             first = next((line for line in f if line.strip()), b"")
         return orjson.loads(first).get("schema", "").startswith(DIGEST_SCHEMA)
-    except (OSError, ValueError, AttributeError):
+    except (OSError, EOFError, ValueError, AttributeError):
         return False
 
 
@@ -81,11 +90,11 @@ def read_digests(paths: Iterable[str]) -> Iterator[Digest | Failure]:
     """Digests from JSON Lines files, each checked (id, offsets) before it is stored."""
     for item in paths:  # line by line: a large file streams, a bad line fails alone
         try:
-            with Path(item).open("rb") as f:
+            with _open(Path(item)) as f:
                 for lineno, line in enumerate(f, 1):
                     if line.strip():
                         yield parse_digest(f"{item}:{lineno}", line)
-        except OSError as err:
+        except (OSError, EOFError) as err:  # gzip: a truncated or corrupt stream
             yield Failure(item, f"cannot read: {err}")
 
 
