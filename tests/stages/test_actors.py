@@ -547,3 +547,22 @@ def test_a_name_the_parse_shows_as_a_place_takes_no_he_she():
                    "on the scene told Radio Uno that he tried to save a wounded man.")
         entity = _entity_with(d, town)
         assert entity is not None and entity.type != "PERSON", town
+
+
+def test_a_region_with_an_administrative_ending_is_the_bare_name_and_gets_its_country():
+    d = digest("Dust storms swept across north China's Ulan Sogd Autonomous Region on Monday. "
+               "Herders in Ulan Sogd said the wells had dried up. Rain fell in western Kenya's "
+               "Tolvani Province. Farmers in Tolvani were relieved.")
+    region = _entity_with(d, "Ulan Sogd Autonomous Region")
+    assert region is not None and region.type == "GPE" and region.country == "CHN"
+    assert "Ulan Sogd" in {m.text for m in region.mentions}
+    province = _entity_with(d, "Tolvani Province")
+    assert province is not None and province.country == "KEN"
+    assert "Tolvani" in {m.text for m in province.mentions}
+
+
+def test_a_city_and_the_province_named_after_it_stay_apart():
+    d = digest("Shelling hit the Kharkiv Oblast overnight. Kharkiv itself was quiet, and "
+               "residents of Kharkiv returned to work.")
+    region = _entity_with(d, "Kharkiv Oblast")
+    assert region is None or "Kharkiv" not in {m.text for m in region.mentions}

@@ -361,6 +361,7 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
                     and key not in placed:
                 maybe.add(id(cluster))
         cluster.add(mention, label)
+    owners = _administrative(doc, names, others)
     for cluster in others.values():
         cluster.type = cluster.labels.most_common(1)[0][0]
     people = [c for c in people if c.mentions]
@@ -368,6 +369,8 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     states = {n.words for n, _, _ in names if n.place == "state"}
     for cluster in others.values():
         _place_and_org(cluster, cluster.words in states)
+        if cluster.type in ("GPE", "LOC") and cluster.country is None:
+            cluster.country = owners.get(cluster.words)  # "China's Inner Mongolia"
     unresolved: list[Cluster] = []
     groups = descriptions.attach(doc, people, unresolved)
     descriptions.organisations(doc, list(others.values()))
@@ -398,6 +401,41 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     name = found.article.author or NARRATOR_NAME
     first = min(m.start for m in writer.mentions)
     return tuple(replace(e, name=name) if e.mentions[0].start == first else e for e in entities)
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+def _administrative(doc: Doc, names: list[tuple[_Name, int, int]],
+                    others: dict[tuple[str, ...], Cluster]) -> dict[tuple[str, ...], str]:
+    """A place named with a generic administrative ending ("Inner Mongolia Autonomous
+    Region", "Sichuan Province") and by the bare name ("Inner Mongolia") is one actor (not when
+    the bare name is a known city or country: "Kiev Oblast" is not Kiev), a GPE when the NER
+    typed neither a place and the ending makes one ("Province"). Returns the country
+    the text gives each place name ("north China's Inner Mongolia", "Kherson, Ukraine")."""
+    owners: dict[tuple[str, ...], str] = {}
+    for name, first, end in names:
+        if name.words not in owners:
+            code = placehood.owner(doc, first, end)
+            if code is not None:
+                owners[name.words] = code
+    for key in list(others):
+        short, place = placehood.bare(key)
+        if short is None or short not in others \
+                or roles.place_country(" ".join(short)) is not None:
+            continue
+        full, plain = others[key], others[short]
+        labels = {full.labels.most_common(1)[0][0], plain.labels.most_common(1)[0][0]}
+        if not (place or labels & PLACE_LABELS) or not labels <= PLACE_LABELS | {"ORG", "FAC"}:
+            continue
+        full.mentions.extend(plain.mentions)
+        full.labels.update(plain.labels)
+        if place and not full.labels.keys() & PLACE_LABELS:  # "X Autonomous Region" as FAC
+            full.labels["GPE"] = full.labels.total()
+        del others[short]
+        if key not in owners and short in owners:
+            owners[key] = owners[short]
+    return owners
 
 
 def _anchor(doc: Doc, cluster: Cluster) -> coref.Anchor:

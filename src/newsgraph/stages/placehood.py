@@ -11,6 +11,9 @@ Cues read from the parse around one mention (its root token):
 - *weak*, for PERSON labels only: object of "in" ("talks in X"), or of "to"/"from" after a verb of
   travel ("flew to X").
 
+A name with a generic administrative ending ("X Autonomous Region", "X Province") is the place
+X (``bare``), and "<Country>'s X" or "X, <Country>" gives a place its country (``owner``).
+
 ``relabel`` turns the names of a document GPE when their cues outweigh the rest (see there).
 """
 
@@ -21,10 +24,39 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from newsgraph.lexicons import rows
+from newsgraph.stages import roles
 
 _CUES = rows("place_cues.tsv")
 PLACE_NOUNS, STATE_NOUNS, TRAVEL = (frozenset(r[0] for r in _CUES if r[1] == kind)
                                     for kind in ("of", "state", "travel"))
+# "autonomous region", "province": longest first
+SUFFIXES = sorted(((tuple(r[0].split()), r[2:] == ["place"]) for r in _CUES
+                   if r[1] == "suffix"), key=lambda s: len(s[0]), reverse=True)
+
+
+def bare(words: tuple[str, ...]) -> tuple[tuple[str, ...] | None, bool]:
+    """The name without a generic administrative ending ("inner mongolia" of "inner mongolia
+    autonomous region", "sichuan" of "sichuan province"), None when it has none; and whether
+    that ending alone makes the name a place's ("province" does, "state" does not)."""
+    for suffix, place in SUFFIXES:
+        if len(words) > len(suffix) and words[-len(suffix):] == suffix:
+            return words[:-len(suffix)], place
+    return None, False
+
+
+def owner(doc: Doc, start: int, end: int) -> str | None:
+    """The country a place name is given in the text: "China's Inner Mongolia" (possessor),
+    "Kherson, Ukraine" (apposition); None if none."""
+    if start >= 2 and doc[start - 1].tag_ == "POS":
+        first = start - 2
+        while first > 0 and doc[first].ent_iob_ == "I":
+            first -= 1
+        return roles.country_of(doc[first:start - 1].text)
+    root = doc[start:end].root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= end and child.ent_type_ == "GPE":
+            return roles.country_of(child.text)
+    return None
 
 
 def cue(doc: Doc, start: int, end: int, travel: bool = True) -> str | None:
