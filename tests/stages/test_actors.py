@@ -566,3 +566,10 @@ def test_a_city_and_the_province_named_after_it_stay_apart():
                "residents of Kharkiv returned to work.")
     region = _entity_with(d, "Kharkiv Oblast")
     assert region is None or "Kharkiv" not in {m.text for m in region.mentions}
+
+
+def test_a_us_state_is_in_the_united_states_not_a_town_abroad_of_its_name():
+    d = digest("Wildfires spread across Colorado and Montana on Sunday, and storms hit Florida.")
+    for state in ("Colorado", "Montana", "Florida"):
+        entity = _entity_with(d, state)
+        assert entity is not None and entity.country == "USA", state

