@@ -165,3 +165,20 @@ def test_an_article_hidden_by_its_markup_is_still_read() -> None:
                    f"before the winter storms arrive.</p>" for i in range(6))
     html = f"<html><body><div style='display:none'><article>{body}</article></div></body></html>"
     assert "rebuild the old harbour wall" in extract_html(html, "t.html").text
+
+
+def test_what_comes_above_the_headline_line_is_dropped_and_reported() -> None:
+    from newsgraph.ingest import to_article
+    from newsgraph.ingest.sources import RawDoc
+
+    story = "".join(f"<p>Paragraph {i}: the harbour council voted to rebuild the old sea wall "
+                    f"before the winter storms, officials said on Monday.</p>" for i in range(5))
+    html = ("<html><head><title>Sea wall rebuilt | Harbour News</title></head><body><article>"
+            "<p>Night tides are an everyday feature of the bay and its two ferry piers.</p>"
+            "<p>Ferry timetable now available</p><h1>Sea wall rebuilt</h1>"
+            f"{story}</article></body></html>")
+    art = to_article(RawDoc("page.html", "html", html))
+    assert art.text.startswith("Sea wall rebuilt\n")
+    assert [r.reason for r in art.removed][:2] == ["before-headline", "before-headline"]
+    assert art.title_span is not None and art.text[art.title_span.start:art.title_span.end] == (
+        "Sea wall rebuilt")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from functools import cache
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
@@ -13,7 +14,7 @@ from newsgraph.ingest.html import extract_html, html_bytes_to_str
 from newsgraph.ingest.sources import Failure, RawDoc, read_inputs
 from newsgraph.ingest.structure import detect_lede, detect_title, paragraphs
 from newsgraph.ingest.text import clean_text
-from newsgraph.model import Article
+from newsgraph.model import Article, Removed
 from newsgraph.nlp import MAX_CHARS
 
 __all__ = ["Failure", "RawDoc", "article_from_text", "read_inputs", "to_article"]
@@ -27,15 +28,20 @@ def to_article(raw: RawDoc, published: str | None = None) -> Article:
     if raw.kind == "html":
         html = raw.data if isinstance(raw.data, str) else html_bytes_to_str(raw.data, raw.source)
         page = extract_html(html, raw.source, url=raw.url)
-        return article_from_text(
-            page.text,
+        title = raw.title or page.title
+        text, before = from_headline(page.text, title)
+        article = article_from_text(
+            text,
             source=raw.source,
-            title=raw.title or page.title,
+            title=title,
             url=raw.url or page.url,
             published=raw.published or _valid_date(page.published) or published,
             author=page.author,
             provenance=False,
         )
+        if before:
+            article = replace(article, removed=(*before, *article.removed))
+        return article
     text = raw.data if isinstance(raw.data, str) else decode(raw.data, raw.source)
     return article_from_text(
         text, source=raw.source, title=raw.title, url=raw.url,
@@ -83,6 +89,34 @@ def article_from_text(
         lede=lede,
         title_span=title_span,
     )
+
+
+TITLE_SEARCH_LINES = 6  # how far down an extracted page its headline line is looked for
+_TITLE_SEPARATORS = (" | ", " – ", " — ", " - ")  # "Headline | Site name"
+
+
+def from_headline(text: str, title: str | None) -> tuple[str, tuple[Removed, ...]]:
+    """An extracted page whose headline line (the page title, or its part before a site-name
+    separator) comes a few lines down starts there: what the extractor took from above the
+    headline (a teaser of another story, "Now available" links) is page furniture, reported
+    as removed."""
+    if not title:
+        return text, ()
+    wanted = {_norm(title)} | {_norm(title.split(sep)[0]) for sep in _TITLE_SEPARATORS
+                                if sep in title}
+    wanted.discard("")
+    lines = text.split("\n")
+    for k, line in enumerate(lines[: TITLE_SEARCH_LINES + 1]):
+        if _norm(line) in wanted:
+            if k == 0:
+                break
+            dropped = tuple(Removed(x.strip(), "before-headline") for x in lines[:k] if x.strip())
+            return "\n".join(lines[k:]), dropped
+    return text, ()
+
+
+def _norm(line: str) -> str:
+    return " ".join(line.casefold().split()).strip(" .:!?\"'“”‘’")
 
 
 def _same(title: str, body: str, paras: list) -> bool:
