@@ -587,3 +587,13 @@ def test_a_title_or_law_is_never_a_source_or_target() -> None:
     as_actor = Entity("L", "The Harbour Act", "ORG", mentions=law.mentions)
     found = Found(article=Article(text=text, published=PUBLISHED), entities=(as_actor, gpe))
     assert any(ev.source == "L" for ev in events.run(doc, found))  # the same words as an actor
+
+
+def test_a_request_for_comment_is_no_event() -> None:
+    actors = {"A": ["ministry"], "B": ["Norland Radio"]}
+    assert not [e for e in run("The ministry did not immediately respond to Norland Radio's "
+                               "request for comment.", actors) if e.type == "REQUEST"]
+    assert not [e for e in run("Norland Radio requested comment from the ministry.", actors)
+                if e.type == "REQUEST"]
+    ev = one("Norland made a request for aid to Valmora.", {"A": ["Norland"], "B": ["Valmora"]})
+    assert (ev.type, ev.source, ev.target) == ("REQUEST", "A", "B")

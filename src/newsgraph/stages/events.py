@@ -366,12 +366,22 @@ def _covers(full: Event, part: Event) -> bool:
     return part.source in (None, full.source) and part.target in (None, full.target)
 
 
+def _for_comment(token: Token) -> bool:
+    """A reporter's request for comment ("did not respond to the paper's request for comment",
+    "requested comment from X") is newsroom routine, not an event between actors."""
+    return any((c.dep_ == "prep" and c.lower_ == "for" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() == "comment" for g in c.children))
+        or (c.dep_ == "dobj" and c.lemma_.lower() == "comment") for c in token.children)
+
+
 def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span],
             found: Found, published: str | None, text: str) -> list[Event]:
     token, row = cand.token, cand.row
     if row.mode == "intent":
         return []
     if _refused(token, by_index) or _requested(token, by_index) or _protest_topic(cand, by_index):
+        return []
+    if _for_comment(token):
         return []
     if obliged(token if token.pos_ == "VERB" else (_light_verb(token) or token)) is not None:
         return []  # "said X must agree": the demand is the event (_obligations)
