@@ -573,3 +573,12 @@ def test_a_us_state_is_in_the_united_states_not_a_town_abroad_of_its_name():
     for state in ("Colorado", "Montana", "Florida"):
         entity = _entity_with(d, state)
         assert entity is not None and entity.country == "USA", state
+
+
+def test_a_camel_case_name_the_ner_missed_joins_the_actor_it_labelled_elsewhere():
+    d = digest("Public companies such as Harlow and McClatchy face the same pressure. "
+               "Sacramento-based McClatchy, a chain of 30 newspapers, may be next. McClatchy "
+               "reported a loss of $25 million. McClatchy said it would cut jobs.")
+    named = [e for e in d.entities if e.name == "McClatchy"]
+    assert len(named) == 1
+    assert sum(m.text == "McClatchy" for m in named[0].mentions) == 4

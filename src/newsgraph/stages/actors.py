@@ -261,7 +261,7 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int, bool]]:
     runs: list[tuple[int, int, bool]] = []
     first = -1
     for token in doc:
-        ok = not token.ent_type_ and token.tag_ == "NNP" and token.is_title \
+        ok = not token.ent_type_ and token.tag_ == "NNP" and _capitalised(token.text) \
             and token.lower_.rstrip(".") not in TITLES
         if ok and first < 0:
             first = token.i
@@ -274,6 +274,12 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int, bool]]:
     if first >= 0:
         runs.append((first, len(doc), True))
     return runs
+
+
+def _capitalised(word: str) -> bool:
+    """Written as a name: a capital first, then some lower case ("Okafor", "McClatchy",
+    "DeSantis"; not "NATO")."""
+    return word[:1].isupper() and any(c.islower() for c in word[1:])
 
 
 def _fuller(words: tuple[str, ...], people: list[Cluster]) -> Cluster | None:
@@ -366,6 +372,7 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
         cluster.type = cluster.labels.most_common(1)[0][0]
     people = [c for c in people if c.mentions]
     people += _taking_he_she(doc, people, others, bare, maybe)
+    _missed_mentions(bare, people, others)
     states = {n.words for n, _, _ in names if n.place == "state"}
     for cluster in others.values():
         _place_and_org(cluster, cluster.words in states)
@@ -401,6 +408,20 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     name = found.article.author or NARRATOR_NAME
     first = min(m.start for m in writer.mentions)
     return tuple(replace(e, name=name) if e.mentions[0].start == first else e for e in entities)
+
+
+def _missed_mentions(bare: list[tuple[tuple[str, ...], Mention, bool]], people: list[Cluster],
+                     others: dict[tuple[str, ...], Cluster]) -> None:
+    """A proper noun the NER missed that is spelt as a name it labelled elsewhere ("McClatchy
+    reported a loss" beside "Sacramento-based McClatchy", an ORG) is a mention of that
+    actor, unless a person took it."""
+    for words, mention, _ in bare:
+        cluster = others.get(words)
+        if cluster is None or any(m.start < mention.end and mention.start < m.end
+                                  for c in people for m in c.mentions):
+            continue
+        if all(m.start != mention.start for m in cluster.mentions):
+            cluster.add(mention, cluster.type)
 
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})

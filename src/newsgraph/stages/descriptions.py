@@ -308,7 +308,8 @@ def _relative_mention(relative: Token, actors: list[Cluster]) -> None:
 def _unnamed_speaker(doc: Doc, head: Token, actors: list[Cluster],
                      made: dict[tuple[str, ...], Cluster], out: list[Cluster]) -> None:
     """A proper name that speaks ("Zero Hedge asked", "Peabody said") and that no actor covers:
-    a PERSON when it opens with a known given name, else an ORG."""
+    a mention of the actor of that name when there is one, else a PERSON when it opens with a
+    known given name, else an ORG."""
     first = head.i
     while first > 0 and doc[first - 1].tag_ == "NNP" and doc[first - 1].head.i in range(
             first, head.i + 1) and "\n" not in doc[first - 1].text_with_ws:
@@ -318,6 +319,10 @@ def _unnamed_speaker(doc: Doc, head: Token, actors: list[Cluster],
         return
     surface = doc.text[start:end]
     words = words_of(surface)
+    named = next((c for c in actors if c.words == words), None)
+    if named is not None:  # the NER labelled it elsewhere ("McClatchy" ORG)
+        named.add(Mention(surface, start, end, "name"), named.type)
+        return
     gender = coref.GIVEN_NAMES.get(words[0]) if len(words) > 1 else None
     type_ = "PERSON" if gender is not None else "ORG"
     cluster = made.get((type_, *words))
