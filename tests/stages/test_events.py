@@ -597,3 +597,17 @@ def test_a_request_for_comment_is_no_event() -> None:
                 if e.type == "REQUEST"]
     ev = one("Norland made a request for aid to Valmora.", {"A": ["Norland"], "B": ["Valmora"]})
     assert (ev.type, ev.source, ev.target) == ("REQUEST", "A", "B")
+
+
+def test_an_attack_in_words_is_an_accusation_and_with_force_an_assault() -> None:
+    people = {"C": ["Ilse Marten"], "D": ["Tomas Rieder"]}
+    for text in ("Ilse Marten attacked Tomas Rieder over his record on taxes.",
+                 "Ilse Marten attacked Tomas Rieder in a speech on Monday.",
+                 "Ilse Marten attacked the harbour plan of Tomas Rieder."):
+        ev = one(text, people)
+        assert (ev.type, ev.mode, ev.source, ev.target) == ("ACCUSE", "disapprove", "C", "D")
+    places = {"A": ["Norland"], "B": ["Valmora"]}
+    for text in ("Norland attacked Valmora with rockets.",
+                 "Norland attacked the defence positions of Valmora for the second time."):
+        ev = one(text, places)
+        assert (ev.type, ev.source, ev.target) == ("ASSAULT", "A", "B")

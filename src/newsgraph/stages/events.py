@@ -143,6 +143,8 @@ def _needs_met(token: Token, row: Trigger) -> bool:
             return False
         return not any(c.dep_ in OBJECTS + PASSIVE_SUBJECTS and c.lemma_.lower() in
                        words("no_party") for c in token.children)
+    if row.needs == "verbal":  # "attacked X over his record", "in a speech", "the plan"
+        return _verbal_attack(token)
     if row.needs == "threat":  # "warned Iran", "warned it would retaliate", "warned of war"
         return _threat(token)
     if row.needs == "force":  # "shelled the town", "was struck by a missile", not "by an op-ed"
@@ -364,6 +366,25 @@ def _covers(full: Event, part: Event) -> bool:
                                                           part.date):
         return False
     return part.source in (None, full.source) and part.target in (None, full.target)
+
+
+TIME_NOUNS = frozenset({"time", "day", "night", "week", "month", "year", "hour", "minute"})
+
+
+def _verbal_attack(token: Token) -> bool:
+    """An attack in words, not force: on a stance ("attacked the plan"), or with a reason or
+    label ("attacked X over his record", "for", "as a liar"), or in a medium of speech
+    ("attacked X in a speech")."""
+    for c in token.children:
+        if c.dep_ in OBJECTS and c.lemma_.lower() in words("stance"):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("over", "for", "as") and any(
+                g.dep_ == "pobj" and g.lemma_.lower() not in TIME_NOUNS for g in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("in", "on", "during") and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in words("medium") for g in c.children):
+            return True
+    return False
 
 
 def _for_comment(token: Token) -> bool:
