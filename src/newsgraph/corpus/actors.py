@@ -26,8 +26,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newsgraph.corpus.text import fold, name_affixes
+from newsgraph.countries import country_of
 from newsgraph.model import Entity
-from newsgraph.stages.roles import country_of
 
 FAMILIES = {"PERSON": "person", "PER": "person", "ORG": "org", "GPE": "place", "LOC": "place",
             "FAC": "place", "NORP": "group", "GROUP": "group"}

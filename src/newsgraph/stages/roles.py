@@ -16,28 +16,14 @@ from functools import lru_cache
 import pycountry
 from spacy.tokens import Doc, Token
 
+from newsgraph.countries import country_of
 from newsgraph.lexicons import rows
 
 ROLES: dict[str, tuple[str, str]] = {r[0]: (r[1], r[2].strip("-")) for r in rows("roles.tsv")}
-DEMONYMS: dict[str, str] = {r[0]: r[1] for r in rows("demonyms.tsv")}
 REGIONS: dict[str, frozenset[str]] = {r[0]: frozenset(r[1].split()) for r in rows("regions.tsv")}
 ORG_WORDS: dict[str, tuple[str, bool]] = {r[0]: (r[1], r[2] == "1")
                                           for r in rows("org_words.tsv")}
 MAX_ROLE_WORDS = max(len(p.split()) for p in ROLES)
-
-
-@lru_cache(maxsize=4096)
-def country_of(name: str) -> str | None:
-    """ISO alpha-3 of a country name or demonym, None when unknown."""
-    key = name.lower().removeprefix("the ").strip()
-    if key in DEMONYMS:
-        return DEMONYMS[key]
-    if len(key) < 4:
-        return None
-    try:
-        return pycountry.countries.lookup(key).alpha_3
-    except LookupError:
-        return None
 
 
 _PLACES: dict[str, str] | None = None
@@ -87,8 +73,16 @@ class Description:
     appositive_to: int | None  # start char of a name right after ", " (", Alejandro X")
 
 
+# abbreviated titles before a name ("Sen. Lindsey Graham", "Gov. X", "Gen. X")
+ROLE_ABBREVIATIONS = {"sen.": "senator", "sen": "senator", "gov.": "governor",
+                      "gen.": "general", "sec.": "secretary", "amb.": "ambassador",
+                      "pres.": "president", "atty.": "attorney", "cmdr.": "commander"}
+
+
 def _role_at(words: list[str]) -> tuple[int, tuple[str, str]] | None:
-    """Longest role phrase ending the word list: (number of words, (role, sector))."""
+    """Longest role phrase ending the word list: (number of words, (role, sector));
+    abbreviated titles count as the word ("Sen." as "senator")."""
+    words = [ROLE_ABBREVIATIONS.get(w, w) for w in words]
     for n in range(min(MAX_ROLE_WORDS, len(words)), 0, -1):
         hit = ROLES.get(" ".join(words[-n:]))
         if hit:
