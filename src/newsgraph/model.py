@@ -137,10 +137,10 @@ class Digest:
             removed=tuple(Removed(**r) for r in data.get("removed", ())),
             summary=tuple(SummarySentence(**s) for s in data.get("summary", ())),
             entities=tuple(
-                Entity(
-                    **{k: v for k, v in e.items() if k != "mentions"},
-                    mentions=tuple(Mention(**m) for m in e.get("mentions", ())),
-                )
+                Entity(e["id"], e["name"], e["type"], e.get("country"), e.get("role"),
+                       e.get("sector"), e.get("salience", 0.0),
+                       tuple([Mention(m["text"], m["start"], m["end"], m.get("kind", "name"))
+                              for m in e.get("mentions", ())]))
                 for e in data.get("entities", ())
             ),
             quotes=tuple(
