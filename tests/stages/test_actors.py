@@ -582,3 +582,14 @@ def test_a_camel_case_name_the_ner_missed_joins_the_actor_it_labelled_elsewhere(
     named = [e for e in d.entities if e.name == "McClatchy"]
     assert len(named) == 1
     assert sum(m.text == "McClatchy" for m in named[0].mentions) == 4
+
+
+def test_an_abbreviated_title_gives_the_role_that_a_later_description_names():
+    d = digest("Sen. Mara Quillon told reporters on Thursday that the bill would pass. In June, "
+               "the Vermont senator called for a vote. Gen. Tomas Varga inspected the troops. "
+               "The general said morale was high.")
+    senator = _entity_with(d, "Mara Quillon")
+    assert senator is not None and senator.role == "Senator"
+    assert "the Vermont senator" in {m.text for m in senator.mentions}
+    general = _entity_with(d, "Tomas Varga")
+    assert general is not None and "The general" in {m.text for m in general.mentions}
