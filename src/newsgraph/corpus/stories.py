@@ -197,7 +197,8 @@ class StoryIndex:
         body = words(text[:MAX_CHARS]) if tokens is None else tokens[:MAX_WORDS]
         counts = Counter(words(title or "") * TITLE_REPEAT + body)
         term_id = self.term_id
-        for term in sorted(counts.keys() - term_id.keys()):  # words never met before (few)
+        for term in sorted(set(counts).difference(term_id)):  # words never met before (few;
+            # set.difference walks the small set, a keys-view difference the whole vocabulary)
             self._term(term, language)
         found = list(map(term_id.__getitem__, counts))
         for actor, name in actors.items():
@@ -332,7 +333,7 @@ class StoryIndex:
 
     def _join(self, story: Story, vec: Vector, published: str | None) -> None:
         centroid = story.centroid
-        for t in vec.keys() - centroid.keys():
+        for t in set(vec).difference(centroid):
             self.index.setdefault(t, set()).add(story.id)
         sums = map(add, map(centroid.get, vec, repeat(0.0)), vec.values())
         centroid.update(zip(vec, sums, strict=True))
