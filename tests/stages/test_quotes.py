@@ -1179,3 +1179,11 @@ def test_partial_quote_of_a_second_speaker_in_a_coordinated_clause_is_theirs() -
     qs = run(text, {"E1": ["Reyk"], "E2": ["Brandvold"]})
     assert [(q.text, q.speaker) for q in direct(qs)] == [("productive", "E1"),
                                                          ("hopeful.", "E2")]
+
+
+def test_worry_with_a_bare_object_is_no_report_of_the_subject() -> None:
+    text = ("The report worried fishermen in the bay. Harbour officials worried that the "
+            "storm would hit, and the mayor worried about the ferries.")
+    out = run(text, {"E1": ["The report"], "E2": ["Harbour officials"], "E3": ["the mayor"]})
+    assert all(q.text != "fishermen in the bay" and q.speaker != "E1" for q in out)
+    assert {q.speaker for q in out} == {"E2", "E3"}
