@@ -593,3 +593,13 @@ def test_an_abbreviated_title_gives_the_role_that_a_later_description_names():
     assert "the Vermont senator" in {m.text for m in senator.mentions}
     general = _entity_with(d, "Tomas Varga")
     assert general is not None and "The general" in {m.text for m in general.mentions}
+
+
+def test_a_medic_or_a_passenger_who_speaks_is_an_actor():
+    d = digest("Troops fired near the grain depot on Friday. A medic at the depot told a radio "
+               "station that he treated four wounded men. A passenger said the train stopped.")
+    medic = _entity_with(d, "A medic")
+    passenger = _entity_with(d, "A passenger")
+    assert medic is not None and medic.type == "PERSON"
+    assert passenger is not None and passenger.type == "PERSON"
+    assert {q.speaker for q in d.quotes} >= {medic.id, passenger.id}
