@@ -266,3 +266,11 @@ def test_expletive_it_after_a_curly_apostrophe_is_left_unresolved() -> None:
     links = _links(text, ("The Harbour Trust", "ORG", False))
     assert _at(links, "It", text, 0) is None
     assert _at(links, "It", text, 1) is None
+
+
+def test_a_place_by_the_parse_takes_no_he() -> None:
+    text = ("Health authorities in Ulan Sogd confirmed a third case on Monday. The herder was "
+            "quarantined with 28 people he had met. Ulan Sogd's health centre said the risk was "
+            "low.")
+    links = _links(text, ("Ulan Sogd", "GPE", False))
+    assert f"he@{text.index(' he ') + 1}" not in links

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.lexicons import rows
-from newsgraph.stages import roles
+from newsgraph.stages import placehood, roles
 
 LOCK_LINKS = 3  # he/she links all of one gender that fix an anchor's gender (2 costs dev F1)
 LOOKBACK = 3  # sentences before the pronoun's own that hold candidate antecedents
@@ -133,8 +133,9 @@ def _agrees(anchor: Anchor, agreement: str, gender: str | None, lenient: bool) -
 def _maybe_person(doc: Doc, anchor: Anchor) -> bool:
     """A non-PERSON anchor that may be a mistyped person: every mention written as a proper
     name (capitalised words tagged as names, or as adjectives/nouns as unfamiliar names
-    often are), none a known place or holding an organisation word, and one in a
-    person-like slot (subject, object, possessor, apposition)."""
+    often are), none a known place, holding an organisation word or where the parse shows a
+    place ("in X", "the port of X", stages/placehood.py), and one in a person-like slot
+    (subject, object, possessor, apposition)."""
     if anchor.type not in MISTYPED_OK or anchor.plural or not anchor.mentions:
         return False
     slot = False
@@ -147,6 +148,8 @@ def _maybe_person(doc: Doc, anchor: Anchor) -> bool:
             return False
         if any(t.lower_ in roles.ORG_WORDS for t in words) or roles.place_country(span.text):
             return False
+        if placehood.cue(doc, span.start, span.end, travel=False) is not None:
+            return False  # "health authorities in Inner Mongolia": a place, not a person
         slot = slot or span.root.dep_ in PERSON_SLOTS
     return slot
 
