@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
@@ -193,13 +194,19 @@ def _drop_gerund_openers(doc: Doc, names: list[tuple[_Name, int, int]]) -> None:
 
 
 def _verb_form(word: str) -> bool:
-    """Whether an -ing word is a common verb's form ("hosting", "meeting", "visiting")."""
-    from wordfreq import zipf_frequency  # only for the rare name that opens on -ing
-
+    """Whether an -ing word is a verb's form ("hosting", "meeting", "visiting"): its stem is a
+    verb lemma of the parser's own lemmatizer tables (already in memory)."""
     stem = word[:-3]
     stems = {stem, stem + "e"} | ({stem[:-1]} if len(stem) > 2 and stem[-1] == stem[-2] else set())
-    return zipf_frequency(word, "en") >= 3 and any(
-        zipf_frequency(s, "en") >= 3.5 for s in stems if len(s) > 2)
+    return any(s in _verbs() for s in stems if len(s) > 2)
+
+
+@cache
+def _verbs() -> frozenset[str]:
+    from newsgraph import nlp
+
+    tables = nlp.load().get_pipe("lemmatizer").lookups
+    return frozenset(tables.get_table("lemma_index")["verb"])
 
 
 WEAK_EVIDENCE_SHARE = 3  # untitled person evidence must reach 1/3 of the other NER labels
