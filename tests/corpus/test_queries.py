@@ -171,10 +171,28 @@ def test_profile_view_marks_direct_and_reported_speech() -> None:
     p = ActorProfile(id=1, name="Tomas Rieder", type="PERSON", country=None, articles=2,
                      names=[("Tomas Rieder", 2)], roles=[Spell("mayor", None, None, 2)])
     p.quotes = [{"text": "We will sign soon,", "kind": "direct", "published": "2026-03-02"},
-                {"text": "the port would reopen", "kind": "indirect", "published": None}]
+                {"text": "the port would reopen", "kind": "indirect", "published": None},
+                {"text": "the criticism", "kind": "indirect", "published": None,
+                 "cue": "rejected"}]
     out = io.StringIO()
     print_profile(p, Console(file=out, width=200, color_system=None))
     view = out.getvalue()
     assert "2026-03-02  “We will sign soon,”" in view
     assert "?  (reported) the port would reopen" in view and "“the port" not in view
     assert "mayor (undated, 2)" in view
+    assert "?  (reported) rejected the criticism" in view
+
+
+def test_a_reported_statement_is_stored_with_its_cue_and_shown_after_it(tmp_path: Path) -> None:
+    from newsgraph.model import Quote, Span
+
+    text = "Tomas Rieder rejected the criticism on Friday."
+    cue_at, said_at = text.index("rejected"), text.index("the criticism")
+    reported = Quote("the criticism", said_at, said_at + 13, "indirect", speaker="E1",
+                     cue=Span("rejected", cue_at, cue_at + 8))
+    with Corpus(tmp_path / "c.sqlite") as c:
+        c.add([make_digest(text, published="2026-03-06",
+                           entities=(entity(text, "E1", "Tomas Rieder"),), quotes=(reported,))])
+        p = c.actor("Tomas Rieder")
+        assert p is not None and [(q["cue"], q["text"]) for q in p.quotes] == [
+            ("rejected", "the criticism")]

@@ -37,11 +37,11 @@ TABLES: dict[str, tuple[str, list[tuple[str, str]]]] = {
          ("sector", "str"), ("salience", "float"), ("count", "int"), ("start", "int"),
          ("end", "int"), ("published", "str"), ("counted", "int")]),
     "quotes": (
-        "SELECT q.id, q.article_id, q.actor_id, ac.name, q.text, q.kind, q.start, q.end, "
-        "a.published, a.counted FROM quotes q JOIN articles a ON a.id = q.article_id "
+        "SELECT q.id, q.article_id, q.actor_id, ac.name, q.text, q.kind, q.cue, q.start, "
+        "q.end, a.published, a.counted FROM quotes q JOIN articles a ON a.id = q.article_id "
         "LEFT JOIN actors ac ON ac.id = q.actor_id ORDER BY q.id",
         [("id", "int"), ("article_id", "int"), ("actor_id", "int"), ("speaker", "str"),
-         ("text", "str"), ("kind", "str"), ("start", "int"), ("end", "int"),
+         ("text", "str"), ("kind", "str"), ("cue", "str"), ("start", "int"), ("end", "int"),
          ("published", "str"), ("counted", "int")]),
     "events": (
         "SELECT e.id, e.article_id, e.type, e.mode, e.source_actor, e.target_actor, e.status, "

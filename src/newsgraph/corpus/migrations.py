@@ -11,8 +11,9 @@ Version 5 changed how word shingles are hashed for near-duplicate signatures (al
 hashed at once from per-word hashes); the stored signatures and LSH keys are recomputed from
 the stored texts, so old and new articles stay comparable. Version 6 gave every country one
 key whatever it is called ("U.S.", "United States") and keyed groups in the singular; the new
-keys are added to the actors already stored. A step is SQL, or a function of the connection
-where the work needs Python.
+keys are added to the actors already stored. Version 7 stored each quote's cue (the reporting
+verb or label), so reported speech reads "rejected the criticism". A step is SQL, or a
+function of the connection where the work needs Python.
 """
 
 from __future__ import annotations
@@ -189,5 +190,10 @@ def v6(conn: sqlite3.Connection) -> None:
     conn.executemany("INSERT OR IGNORE INTO actor_keys(key, actor_id, kind) VALUES (?,?,?)", rows)
 
 
-MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (V1, V2, V3, V4, v5, v6)
+V7 = """
+ALTER TABLE quotes ADD COLUMN cue TEXT;
+"""
+
+MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
+    V1, V2, V3, V4, v5, v6, V7)
 VERSION = len(MIGRATIONS)

@@ -103,10 +103,10 @@ def _mentions(conn: sqlite3.Connection, actor_id: int, p: ActorProfile) -> None:
 
 def _quotes(conn: sqlite3.Connection, actor_id: int) -> list[dict]:
     rows = conn.execute(
-        "SELECT q.text, q.kind, a.published, a.title, a.id FROM quotes q "
+        "SELECT q.text, q.kind, q.cue, a.published, a.title, a.id FROM quotes q "
         "JOIN articles a ON a.id = q.article_id WHERE q.actor_id = ? AND a.counted = 1 "
         "ORDER BY a.published DESC, q.id LIMIT ?", (actor_id, LIST_LIMIT)).fetchall()
-    keys = ("text", "kind", "published", "title", "article_id")
+    keys = ("text", "kind", "cue", "published", "title", "article_id")
     return [dict(zip(keys, row, strict=True)) for row in rows]
 
 

@@ -28,7 +28,8 @@ def print_profile(p: ActorProfile, out: Console, as_json: bool = False) -> None:
     if p.quotes:
         out.print(f"quotes ({len(p.quotes)}):")
         for q in p.quotes[:10]:
-            said = f"“{q['text']}”" if q["kind"] == "direct" else f"(reported) {q['text']}"
+            said = f"“{q['text']}”" if q["kind"] == "direct" else (  # its verb first
+                f"(reported) {q['cue'] + ' ' if q.get('cue') else ''}{q['text']}")
             out.print(f"  {q['published'] or '?'}  {said}")
     if p.event_counts:
         out.print("events: " + ", ".join(f"{k} {v}" for k, v in p.event_counts.items()))

@@ -60,8 +60,8 @@ class Session:
         self.pending.write(conn)
         if self.quote_rows:
             last = conn.execute("SELECT coalesce(max(id), 0) FROM quotes").fetchone()[0]
-            conn.executemany("INSERT INTO quotes(article_id, actor_id, text, kind, start, end) "
-                             "VALUES (?,?,?,?,?,?)", self.quote_rows)
+            conn.executemany("INSERT INTO quotes(article_id, actor_id, text, kind, start, end, "
+                             "cue) VALUES (?,?,?,?,?,?,?)", self.quote_rows)
             conn.execute("INSERT INTO quotes_fts(rowid, text) SELECT id, text FROM quotes "
                          "WHERE id > ? ORDER BY id", (last,))
             self.quote_rows.clear()
@@ -186,7 +186,8 @@ def _store_quotes(
     session: Session, article_id: int, digest: Digest, entity_actor: dict[str, int]
 ) -> None:
     session.quote_rows.extend(
-        (article_id, entity_actor.get(q.speaker or ""), q.text, q.kind, q.start, q.end)
+        (article_id, entity_actor.get(q.speaker or ""), q.text, q.kind, q.start, q.end,
+         q.cue.text if q.cue else None)
         for q in digest.quotes)
 
 
