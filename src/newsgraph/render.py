@@ -39,7 +39,7 @@ def render(d: Digest, console: Console) -> None:
                 if q.kind == "direct":
                     parts.append(Text(f"  “{q.text}”", style="italic"))
                 else:  # reported: its reporting verb first ("rejected the criticism")
-                    cue = q.cue.text + " " if q.cue else ""
+                    cue = cue_before(q.cue.text if q.cue else None)
                     parts.append(Text.assemble("   ", (cue, "dim"), q.text))
     if d.events:
         parts.append(_section("Events"))
@@ -55,6 +55,14 @@ def render(d: Digest, console: Console) -> None:
         parts.append(Text("Removed: " + "; ".join(f"{r.text!r} ({r.reason})" for r in d.removed),
                           style="dim"))
     console.print(Panel(Group(*parts), title=head, title_align="left", border_style="blue"))
+
+
+def cue_before(cue: str | None) -> str:
+    """The cue to print before reported speech, with a space ("rejected "); none for a cue
+    that stands before its speaker ("according to", "per"), which would misread."""
+    if not cue or cue.lower().startswith(("according", "per ")) or cue.lower() == "per":
+        return ""
+    return cue + " "
 
 
 def _section(name: str) -> Text:

@@ -173,7 +173,9 @@ def test_profile_view_marks_direct_and_reported_speech() -> None:
     p.quotes = [{"text": "We will sign soon,", "kind": "direct", "published": "2026-03-02"},
                 {"text": "the port would reopen", "kind": "indirect", "published": None},
                 {"text": "the criticism", "kind": "indirect", "published": None,
-                 "cue": "rejected"}]
+                 "cue": "rejected"},
+                {"text": "the strike cost millions", "kind": "indirect", "published": None,
+                 "cue": "According to"}]
     out = io.StringIO()
     print_profile(p, Console(file=out, width=200, color_system=None))
     view = out.getvalue()
@@ -181,6 +183,7 @@ def test_profile_view_marks_direct_and_reported_speech() -> None:
     assert "?  (reported) the port would reopen" in view and "“the port" not in view
     assert "mayor (undated, 2)" in view
     assert "?  (reported) rejected the criticism" in view
+    assert "?  (reported) the strike cost millions" in view  # not "According to the strike"
 
 
 def test_a_reported_statement_is_stored_with_its_cue_and_shown_after_it(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.text import Text
 
 from newsgraph.corpus.profile import ActorProfile, Spell
+from newsgraph.render import cue_before
 
 BAR = "▇"
 
@@ -29,7 +30,7 @@ def print_profile(p: ActorProfile, out: Console, as_json: bool = False) -> None:
         out.print(f"quotes ({len(p.quotes)}):")
         for q in p.quotes[:10]:
             said = f"“{q['text']}”" if q["kind"] == "direct" else (  # its verb first
-                f"(reported) {q['cue'] + ' ' if q.get('cue') else ''}{q['text']}")
+                f"(reported) {cue_before(q.get('cue'))}{q['text']}")
             out.print(f"  {q['published'] or '?'}  {said}")
     if p.event_counts:
         out.print("events: " + ", ".join(f"{k} {v}" for k, v in p.event_counts.items()))
