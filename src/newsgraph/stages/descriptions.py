@@ -10,7 +10,7 @@
 - "the company", "the ministry" is a title mention of the organisation of that sector named
   most recently before it;
 - a common-noun phrase that a quote cue takes as its speaker ("the union wrote", "officials
-  said", "a spokesman said", "the report says"; ``quotes.speaker_heads``) and that no actor
+  said", "a spokesman said", "the report says"; ``quote_speakers.speaker_heads``) and that no actor
   covers becomes an actor of its own (``lexicons/quote_speakers.tsv`` gives the type), with the
   country of its modifier ("a Russian official"), so the quote has a speaker; the same words
   (without determiners) are one actor. A partitive stands for its "of" object ("a group of

@@ -4,8 +4,9 @@
 request, charge) and a frame; ``complement`` reads the frame off the dependency parse and
 returns the token range the verb reports ("said (that) …", "pledged to …", "accused X of …",
 "praised X", "spoke about …", "… was reported by X"). "according to X" and "in a new poll,"
-are source phrases that report the rest of their clause. Used by ``stages/quotes.py``, which
-decides which cues count and who the speaker is.
+are source phrases that report the rest of their clause. Used by ``quote_view.py`` (which
+tokens are cues), ``quote_direct.py`` and ``quote_reported.py`` (which cues count) and
+``quote_speakers.py`` (who the speaker is).
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
 """Quotation marks: find them among the tokens, tell opening from closing marks, and pair them
-into quoted runs. Text and tokens only; who said it is decided in ``stages/quotes.py``.
+into quoted runs. Text and tokens only; which runs are quotes and who said them is decided in
+``quote_direct.py``.
 
 - A mark counts when its token is made only of marks ("“", "’", "''"), or, for double marks and
   guillemets, anywhere in a token (the tokenizer glues ”― together). Single marks inside a word

@@ -1,7 +1,7 @@
 """Reported speech cued by a noun or a predicate adjective: "Trump's claim that ...", "her plan
 to ...", "his comments about ...", "Smith is sure (that) ...", "Smith was critical of ...". Tokens
-and the parse only; ``stages/quotes.py`` turns the result into quotes and resolves the source to
-an entity.
+and the parse only; ``quote_reported.py`` turns the result into quotes and resolves the source to
+an entity (through ``quote_speakers.py``).
 
 - A cue is a noun outside quotation marks whose lemma is in ``lexicons/quote_nouns.tsv``.
 - What it reports, by the noun's frames: a clause it governs that opens with "that" or "whether"

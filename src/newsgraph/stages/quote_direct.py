@@ -1,0 +1,312 @@
+"""Direct quotes: which quoted runs are quotes, the cue of each (its own reporting verb, a
+"… said:" or label before it, a dash name after it, or a neighbouring quote's), and the quotes
+they come out as. Runs come from ``quote_marks.py`` and ``quote_labels.py``; speakers from
+``quote_speakers.py``. Decisions (tests rely on them):
+
+- **Direct quote offsets** cover the words *inside* the marks: no marks, no surrounding
+  whitespace, no trailing comma (that comma belongs to the attribution, not the speaker).
+- **Interrupted quotes** -- split around the cue (“We will,” she said, “not stop.”) or running
+  over several paragraphs (an opening mark on each, a closing mark only on the last) -- come out
+  as one ``Quote`` per part, in text order, every part with the same speaker and cue.
+- **Nested marks** belong to the outer quote; apostrophes and possessives are never marks; an
+  unbalanced mark costs its own quote only (see ``quote_marks.py``).
+- **Which runs are quotes**: those with a cue (a reporting verb governing the quote or right
+  beside it in the same sentence, a "… said:" sentence or "Name:" label before it, a "― Name"
+  after it), those continuing a quote of the same paragraph or a quote paragraph right after an
+  attributed one, and cue-less whole quoted sentences. A short phrase in marks with no cue
+  (scare quote, title) is not a quote, nor is a Title Case name after "on"/"in"/a possessive
+  ('said on “Face the Nation”').
+- **Direct quote cues**: among cues governing or next to the quote, speech and writing verbs win
+  over thought, evidence and request verbs ("said the board would consider “…”": said).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Token
+
+from newsgraph.model import Quote, Span
+from newsgraph.stages import Found
+from newsgraph.stages.quote_cues import (
+    cue_kind,
+    reporting_verbs,
+    speaker_nouns,
+    verb_lemma,
+    word_class,
+)
+from newsgraph.stages.quote_labels import MAX_LABEL_WORDS, dash_name, line_label
+from newsgraph.stages.quote_marks import quote_marks
+from newsgraph.stages.quote_speakers import (
+    NEUTER_SUBJECTS,
+    SUBJECT_DEPS,
+    cue_span,
+    cue_speaker,
+    source_entity,
+    verb_subject,
+)
+from newsgraph.stages.quote_view import QUOTE_CLOSERS, SENTENCE_END, AttributedRun, DocView, trim
+
+MAX_CUE_DISTANCE = 5  # tokens between a quote and a cue that does not govern it
+MAX_TITLE_WORDS = 6
+SAYING = frozenset({"speech", "writing", "source"})  # cue classes preferred for direct quotes
+INNER_KINDS = frozenset({"thought", "evidence"})  # cue classes a governing speech cue overrides
+PERSON_PRONOUNS = frozenset({"i", "he", "she", "we", "they"})  # subjects that may speak
+NAMING_FRAMES = frozenset({"naming", "charge", "judge"})  # cues whose quoted phrase is theirs
+
+
+def attribute(r: AttributedRun, view: DocView, found: Found) -> None:
+    cue = _nearest_cue(r, view)
+    if cue is not None:
+        tok = view.doc[cue]
+        r.cue, r.attributed = cue_span(tok, view.text), True
+        r.speaker, r.who = cue_speaker(tok, found, view)
+        return
+    if not _attribute_by_colon(r, view, found):
+        _attribute_by_dash(r, view.text, found)
+
+
+def _attribute_by_dash(r: AttributedRun, text: str, found: Found) -> None:
+    """“…” ― Julie Smith (a dash and a name after the closing mark, to the end of the line)."""
+    dash = dash_name(r.outer[1], text)
+    if dash is not None:
+        pos, s, e = dash
+        r.cue, r.attributed = Span(text[pos], pos, pos + 1), True
+        r.speaker, r.who = found.entity_at(s, e), (s, e)
+
+
+def _nearest_cue(r: AttributedRun, view: DocView) -> int | None:
+    """The reporting verb for a quote: one governing its words, or one right beside it, in
+    the same sentence and outside any quote."""
+    a, b = r.tokens
+    first_word = view.token_at(r.parts[0][0])
+    lo = bisect_left(view.cues, a)
+    hi = bisect_left(view.cues, b)
+    best: tuple[int, bool, int, int] | None = None
+    candidates = [*view.cues[max(0, lo - 3):lo], *view.cues[lo:hi], *view.cues[hi:hi + 3]]
+    for c in candidates:
+        if c < a and not view.open_between(c + 1, a):
+            continue
+        if c >= b and not view.open_between(max(b - 1, 0), c):  # from the closing mark
+            continue
+        distance = 0 if a <= c < b else (a - c if c < a else c - b + 1)
+        if distance > 2 and c >= b and _subject_opens_at(view.doc[c], b, view, r.outer[1]):
+            distance = 1  # “…” a narrator in the new ad asks: the subject follows the quote
+        elif distance > 2 and c < a and _phrase_runs_to(view.doc[c], a):
+            distance = 1  # footage of X saying at the debate, “…”: the quote is what X said
+        governs = view.doc[c].is_ancestor(view.doc[first_word])
+        if not governs and distance > MAX_CUE_DISTANCE:
+            continue
+        kind = cue_kind(view.doc[c])
+        key = (0 if distance <= 2 or governs else 1, kind not in SAYING, distance, c)
+        if best is None or key < best:
+            best = key
+    partial = view.text[r.parts[0][0]:r.parts[0][0] + 1].islower()  # “within weeks”
+    return _outer_saying(best[-1], view, partial) if best else None
+
+
+def _subject_opens_at(cue: Token, i: int, view: DocView, end: int) -> bool:
+    """The cue's subject phrase starts at token ``i`` (after a comma there) and runs up to the
+    cue, and the quote ending at char ``end`` does not end its sentence: "“…,” a spokesman for
+    the city council said", "“…?” a narrator in the ad asks" (not "“….” Smith said")."""
+    subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.i > cue.i:
+        return False
+    start = subject.left_edge.i
+    doc = cue.doc
+    last = view.text[:end].rstrip(QUOTE_CLOSERS + " ")[-1:]
+    if not (last == "," or (last in "?!" and doc[start].text[:1].islower())):
+        return False
+    while i < start and (doc[i].is_punct or (doc[i].dep_ == "mark" and doc[i].head.i == cue.i)):
+        i += 1  # "“…,” as a city memo put it"
+    return start == i and subject.right_edge.i == cue.i - 1
+
+
+def _phrase_runs_to(cue: Token, a: int) -> bool:
+    """A speech verb with nothing said in its parse whose phrase ends right before token ``a``
+    (punctuation between): the quote opening there is what it says, wherever the parse hangs
+    it ("… footage of X saying during the debate, “…”")."""
+    if not cue.tag_.startswith("VB") or cue_kind(cue) not in SAYING or any(
+            c.dep_ in ("ccomp", "xcomp", "dobj") for c in cue.children):
+        return False
+    doc, i = cue.doc, cue.right_edge.i + 1
+    while i < a and (doc[i].is_punct or doc[i].is_space) and "\n" not in doc[i].text:
+        i += 1
+    return i == a
+
+
+def _outer_saying(cue: int, view: DocView, partial: bool) -> int:
+    """A cue inside what a speech verb reports gives way to that verb when it is a thought or
+    evidence verb, its subject is no speaker, or the quote is a phrase the reporter uses and
+    the cue does not name it ("She says it shows Trump is “unfit”": hers; "Obama said, most
+    Americans believe “…”": his; "Trump said she would discuss it “in a few weeks”": his; not
+    "Smith said Jones called it “a fraud”", nor through a coordinated clause with a subject of
+    its own: "Smith called it “fine,” and Jones said she was “hopeful”")."""
+    tok = view.doc[cue]
+    subject = verb_subject(tok)
+    no_speaker = subject is not None and (
+        subject.lower_ in NEUTER_SUBJECTS
+        or speaker_nouns().get(subject.lemma_.lower(), ("",))[0] == "DOCUMENT")
+    entry = reporting_verbs().get(verb_lemma(tok))
+    phrase = partial and entry is not None and entry.frame not in NAMING_FRAMES
+    aside = any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+    if aside or (cue_kind(tok) not in INNER_KINDS and not no_speaker and not phrase):
+        return cue  # an "as X put it" aside names its own source, whatever the clause around
+    below = tok
+    for anc in tok.ancestors:
+        if (below.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in below.children)) or (
+                not view.open_between(min(anc.i, cue) + 1, max(anc.i, cue))):
+            break  # "X told reporters …, and Y said she was “hopeful”": Y's own statement
+        below = anc
+        said = anc if anc.i in view.cue_set else next(
+            (c for c in anc.children if c.dep_ == "parataxis" and c.i in view.cue_set), None)
+        if said is not None and cue_kind(said) in SAYING:
+            return said.i
+    return cue
+
+
+def _attribute_by_colon(r: AttributedRun, view: DocView, found: Found) -> bool:
+    """“…” after "Harris said:" or after a "Kamala Harris:" label line."""
+    doc, i = view.doc, r.tokens[0] - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0 or doc[i].text != ":":
+        return False
+    start = i
+    while start > 0 and view.open_between(start - 1, i) and not doc[start - 1].is_space:
+        start -= 1
+    k = bisect_left(view.cues, i) - 1
+    if k >= 0 and view.cues[k] >= start:
+        tok = doc[view.cues[k]]
+        r.cue, r.attributed = cue_span(tok, view.text), True
+        r.speaker, r.who = cue_speaker(tok, found, view)
+    elif 0 < i - start <= MAX_LABEL_WORDS:
+        s, e = doc[start].idx, doc[i].idx + 1
+        r.cue, r.attributed = Span(view.text[s:e], s, e), True
+        r.speaker, r.who = found.entity_at(s, e - 1), (s, e - 1)
+    elif _sentence_like(r, view.text):
+        _attribute_by_colon_clause(r, view, found, i)
+    return r.attributed
+
+
+def _attribute_by_colon_clause(r: AttributedRun, view: DocView, found: Found, colon: int) -> None:
+    """A quoted sentence after a clause with a person subject and no reporting verb ending in
+    a colon ("I had to change my answer: “…”", "Kaur put it bluntly: “…”") is that person's."""
+    doc = view.doc
+    if colon == 0:
+        return
+    verb = doc[colon - 1]
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.head.i < colon:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    while subject is None and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        verb = verb.head  # "X had to change his answer:"
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or view.quoted[subject.i] or not view.open_between(subject.i + 1, colon):
+        return
+    if subject.pos_ == "PRON":
+        if subject.lower_ not in PERSON_PRONOUNS:
+            return
+    else:
+        entity = found.entity(found.entity_at(subject.idx, subject.idx + len(subject)))
+        if entity is None or entity.type != "PERSON":
+            return
+    r.cue, r.attributed = cue_span(verb, view.text), True
+    r.speaker, r.who = source_entity(subject, found)
+
+
+def inherit(runs: list[AttributedRun], view: DocView, found: Found, para_start: list[int]) -> None:
+    """A quote with no cue of its own takes the speaker of the nearest earlier quote or
+    reporting verb in its paragraph ("Harris said Monday. “We will not stop.”"), else of the
+    next quote in the paragraph. Only whole quoted sentences take a reporting verb's speaker."""
+    text = view.text
+    for i, r in enumerate(runs):
+        if r.attributed:
+            continue
+        start = para_start[r.paragraph]
+        before = _attributed_neighbour(runs, i, -1)
+        k = bisect_left(view.cues, r.tokens[0]) - 1
+        verb = view.doc[view.cues[k]] if k >= 0 else None
+        if verb is not None and (verb.idx < start or not _sentence_like(r, text)):
+            verb = None
+        if verb is not None and before is not None and before.cue is not None and (
+                verb.sent.start_char <= before.cue.start < verb.sent.end_char):
+            verb = None  # “A,” X said at the gala, where Y also spoke. “B”: B is X's too
+        if verb is not None and (before is None or before.outer[1] < verb.idx):
+            r.cue, r.attributed = cue_span(verb, view.text), True
+            r.speaker, r.who = cue_speaker(verb, found, view)
+            continue
+        donor = before or _attributed_neighbour(runs, i, 1)
+        if donor is None and r.outer[0] == start and _sentence_like(r, text):
+            donor = _previous_paragraph_quote(runs, i, r.paragraph)
+        if donor is not None:
+            r.cue, r.speaker, r.who, r.attributed = donor.cue, donor.speaker, donor.who, True
+
+
+def _attributed_neighbour(runs: list[AttributedRun], i: int, step: int) -> AttributedRun | None:
+    """The nearest attributed run before (step -1) or after (step 1) run i in its paragraph."""
+    j = i + step
+    while 0 <= j < len(runs) and runs[j].paragraph == runs[i].paragraph:
+        if runs[j].attributed:
+            return runs[j]
+        j += step
+    return None
+
+
+def _previous_paragraph_quote(runs: list[AttributedRun], i: int,
+                              paragraph: int) -> AttributedRun | None:
+    """A quote paragraph right after a paragraph that closed with an attributed quote
+    ("“…,” he said.\n“…”") goes on with the same speaker."""
+    prev = runs[i - 1] if i else None
+    if prev is not None and prev.paragraph == paragraph - 1 and prev.attributed:
+        return prev
+    return None
+
+
+def is_quote(r: AttributedRun, text: str) -> bool:
+    """Attributed quotes, multi-paragraph quotes, and whole quoted sentences; a short phrase in
+    marks with no cue is a title or a scare quote."""
+    if len(r.parts) > 1:
+        return True
+    if r.attributed:
+        return not _title_like(r, text)
+    return _sentence_like(r, text)
+
+
+def _title_like(r: AttributedRun, text: str) -> bool:
+    """A show, film or book name: a short Title Case phrase in marks right after a preposition
+    or a possessive ('said on “Face the Nation”', 'CNN's "State of the Union"')."""
+    s, e = r.parts[0]
+    words = text[s:e].strip(" .,!?").split()
+    if not 0 < len(words) <= MAX_TITLE_WORDS:
+        return False
+    minor = word_class("title-minor")
+    if not all(w[0].isupper() or w[0].isdigit() or w.lower() in minor for w in words):
+        return False
+    before = text[max(0, r.outer[0] - 12) : r.outer[0]].split()
+    last = before[-1].lower() if before else ""
+    return last in word_class("title-preposition") or last.endswith(("'s", "’s"))
+
+
+def _sentence_like(r: AttributedRun, text: str) -> bool:
+    s, e = r.parts[-1]
+    inner = text[s:e].rstrip().rstrip("".join(quote_marks()))
+    return len(inner.split()) >= 3 and inner[-1:] in SENTENCE_END
+
+
+def direct_parts(r: AttributedRun, text: str,
+                 found: Found) -> list[tuple[Quote, tuple[int, int] | None]]:
+    """One quote per part; a part that opens with a transcript label ("“PENCE: Well, …") is
+    the labelled speaker's, from the label to the next labelled part."""
+    out = []
+    speaker, cue, who = r.speaker, r.cue, r.who
+    for s, e in r.parts:
+        s, e = trim(text, s, e, ",")
+        label = line_label(text, s, e, found, headline=False) if r.kind == "direct" else None
+        if label is not None:
+            colon, body, _end, speaker, _kind = label
+            cue, who = Span(text[s:colon + 1], s, colon + 1), (s, colon)
+            s = body
+        if s < e:
+            out.append((Quote(text[s:e], s, e, r.kind, speaker, cue), who))
+    return out

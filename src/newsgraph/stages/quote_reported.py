@@ -1,0 +1,140 @@
+"""Reported speech: what each reporting verb, source phrase, speech noun and stance adjective
+outside quotes reports, and what the -s verb of a misparsed headline reports. Frames come from
+``quote_cues.py`` and ``quote_nouns.py``; speakers from ``quote_speakers.py``. Decisions (tests
+rely on them):
+
+- **Reported speech** is what a reporting verb (``lexicons/reporting_verbs.tsv``) reports, by
+  the verb's frame: its clause without a leading "that" (the one after the verb when there is
+  one on each side), an infinitive for promise-like verbs, the object through "of"/"as" for
+  accuse-like and naming verbs (or the bare object for praise-like ones), the object or topic
+  phrase for verbs like "announce" and "call for" (per-verb prepositions: "spoke about", not
+  "spoke at"); the subject of a passive with an agent ("… was reported by X"); "according to
+  X" and "in a new poll," report the rest of their clause, an "as" aside ("Hawaii, as one
+  adviser noted, rarely floods"; "As X put it, …") the clause it comments on. Speech nouns
+  ("her claim that …",
+  "his plan to …") and stance adjectives ("sure that …", "critical of …") are cues too (see
+  ``quote_nouns.py``). A one-word content must be a noun or name ("endorsed Obama"). Reported
+  content that is mostly inside quote marks is left to the direct quote; cues inside quotes are
+  ignored.
+- **Headlines** the parse misreads ("X Vows To …", "Lawmaker urges …;") report the rest of
+  their line through their -s reporting verb when nothing else on that line is reported.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Doc
+
+from newsgraph.model import Quote, Span
+from newsgraph.stages import Found
+from newsgraph.stages.quote_cues import (
+    Verb,
+    according_content,
+    complement,
+    cue_kind,
+    reporting_verbs,
+    source_object,
+    source_phrases,
+    verb_lemma,
+)
+from newsgraph.stages.quote_direct import SAYING
+from newsgraph.stages.quote_marks import quote_marks
+from newsgraph.stages.quote_nouns import noun_cues
+from newsgraph.stages.quote_speakers import cue_span, cue_speaker, source_entity, verb_subject
+from newsgraph.stages.quote_view import DocView, trim
+
+MAX_HEADLINE_TOKENS = 30  # a longer first line is a paragraph, not a headline
+HEADLINE_VERB_TAGS = frozenset({"NNS", "NNP", "NNPS", "VBZ"})  # how headline verbs get tagged
+CONTENT_POS = frozenset({"PROPN", "NOUN"})  # a one-word content must be one of these
+
+
+def reported_speech(view: DocView, found: Found) -> list[tuple[Quote, tuple[int, int] | None]]:
+    doc, verbs, phrases = view.doc, reporting_verbs(), source_phrases()
+    out = []
+    for i in view.cues:
+        tok = doc[i]
+        source = source_object(tok, phrases)
+        if source is not None:
+            span = according_content(tok)
+        elif tok.dep_ == "acl" and tok.head.pos_ in ("PRON", "DET") and (
+                cue_kind(tok) not in SAYING):
+            continue  # "anyone wanting to …", "those considering …": no one's stance
+        else:
+            span = complement(tok, verbs[verb_lemma(tok)])
+        if span is None:
+            continue
+        a, b = view.clip_to_block(i, *span)
+        if a >= b or 2 * (view.quoted_prefix[b] - view.quoted_prefix[a]) >= b - a:
+            continue
+        a, b = _trim_tokens(doc, a, b)
+        if b - a < 2 and (a >= b or doc[a].pos_ not in CONTENT_POS
+                          or doc[a].ent_type_ in ("DATE", "TIME")):
+            continue  # one word says something only when it names something ("backed Obama")
+        s, e = trim(view.text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), ",;:—–-")
+        if s < e:
+            speaker, who = cue_speaker(tok, found, view)
+            quote = Quote(view.text[s:e], s, e, "indirect", speaker, cue_span(tok, view.text))
+            out.append((quote, who))
+    for nc in noun_cues(view.words, verb_subject):
+        a, b = nc.content
+        if b - a < 1 or 2 * (view.quoted_prefix[b] - view.quoted_prefix[a]) >= b - a:
+            continue
+        a, b = _trim_tokens(doc, a, b)
+        if b - a < 2 and (a >= b or doc[a].pos_ not in CONTENT_POS):
+            continue  # "accusations against him"
+        s, e = trim(view.text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), ",;:—–-")
+        if s < e:
+            speaker, who = source_entity(nc.source, found) if nc.source is not None else (
+                None, None)
+            cue = Span(nc.cue.text, nc.cue.idx, nc.cue.idx + len(nc.cue))
+            out.append((Quote(view.text[s:e], s, e, "indirect", speaker, cue), who))
+    return out
+
+
+def headline_speech(view: DocView, found: Found,
+                    line: tuple[int, int]) -> list[tuple[Quote, tuple[int, int] | None]]:
+    """A headline the parse misreads ("Sanders Vows To Cut Tax Breaks", "Mayor urges calm"):
+    when the first line reports nothing otherwise, an -s word after its subject that is a
+    reporting verb reports the rest of the line."""
+    doc, text = view.doc, view.text
+    a, b = view.token_at(line[0]), bisect_left(view.starts, line[1])
+    if b - a > MAX_HEADLINE_TOKENS:
+        return []
+    verbs = reporting_verbs()
+    for i in range(a + 1, b - 2):
+        t = doc[i]
+        if view.quoted[i] or t.tag_ not in HEADLINE_VERB_TAGS or not t.lower_.endswith("s"):
+            continue
+        entry = verbs.get(_headline_lemma(t.lower_, verbs) or "")
+        if entry is None or entry.frame == "aside" or (
+                entry.kind == "thought" and doc[i + 1].lower_ != "to"):
+            continue  # "Smith wants a new car": no stance
+        x, y = _trim_tokens(doc, i + 1, b)
+        if y - x < 2 or 2 * (view.quoted_prefix[y] - view.quoted_prefix[x]) >= y - x:
+            return []
+        s, e = trim(text, doc[x].idx, doc[y - 1].idx + len(doc[y - 1]), ",;:—–-")
+        who = (doc[a].idx, t.idx - 1) if t.idx - 1 > doc[a].idx else None
+        speaker = found.entity_at(*who) if who is not None else None
+        cue = Span(t.text, t.idx, t.idx + len(t))
+        return [(Quote(text[s:e], s, e, "indirect", speaker, cue), who)]
+    return []
+
+
+def _headline_lemma(word: str, verbs: dict[str, Verb]) -> str | None:
+    """The lexicon lemma of an -s form: "vows" -> "vow", "urges" -> "urge", "denies" -> "deny"."""
+    for lemma in (word[:-1], word[:-2], word[:-3] + "y"):
+        if lemma in verbs:
+            return lemma
+    return None
+
+
+def _trim_tokens(doc: Doc, a: int, b: int) -> tuple[int, int]:
+    """Drop punctuation tokens (but not quote marks) at both ends of [a, b)."""
+    marks = quote_marks()
+    while a < b and (doc[a].is_space or (doc[a].is_punct and doc[a].text[0] not in marks)):
+        a += 1
+    while b > a and (doc[b - 1].is_space
+                     or (doc[b - 1].is_punct and doc[b - 1].text[0] not in marks)):
+        b -= 1
+    return a, b

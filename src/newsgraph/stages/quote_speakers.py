@@ -1,0 +1,317 @@
+"""Who said it: the token that names a cue's speaker, and the entity (and words) it stands for.
+Used by ``quote_direct.py`` and ``quote_reported.py`` for every cue, and, before any entity is
+known, by the actors stage through ``speaker_heads`` (re-exported by ``stages/quotes.py``, with
+``relative_antecedent``). Decisions (tests rely on them):
+
+- **Speakers** are entity ids from ``found.entity_at`` on the cue's subject (through "and",
+  participles and "by saying"; else the word next to the cue; else, for a cue with no subject,
+  the subject of the previous cue in its sentence: "X said, going on to say …"; the name
+  before an apposition: "X, a top aide, said"), its apposition, the object of "according to"
+  or of "by", a noun's possessor, a transcript label or a dash name; a partitive stands for
+  its "of" object ("a group of farmers"), a document for its owner or issuer ("Smith's letter
+  says", "the council issued a statement calling …"), a relative clause on an apposition for
+  the person named ("X, now the party leader, who said"). A subject across a line or sentence
+  break is a parse error and is not used (of two subjects, the one nearest the cue counts; an
+  abbreviation's period is no break); a participle the parse leaves without one speaks for
+  its sentence's subject ("Bemoaning “…”, X accused …", "X shrugged it off, insisting “…”");
+  the word right before a subjectless cue may come before its auxiliaries ("X is once again
+  saying"), the word after it not when it is the subject of what was said ("said it would").
+  No entity there means ``None``; the actors stage makes actors of the common-noun and
+  unrecognised-name speakers ``speaker_heads`` reports ("the union", "officials", "a
+  spokesman", "the report"). The words taken as speaker (the phrase on the speaker's line,
+  no leading punctuation) are in ``found.extra[SPEAKER_SPANS]`` either way.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.model import Span
+from newsgraph.stages import Found, personhood, roles
+from newsgraph.stages.quote_cues import (
+    partitive_object,
+    source_object,
+    source_phrases,
+    speaker_nouns,
+)
+from newsgraph.stages.quote_labels import dash_name
+from newsgraph.stages.quote_marks import paragraphs, quoted_runs
+from newsgraph.stages.quote_nouns import noun_cues
+from newsgraph.stages.quote_view import AttributedRun, DocView
+
+MAX_CARRY_DISTANCE = 15  # tokens back to a cue whose subject a subjectless cue takes
+MAX_PARTICIPLE_REACH = 40  # tokens from a subjectless participle to its sentence's subject
+MAX_APPOSITION = 16  # longest aside between a name and its verb ("X, a top aide, said")
+SUBJECT_DEPS = ("nsubj", "csubj")
+VERB_PREFIX_DEPS = ("aux", "neg", "advmod")  # "is once again saying", "has not said"
+OBJECT_DEPS = ("dobj", "pobj", "dative", "poss")  # words that are no verb's subject
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
+SPEAKER_POS = frozenset({"PROPN", "PRON", "NOUN"})
+CLIMB_DEPS = ("conj", "xcomp", "advcl", "pcomp", "prep")  # "began by saying …"
+NEUTER_SUBJECTS = frozenset({"it", "this", "that"})  # subjects of an inner cue that say nothing
+
+
+def speaker_heads(doc: Doc) -> list[Token]:
+    """The tokens this stage takes as the speakers of its reporting-verb cues and speech nouns,
+    found before any entity is known, and relative pronouns that are a cue's subject: the
+    actors stage makes actors of those that are no name ("the union wrote", "officials said",
+    "a spokesman said") so that their quotes have one, and a mention of "who". Found once per
+    document (the actors stage asks twice)."""
+    known = doc.user_data.get(_HEADS_KEY)
+    if known is None:
+        known = doc.user_data[_HEADS_KEY] = [t.i for t in _speaker_heads(doc)]
+    return [doc[i] for i in known]
+
+
+_HEADS_KEY = "newsgraph.quotes.speaker_heads"
+
+
+def _speaker_heads(doc: Doc) -> list[Token]:
+    text = doc.text
+    view_runs = [AttributedRun(q.parts, q.outer) for q in quoted_runs(doc, text, paragraphs(text))]
+    view = DocView(doc, text, view_runs)
+    heads = [_speaker_token(view.doc[i], view) for i in view.cues]
+    heads += [nc.source for nc in noun_cues(view.words, verb_subject)]
+    heads += [c for i in view.cues if view.doc[i].dep_ == "relcl"  # "X, who said …": who
+              for c in view.doc[i].children if c.dep_ == "nsubj" and c.tag_ in RELATIVE_TAGS]
+    if len(doc) > 2 and doc[1].text == ":" and doc[0].lemma_.lower() in speaker_nouns():
+        heads.append(doc[0])  # a headline "Poll: …"
+    for r in view_runs:  # “…” ― Julie Smith
+        dash = dash_name(r.outer[1], text)
+        if dash is not None:
+            last = doc[view.token_at(dash[2] - 1)]
+            heads.append(last if last.tag_ == "NNP" else None)
+    return [t for t in heads if t is not None]
+
+
+def cue_speaker(cue: Token, found: Found,
+                view: DocView) -> tuple[str | None, tuple[int, int] | None]:
+    """(entity id or None, the speaker token's offsets or None) for a cue."""
+    subject = _speaker_token(cue, view)
+    if subject is None:
+        return None, None
+    return source_entity(subject, found)
+
+
+def _speaker_token(cue: Token, view: DocView) -> Token | None:
+    """The token naming a cue's speaker: its subject (or "according to" object), else the
+    word next to it, else the subject of an earlier cue in its sentence."""
+    source = source_object(cue, source_phrases())
+    subject = source if source is not None else verb_subject(cue)
+    if subject is not None and (view.quoted[subject.i] or not view.open_between(
+            min(subject.i, cue.i) + 1, max(subject.i, cue.i))):
+        subject = None  # quoted, or across a sentence or line break: a parse gone astray
+    if subject is None:
+        subject = _adjacent_subject(cue, view)
+    if subject is None and source is None:
+        subject = _earlier_cue_subject(cue, view)
+    if subject is None and source is None:
+        subject = _participle_host(cue, view)
+    return _issuer(subject) if subject is not None else None
+
+
+def _participle_host(cue: Token, view: DocView) -> Token | None:
+    """A participle cue the parse leaves with no usable subject (it hangs it on a quote parsed
+    as the main clause, or on the sentence before) speaks for the subject of its sentence: the
+    first one after it when it opens the sentence ("Bemoaning the “…”, Smith accused …"), else
+    the nearest one before it ("Smith hardly clarified it, asserting “…”")."""
+    if cue.tag_ != "VBG":
+        return None
+    doc = view.doc
+    opener = all(doc[j].is_punct or doc[j].is_space for j in range(
+        max(0, cue.i - MAX_PARTICIPLE_REACH), cue.i) if view.open_between(j, cue.i))
+    span = range(cue.i + 1, min(len(doc), cue.i + MAX_PARTICIPLE_REACH)) if opener else range(
+        cue.i - 1, max(-1, cue.i - MAX_PARTICIPLE_REACH), -1)
+    for j in span:
+        if not view.open_between(min(j, cue.i + 1), max(j, cue.i)):
+            return None
+        t = doc[j]
+        if (t.dep_ == "nsubj" and t.pos_ in SPEAKER_POS and t.tag_ not in RELATIVE_TAGS
+                and t.lower_ not in NEUTER_SUBJECTS and not view.quoted[j]
+                and not view.quoted[t.head.i] and t.head.dep_ != "relcl"):
+            return t
+    return None
+
+
+def _issuer(subject: Token) -> Token:
+    """The author of a document that speaks, when the sentence names one: "the council issued
+    a statement calling …" is the council's, "Smith's letter says …" Smith's; else the document
+    itself ("the report says")."""
+    if speaker_nouns().get(subject.lemma_.lower(), ("",))[0] != "DOCUMENT":
+        return subject
+    owner = next((c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if owner is not None:
+        return owner
+    if subject.dep_ != "dobj":
+        return subject
+    author = next((c for c in subject.head.children if c.dep_ == "nsubj"), None)
+    return author if author is not None and author.tag_ not in RELATIVE_TAGS else subject
+
+
+def _earlier_cue_subject(cue: Token, view: DocView) -> Token | None:
+    """A cue with no subject of its own takes that of the nearest earlier cue in its sentence
+    ("Smith said, going on to say …", "Smith said X but said …")."""
+    k = bisect_left(view.cues, cue.i) - 1
+    while k >= 0 and cue.i - view.cues[k] <= MAX_CARRY_DISTANCE:
+        earlier = view.doc[view.cues[k]]
+        if not view.open_between(earlier.i + 1, cue.i):
+            return None
+        subject = verb_subject(earlier)
+        if subject is not None and not view.quoted[subject.i]:
+            return subject
+        k -= 1
+    return None
+
+
+def source_entity(subject: Token, found: Found) -> tuple[str | None, tuple[int, int]]:
+    """(entity id or None, the source words' offsets) for the token naming a source."""
+    words = (_phrase_start(subject).idx, subject.idx + len(subject))  # "the IMF report"
+    inner = [c for c in subject.children if c.dep_ == "appos"
+             or (c.dep_ == "compound" and c.pos_ == "PROPN" and subject.pos_ == "NOUN")]
+    part = partitive_object(subject)
+    if part is not None:  # "a group of farmers", "52 percent of voters"
+        inner.append(part)
+        words = (words[0], part.idx + len(part))
+    for tok in (subject, *inner):  # "Smith, the mayor," / "the IMF report"
+        eid = found.entity_at(tok.idx, tok.idx + len(tok))
+        if eid is not None:
+            return eid, words if tok is subject else (tok.idx, tok.idx + len(tok))
+    if subject.pos_ == "NOUN":  # "his partner at Lenox, Lawrence Cummings,": the parse hangs
+        for name in _nested_appositions(subject):  # the name on the place
+            eid = found.entity_at(name.idx, name.idx + len(name))
+            entity = found.entity(eid)
+            if entity is not None and entity.type == "PERSON":
+                return eid, (name.idx, name.idx + len(name))
+    return None, words
+
+
+def _phrase_start(head: Token) -> Token:
+    """The first token of a speaker's phrase on its line, without leading punctuation (a
+    parse running over a line break or a closing quote mark starts it too early)."""
+    doc, first = head.doc, head.left_edge.i
+    for i in range(head.i - 1, first - 1, -1):
+        if "\n" in doc[i].text:
+            first = i + 1
+            break
+    while first < head.i and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    return doc[first]
+
+
+def _nested_appositions(noun: Token) -> list[Token]:
+    """Proper-name appositions of the object of a preposition on ``noun``."""
+    return [a for prep in noun.children if prep.dep_ == "prep"
+            for obj in prep.children if obj.dep_ == "pobj"
+            for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
+
+
+def _adjacent_subject(verb: Token, view: DocView) -> Token | None:
+    """When the parse gives no usable subject (quotes confuse it): the name or pronoun right
+    before the verb and its auxiliaries ("… Chuck Jordan said", "Smith is once again
+    saying"), else right after it ("… said Obama", but not "said it would": that is the
+    subject of what was said)."""
+    doc = view.doc
+    before = verb.i - 1
+    if not any(c.dep_ == "auxpass" for c in verb.children):  # "X's memo on Y was mocked": not Y
+        while (before > 0 and before < doc[before].head.i <= verb.i  # "is once again"
+               and doc[before].dep_ in VERB_PREFIX_DEPS
+               and doc[before].tag_ != "TO"):  # not "a panel to defend": no subject there
+            before -= 1
+        if before < verb.i - 1 and doc[before].dep_ in OBJECT_DEPS:
+            before = verb.i - 1  # "… met Smith and has said": an object is nobody's subject
+    for i in (before, verb.i + 1):
+        if (0 <= i < len(doc) and not view.quoted[i] and doc[i].pos_ in SPEAKER_POS
+                and doc[i].ent_type_ not in ("DATE", "TIME")  # "… said Thursday"
+                and not (i > verb.i and doc[i].dep_ in SUBJECT_DEPS and doc[i].head.i != verb.i)
+                and view.open_between(min(i, verb.i) + 1, max(i, verb.i))):
+            return doc[i]
+    return _before_apposition(verb, view)
+
+
+def _before_apposition(verb: Token, view: DocView) -> Token | None:
+    """"… Flynn, a top adviser, said": the name before an apposition closed by a comma right
+    before the verb."""
+    doc, i = view.doc, verb.i - 1
+    if i < 2 or doc[i].text != ",":
+        return None
+    for j in range(i - 1, max(0, i - MAX_APPOSITION) - 1, -1):
+        if view.quoted[j] or not view.open_between(j, verb.i):
+            return None
+        if doc[j].text == ",":
+            name = doc[j - 1] if j else None
+            if (name is not None and name.pos_ == "PROPN" and not view.quoted[name.i]
+                    and j + 1 < i):
+                return name
+            return None
+    return None
+
+
+def verb_subject(verb: Token) -> Token | None:
+    """The verb's subject, looking through conjunctions ("pushed back and insisted"),
+    participles ("…, adding") and raising verbs ("appeared to say")."""
+    tok = verb
+    for _ in range(6):
+        # the subject nearest the cue: a parse that runs a dateline or the sentence before
+        # into this one can hang a second subject on a verb ("7 p.m.\n\nSmith's doctor is …")
+        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            c = min(subjects, key=lambda s: abs(s.i - verb.i))
+            if c.tag_ in RELATIVE_TAGS and tok.dep_ == "relcl":
+                return relative_antecedent(tok.head)  # "a letter that says …": the letter
+            return c if any(ch.isalpha() for ch in c.text) else None
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        if agent is not None:  # "was told by X"
+            return next((g for g in agent.children if g.dep_ == "pobj"), None)
+        if tok.dep_ == "acl" and tok.head.pos_ in SPEAKER_POS:
+            return _participle_subject(tok.head)  # "Trump saying …", "footage of Trump saying"
+        if tok.dep_ == "xcomp" and tok.head.i != tok.i:  # "this led X to fear": X (object
+            obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+            if obj is not None and (obj.pos_ in ("PROPN", "PRON") or any(  # control)
+                    c.pos_ == "PROPN" and c.dep_ in ("appos", "compound") for c in obj.children)):
+                return obj
+            if obj is not None and tok.tag_ == "VBG" and obj.right_edge.i == tok.i - 1:
+                person = _participle_subject(obj)  # "uses footage of X asking": the parse
+                if person.i != obj.i:  # hangs the participle on the verb, not on X
+                    return person
+        if tok.dep_ not in CLIMB_DEPS or tok.head.i == tok.i:
+            return None
+        if (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.dep_ == "relcl"
+                and tok.i > 0 and tok.doc[tok.i - 1].text == ","):
+            tok = tok.head.head.head  # "X refused to pay a man who sued, saying …": X's, not the
+            continue  # man's (the parse hangs the participle on the relative clause)
+        tok = tok.head
+    return None
+
+
+def relative_antecedent(noun: Token) -> Token:
+    """What a relative clause on ``noun`` is about: the person an apposition describes when
+    the parse hangs the clause on the apposition ("Smith, now the party leader, who said …":
+    Smith, not the leader)."""
+    if noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.head.pos_ == "PROPN":
+        lemma = noun.lemma_.lower()
+        if lemma in roles.ROLES or lemma in personhood.PERSON_NOUNS or speaker_nouns().get(
+                lemma, ("",))[0] == "PERSON":
+            return noun.head
+    return noun
+
+
+def _participle_subject(noun: Token) -> Token:
+    """The noun a participle describes, or the person in "footage/video/clip of X"."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("PROPN", "PRON"):
+                return obj
+    return noun
+
+
+def cue_span(tok: Token, text: str) -> Span:
+    end = tok.idx + len(tok)
+    second = source_phrases().get(tok.lower_)
+    if second is not None:
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.lower_ == second:
+            end = nxt.idx + len(nxt)
+    return Span(text[tok.idx:end], tok.idx, end)
