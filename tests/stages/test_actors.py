@@ -603,3 +603,11 @@ def test_a_medic_or_a_passenger_who_speaks_is_an_actor():
     assert medic is not None and medic.type == "PERSON"
     assert passenger is not None and passenger.type == "PERSON"
     assert {q.speaker for q in d.quotes} >= {medic.id, passenger.id}
+
+
+def test_curly_and_straight_apostrophes_spell_one_name():
+    d = digest("Police Commissioner Declan O’Rourke spoke at the scene on Friday. "
+               "O'Rourke said the fire started in a basement.")
+    entity = _entity_with(d, "Declan O’Rourke")
+    assert entity is not None and "O'Rourke" in {m.text for m in entity.mentions}
+

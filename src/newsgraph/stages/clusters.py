@@ -3,7 +3,8 @@
 A ``Cluster`` gathers the mentions of one actor with what is known of it (type, gender, role,
 country, sector, number). ``matches`` says whether name words denote a person known by fuller
 words (surname, first+last, a leading part), ``pick`` chooses among people, ``words_of`` folds a
-surface to match words (case and accents off, dots and commas stripped).
+surface to match words (case and accents off, apostrophes straight, dots and commas
+stripped).
 """
 
 from __future__ import annotations
@@ -17,8 +18,12 @@ from newsgraph.model import Mention
 SUFFIXES = frozenset(r[0].strip() for r in rows("name_suffixes.tsv"))
 
 
+# typographic apostrophes: "O’Neill" and "O'Neill" in one article are one name
+APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+
+
 def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(APOSTROPHES))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
