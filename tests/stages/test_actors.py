@@ -611,3 +611,16 @@ def test_curly_and_straight_apostrophes_spell_one_name():
     entity = _entity_with(d, "Declan O’Rourke")
     assert entity is not None and "O'Rourke" in {m.text for m in entity.mentions}
 
+
+def test_unnamed_actor_is_called_by_a_description_not_a_pronoun():
+    d = digest("Farmers in the valley said they would decide the matter for themselves. "
+               "They plan to meet again in March.")
+    entity = _entity_with(d, "Farmers")
+    assert entity is not None and entity.name == "Farmers"
+
+
+def test_unnamed_actor_is_called_by_its_first_of_equal_descriptions():
+    d = digest("A nurse at the county hospital said the ward was full on Monday. "
+               "The nurse said more beds were coming.")
+    entity = _entity_with(d, "A nurse")
+    assert entity is not None and entity.name == "A nurse"

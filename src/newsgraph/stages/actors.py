@@ -570,6 +570,25 @@ def _salience(mentions: tuple[Mention, ...], type_: str, length: int) -> float:
     return weight * (1.0 + W_EARLY * early) * TYPE_WEIGHT.get(type_, 1.0)
 
 
+ARTICLES = ("a ", "an ", "the ")
+
+
+def _display_name(mentions: tuple[Mention, ...]) -> str:
+    """The longest name; an actor never named is called by its fullest description, never by
+    a pronoun ("investors", not "themselves"), and by the first of equally full ones ("A
+    doctor ... the doctor": "A doctor")."""
+    names = [m for m in mentions if m.kind == "name"]
+    if names:
+        return max(names, key=lambda m: len(m.text)).text
+    described = [m for m in mentions if m.kind != "pronoun"] or list(mentions)
+
+    def fullness(m: Mention) -> int:
+        text = m.text.lower()
+        return len(text) - next((len(a) for a in ARTICLES if text.startswith(a)), 0)
+
+    return max(described, key=fullness).text
+
+
 def _entities(clusters: list[Cluster], length: int) -> tuple[Entity, ...]:
     """Entities in order of first mention; salience normalised to sum to 1."""
     clusters = [c for c in clusters if c.mentions]
@@ -579,9 +598,7 @@ def _entities(clusters: list[Cluster], length: int) -> tuple[Entity, ...]:
     total = sum(raw) or 1.0
     out = []
     for i, (cluster, ms, r) in enumerate(zip(ordered, mentions, raw, strict=True), 1):
-        names = [m for m in ms if m.kind == "name"] or list(ms)
-        name = max(names, key=lambda m: len(m.text)).text
-        out.append(Entity(id=f"E{i}", name=name, type=cluster.type, country=cluster.country,
-                          role=cluster.role, sector=cluster.sector,
+        out.append(Entity(id=f"E{i}", name=_display_name(ms), type=cluster.type,
+                          country=cluster.country, role=cluster.role, sector=cluster.sector,
                           salience=round(r / total, 4), mentions=ms))
     return tuple(out)
