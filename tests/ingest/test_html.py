@@ -182,3 +182,16 @@ def test_what_comes_above_the_headline_line_is_dropped_and_reported() -> None:
     assert [r.reason for r in art.removed][:2] == ["before-headline", "before-headline"]
     assert art.title_span is not None and art.text[art.title_span.start:art.title_span.end] == (
         "Sea wall rebuilt")
+
+
+def test_a_paragraph_that_is_one_link_to_another_story_is_not_article_text() -> None:
+    story = [f"<p>Paragraph {i}: the orchestra played its last concert in the old hall, and "
+             f"<a href='/hall'>the hall</a> will close for repairs, the director said.</p>"
+             for i in range(6)]
+    teaser = ("<p><strong><a href='https://news.example.com/arts/tenor-quits-tour'>TENOR QUITS "
+              "TOUR AFTER ROW WITH FESTIVAL BOSS</a></strong></p>")
+    html = ("<html><body><article><h1>Old hall closes</h1>" + "".join(story[:3]) + teaser
+            + "".join(story[3:]) + "</article></body></html>")
+    text = extract_html(html, "t.html").text
+    assert "TENOR QUITS" not in text
+    assert "Paragraph 2" in text and "Paragraph 3" in text and "the hall will close" in text
