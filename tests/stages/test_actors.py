@@ -624,3 +624,12 @@ def test_unnamed_actor_is_called_by_its_first_of_equal_descriptions():
                "The nurse said more beds were coming.")
     entity = _entity_with(d, "A nurse")
     assert entity is not None and entity.name == "A nurse"
+
+
+def test_one_person_label_outvoted_by_the_names_other_labels_makes_no_person():
+    d = digest("Mayor says Chelsea blast was deliberate.\n"
+               "Nine people were hurt on Sunday in a busy Chelsea street by a blast. At a "
+               "briefing in Chelsea, the mayor said the cause was unknown. A second device was "
+               "found in Chelsea, police said.")
+    entity = _entity_with(d, "Chelsea")
+    assert entity is not None and entity.type != "PERSON"

@@ -348,7 +348,10 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
         cluster = None
         if person or (label in OVERRIDABLE and words not in places):
             cluster = pick(words, people, first_name=person) or _fuller(words, people)
-            if cluster is None and (label == "PERSON" or name.person is not None):
+            # a PERSON label the name's other mentions outvote makes no person of it
+            # ("Chelsea explosion" PERSON once, "in Chelsea" ORG three times)
+            if cluster is None and (name.person is not None
+                                    or (label == "PERSON" and votes[words] >= 0)):
                 cluster = Cluster(words, "PERSON")
                 people.append(cluster)
         if cluster is not None:
