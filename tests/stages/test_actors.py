@@ -633,3 +633,19 @@ def test_one_person_label_outvoted_by_the_names_other_labels_makes_no_person():
                "found in Chelsea, police said.")
     entity = _entity_with(d, "Chelsea")
     assert entity is not None and entity.type != "PERSON"
+
+
+def test_a_name_the_parse_shows_as_a_company_takes_no_he_or_she():
+    d = digest("The consultant Paul Brandt has long backed the rocket. Brandt's clients include "
+               "Northrop, the prime contractor for the booster, although many note he held "
+               "similar views before working with Northrop. Northrop is one of the companies "
+               "bidding on the program.")
+    firm = _entity_with(d, "Northrop")
+    assert firm is not None and firm.type == "ORG"
+    assert "he" not in {m.text for m in firm.mentions}
+    d = digest("Lawyer Tom Kessler's clients include Caterpillar, a machinery company, though he "
+               "says he has never worked on its cases. Caterpillar declined to comment. He "
+               "spoke on Monday.")
+    firm = _entity_with(d, "Caterpillar")
+    assert firm is not None and firm.type == "ORG"
+    assert not {"he", "He"} & {m.text for m in firm.mentions}

@@ -8,7 +8,9 @@
   parse shows to be a person (stages/personhood.py: "X was born", "X, a pianist", "her sister
   X") is a PERSON everywhere, and so is a name the NER labels PERSON at least as often as
   anything else; other names take the majority label of all their mentions; a known place or
-  a name with an organisation word needs a title to become a person; a PERSON or ORG name
+  a name with an organisation word or that the parse shows as an organisation ("X, a
+  software firm", "X is one of the companies bidding": roles.organisation) needs a title to
+  become a person; a PERSON or ORG name
   the parse shows to be a place ("the port of X", "X's Prime Minister", stages/placehood.py)
   is a GPE;
 - a lone first name joins the one person who has it ("Mary" ... "Mary Smith");
@@ -317,6 +319,13 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
         if name.label:
             votes[name.words] += 1 if name.label == "PERSON" else -1
     _outweigh_weak_evidence(names, votes)
+    # a name the parse shows as an organisation once ("X is one of the companies bidding",
+    # "X, a defence firm") has no person evidence short of a title, nor does coref try it
+    organised = {n.words for n, first, end in names if n.label in OVERRIDABLE
+                 and roles.organisation(doc, first, end)}
+    for name, _, _ in names:
+        if name.words in organised and not name.titled:
+            name.person = None
     # (dict, not set: people of equal length keep the order they are first named in, so that a
     # bare "Clinton" before both "Hillary Clinton" and "Bill Clinton" never depends on hashing)
     seeds = sorted(dict.fromkeys(n.words for n, _, _ in names if n.person is not None
@@ -341,6 +350,7 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     placed = {n.words for n, first, end in names if n.label in OVERRIDABLE and n.person is None
               and _may_be_place(text[n.start:n.end])
               and placehood.cue(doc, first, end, travel=False)}
+    placed |= organised
     for name, first, _ in names:
         mention = Mention(text[name.start:name.end], name.start, name.end, "name")
         label, words = name.label, name.words

@@ -134,7 +134,8 @@ def _maybe_person(doc: Doc, anchor: Anchor) -> bool:
     """A non-PERSON anchor that may be a mistyped person: every mention written as a proper
     name (capitalised words tagged as names, or as adjectives/nouns as unfamiliar names
     often are), none a known place, holding an organisation word or where the parse shows a
-    place ("in X", "the port of X", stages/placehood.py), and one in a person-like slot
+    place ("in X", "the port of X", stages/placehood.py) or an organisation ("X, a firm",
+    roles.organisation), and one in a person-like slot
     (subject, object, possessor, apposition)."""
     if anchor.type not in MISTYPED_OK or anchor.plural or not anchor.mentions:
         return False
@@ -150,6 +151,8 @@ def _maybe_person(doc: Doc, anchor: Anchor) -> bool:
             return False
         if placehood.cue(doc, span.start, span.end, travel=False) is not None:
             return False  # "health authorities in Inner Mongolia": a place, not a person
+        if roles.organisation(doc, span.start, span.end):
+            return False  # "X is one of the companies bidding": an organisation
         slot = slot or span.root.dep_ in PERSON_SLOTS
     return slot
 

@@ -5,7 +5,9 @@ regions.tsv; country names through pycountry).
 - ``descriptions``: noun chunks such as "the Mexican President", "the Central American
   country's President" (title mentions) and "Guatemalan prosecutors" (plural groups);
 - ``pairs``: "the two leaders", "both men" (two people named before);
-- ``country_of``: a place name or demonym -> ISO-3166 alpha-3.
+- ``country_of``: a place name or demonym -> ISO-3166 alpha-3;
+- ``organisation``: the parse shows a name to be an organisation ("X, a defence firm", "X is
+  one of the companies bidding"), so no mistyped person.
 """
 
 from __future__ import annotations
@@ -225,3 +227,27 @@ def attached(doc: Doc, root_index: int) -> tuple[str, str | None, str | None] | 
         country, _ = country_in(doc, noun.left_edge.i, noun.i - n + 1)
         return role, sector or None, country or _of_country(noun)
     return None
+
+
+def _organisation_noun(token: Token) -> bool:
+    """An organisation word that describes one ("company", "firm", "bank", "agency"), also as
+    "one of the companies"."""
+    if token.lower_ == "one":
+        token = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"), token)
+    if token.pos_ != "NOUN":
+        return False
+    return any(ORG_WORDS.get(w, ("", False))[1] for w in (token.lower_, token.lemma_.lower()))
+
+
+def organisation(doc: Doc, start: int, end: int) -> bool:
+    """The parse shows ``doc[start:end]`` (a name) to be an organisation: an organisation noun
+    in apposition ("X, a defence company") or as the complement of "be" ("X is one of the
+    companies bidding")."""
+    root = doc[start:end].root
+    nouns = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        nouns += [c for c in root.head.children if c.dep_ == "attr"]
+    return any(_organisation_noun(n) for n in nouns)
