@@ -649,3 +649,10 @@ def test_a_name_the_parse_shows_as_a_company_takes_no_he_or_she():
     firm = _entity_with(d, "Caterpillar")
     assert firm is not None and firm.type == "ORG"
     assert not {"he", "He"} & {m.text for m in firm.mentions}
+
+
+def test_an_occupation_heading_a_person_name_is_no_part_of_the_name():
+    d = digest("Lawyer Tom Kessler said the ruling was wrong. Kessler will appeal on Monday.")
+    entity = _entity_with(d, "Tom Kessler")
+    assert entity is not None and entity.name == "Tom Kessler"
+    assert "Kessler" in {m.text for m in entity.mentions}

@@ -132,6 +132,15 @@ def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
             title = TITLES[doc[first].lower_.rstrip(".")]
             first += 1
             start = doc[first].idx
+        # and so is a person noun heading a PERSON span of two more words ("Lawyer Tom
+        # Kessler said", "Economist Ann Lee")
+        while ent.label_ == "PERSON" and ent.end - first > 2 and doc[first].is_title \
+                and doc[first].lower_ in personhood.PERSON_NOUNS \
+                and doc[first].lower_ not in coref.GIVEN_NAMES \
+                and doc[first].lower_ not in ROLE_WORDS_KEPT:
+            title = personhood.PERSON_NOUNS[doc[first].lower_]
+            first += 1
+            start = doc[first].idx
         words = words_of(text[start:end])
         if not words or _address(text[start:end]):
             continue
