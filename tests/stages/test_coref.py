@@ -268,6 +268,17 @@ def test_expletive_it_after_a_curly_apostrophe_is_left_unresolved() -> None:
     assert _at(links, "It", text, 1) is None
 
 
+def test_it_of_a_clause_idiom_is_left_unresolved() -> None:
+    text = ("The Harbour Trust bought the pier in May. It remains to be seen whether the boats "
+            "will return. It turns out that the café had closed. “It depends on what the "
+            "council decides,” a fisherman said. It will take years to rebuild the wall.")
+    links = _links(text, ("The Harbour Trust", "ORG", False))
+    for nth in range(4):
+        assert _at(links, "It", text, nth) is None
+    text = "The Harbour Trust bought the pier in May. It depends on grants from the city."
+    assert _at(_links(text, ("The Harbour Trust", "ORG", False)), "It", text) == 0
+
+
 def test_a_place_by_the_parse_takes_no_he() -> None:
     text = ("Health authorities in Ulan Sogd confirmed a third case on Monday. The herder was "
             "quarantined with 28 people he had met. Ulan Sogd's health centre said the risk was "

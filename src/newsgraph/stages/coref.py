@@ -325,12 +325,35 @@ THAT_MARKS = frozenset({"that", "whether", "if", "how", "why", "what", "when"})
 AS_IF_MARKS = frozenset({"as", "though", "like"})  # "it seems as if", "it looks like"
 
 
+TIME_NOUNS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade",
+                        "time", "while", "ages", "generation"})
+
+
+def _idiom(lemma: str, kids: list[Token]) -> bool:
+    """Clause idioms whose "it" is nobody: "it remains to be seen whether", "it turns out
+    (that)", "it depends on what/whether ...", "it took years to ..."."""
+    deps = {c.dep_: c for c in kids}
+    if lemma == "remain":
+        return any(c.dep_ == "xcomp" and c.lemma_ == "see" for c in kids)
+    if lemma == "turn":
+        return "prt" in deps and deps["prt"].lower_ == "out" and "ccomp" in deps
+    if lemma == "depend":
+        return any(c.dep_ == "prep" and c.lower_ == "on" and any(
+            g.dep_ == "pcomp" for g in c.children) for c in kids)
+    if lemma == "take":
+        return "xcomp" in deps and "dobj" in deps \
+            and deps["dobj"].lemma_.lower() in TIME_NOUNS
+    return False
+
+
 def pleonastic(token: Token) -> bool:
     """An "it" that refers to nothing: weather ("it is raining"), raising verbs without an
     infinitive ("it seems (that) ...", "it appears"), a passive reporting verb with a
-    that-clause ("it was reported that"), and a listed predicate adjective or noun with an
+    that-clause ("it was reported that"), a listed predicate adjective or noun with an
     extraposed clause ("it's a shame to see ...", "it is clear that ...", "made it clear that
-    ..."), but not the "tough" reading ("it is easy to follow": "it" is followed)."""
+    ..."), but not the "tough" reading ("it is easy to follow": "it" is followed), and a few
+    clause idioms ("it remains to be seen", "it turns out", "it depends on whether", "it took
+    years to ...")."""
     if token.lower_ != "it" or token.dep_ not in SUBJECT_DEPS:
         return False
     head = token.head
@@ -338,6 +361,8 @@ def pleonastic(token: Token) -> bool:
     if lemma in WEATHER_VERBS:
         return True
     kids = list(head.children)
+    if _idiom(lemma, kids):
+        return True
     if lemma in RAISING_VERBS:
         if any(c.dep_ == "xcomp" for c in kids):  # "it appears to work": raising
             return False
