@@ -656,3 +656,14 @@ def test_an_occupation_heading_a_person_name_is_no_part_of_the_name():
     entity = _entity_with(d, "Tom Kessler")
     assert entity is not None and entity.name == "Tom Kessler"
     assert "Kessler" in {m.text for m in entity.mentions}
+
+
+def test_a_company_with_and_without_its_legal_form_is_one_actor():
+    d = digest("Harlow Press Co. filed for bankruptcy on Thursday. Harlow Press said it would "
+               "keep printing its papers.")
+    entity = _entity_with(d, "Harlow Press Co.")
+    assert entity is not None and "Harlow Press" in {m.text for m in entity.mentions}
+    d = digest("Shares of Veltrano Inc. fell 4% on Friday. Veltrano makes valves for oil "
+               "pipelines.")
+    entity = _entity_with(d, "Veltrano Inc.")
+    assert entity is not None and "Veltrano" in {m.text for m in entity.mentions}

@@ -14,7 +14,8 @@
   the parse shows to be a place ("the port of X", "X's Prime Minister", stages/placehood.py)
   is a GPE;
 - a lone first name joins the one person who has it ("Mary" ... "Mary Smith");
-- acronyms join their expansion ("World Health Organization" ... "WHO");
+- acronyms join their expansion ("World Health Organization" ... "WHO"); a company named with
+  and without its legal form ("McClatchy Co." ... "McClatchy") is one actor;
 - proper nouns the NER missed ("Okafor arrived") join the person they name, or become one
   with person evidence;
 - a name that could be a person (not a known place, no organisation word, not an acronym,
@@ -397,11 +398,12 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
                 maybe.add(id(cluster))
         cluster.add(mention, label)
     owners = _administrative(doc, names, others)
+    companies = _legal_forms(others)
     for cluster in others.values():
         cluster.type = cluster.labels.most_common(1)[0][0]
     people = [c for c in people if c.mentions]
     people += _taking_he_she(doc, people, others, bare, maybe)
-    _missed_mentions(bare, people, others)
+    _missed_mentions(bare, people, others, companies)
     states = {n.words for n, _, _ in names if n.place == "state"}
     for cluster in others.values():
         _place_and_org(cluster, cluster.words in states)
@@ -440,12 +442,17 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
 
 
 def _missed_mentions(bare: list[tuple[tuple[str, ...], Mention, bool]], people: list[Cluster],
-                     others: dict[tuple[str, ...], Cluster]) -> None:
+                     others: dict[tuple[str, ...], Cluster],
+                     companies: dict[tuple[str, ...], Cluster]) -> None:
     """A proper noun the NER missed that is spelt as a name it labelled elsewhere ("McClatchy
-    reported a loss" beside "Sacramento-based McClatchy", an ORG) is a mention of that
-    actor, unless a person took it."""
+    reported a loss" beside "Sacramento-based McClatchy", an ORG), or as a company's name
+    without its legal form ("Veltrano" of "Veltrano Inc."), is a mention of that actor,
+    unless a person took it."""
     for words, mention, _ in bare:
         cluster = others.get(words)
+        if cluster is None and words in companies:
+            company = companies[words]
+            cluster = company if others.get(company.words) is company else None
         if cluster is None or any(m.start < mention.end and mention.start < m.end
                                   for c in people for m in c.mentions):
             continue
@@ -486,6 +493,29 @@ def _administrative(doc: Doc, names: list[tuple[_Name, int, int]],
         if key not in owners and short in owners:
             owners[key] = owners[short]
     return owners
+
+
+# a company's legal form after its name: "McClatchy Co." and "McClatchy" are one company
+LEGAL_FORMS = frozenset({"co", "corp", "corporation", "inc", "incorporated", "ltd", "limited",
+                         "llc", "plc", "lp", "llp", "ag", "sa", "nv", "bv", "gmbh", "company"})
+
+
+def _legal_forms(others: dict[tuple[str, ...], Cluster]) -> dict[tuple[str, ...], Cluster]:
+    """An organisation named with a legal form ("McClatchy Co.", "Acme Inc.", "Veltro Ltd")
+    and by the bare name ("McClatchy") is one actor, under the fuller name. Returns each such
+    organisation by its bare name words (for proper nouns the NER missed)."""
+    bare: dict[tuple[str, ...], Cluster] = {}
+    for key in list(others):
+        if len(key) < 2 or key[-1] not in LEGAL_FORMS or key not in others \
+                or others[key].labels.most_common(1)[0][0] != "ORG":
+            continue
+        full, short = others[key], key[:-1]
+        bare[short] = full
+        if short in others:
+            plain = others.pop(short)
+            full.mentions.extend(plain.mentions)
+            full.labels.update(plain.labels)
+    return bare
 
 
 def _anchor(doc: Doc, cluster: Cluster) -> coref.Anchor:
