@@ -667,3 +667,20 @@ def test_a_company_with_and_without_its_legal_form_is_one_actor():
                "pipelines.")
     entity = _entity_with(d, "Veltrano Inc.")
     assert entity is not None and "Veltrano" in {m.text for m in entity.mentions}
+
+
+def test_a_bare_lower_case_role_before_a_name_and_its_synonym_later_are_one_person():
+    d = digest("The board fired chief executive Owen Marsh in May. The CEO said he would sue.")
+    entity = _entity_with(d, "Owen Marsh")
+    assert entity is not None and entity.role == "Chief Executive"
+    assert "The CEO" in {m.text for m in entity.mentions}
+
+
+def test_the_head_of_a_held_role_describes_its_holder_but_not_a_deputy():
+    d = digest("The board fired its chief executive, Owen Marsh, in May. The executive said he "
+               "would sue.")
+    entity = _entity_with(d, "Owen Marsh")
+    assert entity is not None and "The executive" in {m.text for m in entity.mentions}
+    d = digest("Vice President Lena Ortiz met farmers on Monday. The president was in Ohio.")
+    entity = _entity_with(d, "Lena Ortiz")
+    assert entity is not None and "The president" not in {m.text for m in entity.mentions}

@@ -46,7 +46,8 @@ def _holder(desc: roles.Description, people: list[Cluster]) -> Cluster | None:
             if any(m.start == desc.appositive_to for m in cluster.mentions):
                 return cluster
     role = desc.role.lower()
-    cands = [c for c in people if c.role is not None and c.role.lower() == role]
+    cands = [c for c in people if c.role is not None and c.role.lower() == role] or [
+        c for c in people if c.role is not None and _narrower(c.role.lower(), role)]
 
     def fits(c: Cluster) -> int:
         if desc.country is not None:
@@ -62,6 +63,16 @@ def _holder(desc: roles.Description, people: list[Cluster]) -> Cluster | None:
         return None
     return max(cands, key=lambda c: (fits(c), max((m.start for m in c.mentions
                                                    if m.start < desc.start), default=-1)))
+
+
+NOT_THE_ROLE = frozenset({"vice", "deputy", "assistant", "associate", "under", "former"})
+
+
+def _narrower(held: str, role: str) -> bool:
+    """A role held is a kind of the described one ("the executive" of a Chief Executive, "the
+    minister" of a Foreign Minister), not a deputy's ("the president" of no Vice President)."""
+    words = held.split()
+    return len(words) > 1 and held.endswith(" " + role) and not NOT_THE_ROLE & set(words)
 
 
 def attach(doc: Doc, people: list[Cluster],

@@ -124,8 +124,12 @@ def premodifier(doc: Doc, index: int) -> tuple[str, str, str | None] | None:
     n, (role, sector) = hit
     role_start = index - n
     country, _ = country_in(doc, max(lo, role_start - 2), role_start)
-    if not doc[role_start].is_title and not doc[role_start].is_upper and country is None:
-        return None  # "the president Obrador" lower case is a description, not a title
+    if not doc[role_start].is_title and not doc[role_start].is_upper and country is None and (
+            doc[index - 1].pos_ != "NOUN" or role_start == 0
+            or doc[role_start - 1].lower_ in ("the", "a", "an")):
+        # "the president Obrador" lower case is a description, not a title; a bare role noun
+        # before the name is one ("fired chief executive Dan Price", "prime minister X")
+        return None
     return role, sector or None, country
 
 
