@@ -684,3 +684,15 @@ def test_the_head_of_a_held_role_describes_its_holder_but_not_a_deputy():
     d = digest("Vice President Lena Ortiz met farmers on Monday. The president was in Ohio.")
     entity = _entity_with(d, "Lena Ortiz")
     assert entity is not None and "The president" not in {m.text for m in entity.mentions}
+
+
+def test_a_person_noun_in_apposition_and_its_later_definite_use_name_the_person():
+    d = digest("Police arrested Owen Marsh on Friday. The suspect, Owen Marsh, was charged on "
+               "Monday. The suspect said he was innocent.")
+    entity = _entity_with(d, "Owen Marsh")
+    assert entity is not None
+    assert sum(m.text == "The suspect" for m in entity.mentions) == 2
+    assert [e for e in d.entities if e.type == "PERSON"] == [entity]
+    d = digest("Lena Ortiz, a witness, saw the crash. The witness said the car was speeding.")
+    entity = _entity_with(d, "Lena Ortiz")
+    assert entity is not None and {"a witness", "The witness"} <= {m.text for m in entity.mentions}

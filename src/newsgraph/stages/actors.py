@@ -49,7 +49,7 @@ from spacy.tokens import Doc, Span
 from newsgraph.lexicons import rows
 from newsgraph.model import Entity, Mention
 from newsgraph.stages import Found, coref, descriptions, personhood, placehood, roles
-from newsgraph.stages.clusters import Cluster, pick, words_of
+from newsgraph.stages.clusters import Cluster, overlaps, pick, words_of
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
 # labels a person's name words may override (a place name equal to a surname stays a place
@@ -411,10 +411,12 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
             cluster.country = owners.get(cluster.words)  # "China's Inner Mongolia"
     unresolved: list[Cluster] = []
     groups = descriptions.attach(doc, people, unresolved)
+    described = descriptions.appositives(doc, people)  # "The suspect, Owen Marsh, ..."
     descriptions.organisations(doc, list(others.values()))
     actors = people + list(others.values()) + groups
     actors += descriptions.speakers(doc, actors, unresolved)
-    descriptions.same_head(doc, actors, unresolved)  # "A doctor said ... the doctor said"
+    # "A doctor said ... the doctor said", "The suspect, X, ... the suspect said"
+    descriptions.same_head(doc, actors, unresolved, described)
     # descriptions of nobody named ("The Queen ... She") compete for pronouns; what they win
     # stays unlinked rather than going to the wrong actor
     competing = actors + unresolved
@@ -432,6 +434,9 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
         if not any(m.start < link.end and link.start < m.end for m in cluster.mentions):
             cluster.mentions.append(
                 Mention(text[link.start:link.end], link.start, link.end, "pronoun"))
+    for cluster, mention in described:
+        if not overlaps(cluster, mention.start, mention.end):
+            cluster.mentions.append(mention)
     writer = descriptions.narrator(doc, actors)
     if writer is None:
         return _entities(actors, len(text))

@@ -5,6 +5,9 @@
   (appositive first, then role+country match); descriptions of nobody named are handed back
   (coref lets them compete for pronouns);
 - plural role nouns ("Guatemalan prosecutors") become GROUP clusters with ``other`` mentions;
+- a person noun in apposition to a name ("The suspect, X,", "X, a witness,") is a title
+  mention of that person, and a later definite use of its head ("the suspect said") is too
+  (``appositives``, ``same_head``);
 - "the two leaders" / "both men" is a title mention of each of the two people named in that
   sentence or the one before, when exactly two are;
 - "the company", "the ministry" is a title mention of the organisation of that sector named
@@ -27,6 +30,8 @@
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -397,24 +402,68 @@ CONTRASTIVE = frozenset({"other", "another", "second", "third", "new", "former",
                          "different", "same"})
 
 
-def same_head(doc: Doc, actors: list[Cluster], unresolved: list[Cluster]) -> None:
+def appositives(doc: Doc, people: list[Cluster]) -> list[tuple[Cluster, Mention]]:
+    """A singular person noun in apposition to a person's name ("The suspect, Owen Marsh, was
+    charged", "Owen Marsh, a retired teacher,") is a title mention of that person. They are
+    returned, not added: they join their person after pronoun resolution (as more mentions
+    they would shift coref's counts), and ``same_head`` reads them before it."""
+    text = doc.text
+    out: list[tuple[Cluster, Mention]] = []
+    for cluster in people:
+        for m in [m for m in cluster.mentions if m.kind == "name"]:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            nouns = [c for c in root.children if c.dep_ == "appos"]
+            if root.dep_ == "appos":
+                nouns.append(root.head)
+            for noun in nouns:
+                if noun.pos_ != "NOUN" or noun.tag_ != "NN" or noun.ent_type_ \
+                        or personhood.PERSON_NOUNS.get(noun.lemma_.lower()) is None:
+                    continue
+                first = noun.left_edge.i
+                if doc[first].lower_ not in ("the", "a", "an") or any(
+                        t.ent_type_ or t.pos_ not in ("ADJ", "NOUN", "NUM", "ADV", "VERB")
+                        for t in doc[first + 1:noun.i]):
+                    continue  # not "his third wife": the pronoun is coref's to resolve
+                start, end = doc[first].idx, noun.idx + len(noun.text)
+                if not any(o.start < end and start < o.end for c in people
+                           for o in c.mentions):
+                    out.append((cluster, Mention(text[start:end], start, end, "title")))
+    return out
+
+
+def same_head(doc: Doc, actors: list[Cluster], unresolved: list[Cluster],
+              described: Sequence[tuple[Cluster, Mention]] = ()) -> None:
     """A definite description ("the doctor", "the witnesses") whose head noun and number are
     those of a nominal actor or description named before it ("A doctor on the scene", "two
     witnesses") and whose modifiers that one has too, is a mention of it: its cluster joins the
-    earlier one (which becomes an actor when either was). Clusters with a name take no part."""
+    earlier one (which becomes an actor when either was). A named person takes part only
+    through the descriptions of them ("The suspect, Owen Marsh, ... the suspect said"), and
+    only as the earlier one."""
     clusters = [(c, True) for c in actors] + [(c, False) for c in unresolved]
     heads: list[tuple[int, Token, Cluster]] = []  # (start, head, cluster) of nominal mentions
+    named: set[int] = set()
     for cluster, _ in clusters:
         if any(m.kind == "name" or m.kind == "pronoun" for m in cluster.mentions):
+            if cluster.type != "PERSON" or not any(m.kind == "name" for m in cluster.mentions):
+                continue
+            named.add(id(cluster))  # a named person's descriptions ("the suspect, X")
             continue
         for m in cluster.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and span.root.pos_ == "NOUN":
                 heads.append((m.start, span.root, cluster))
+    for cluster, m in described:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if id(cluster) in named and span is not None:
+            heads.append((m.start, span.root, cluster))
     heads.sort(key=lambda h: h[0])
     into: dict[int, Cluster] = {}
     for k, (start, head, cluster) in enumerate(heads):
-        if min(m.start for m in cluster.mentions) != start or not _definite(head):
+        if id(cluster) in named or min(m.start for m in cluster.mentions) != start \
+                or not _definite(head):
             continue
         mods = _modifiers(head)
         if mods & CONTRASTIVE:
