@@ -1187,3 +1187,11 @@ def test_worry_with_a_bare_object_is_no_report_of_the_subject() -> None:
     out = run(text, {"E1": ["The report"], "E2": ["Harbour officials"], "E3": ["the mayor"]})
     assert all(q.text != "fishermen in the bay" and q.speaker != "E1" for q in out)
     assert {q.speaker for q in out} == {"E2", "E3"}
+
+
+def test_a_stance_participle_on_a_thing_reports_no_view() -> None:
+    text = ("Breaking with a decades-old policy favoring open borders, the council adopted an "
+            "agenda backing new checkpoints. Farmers favoring the checkpoints cheered.")
+    contents = {q.text for q in reported(run(text))}
+    assert "open borders" not in contents and "new checkpoints" not in contents
+    assert "the checkpoints" in contents  # people hold views

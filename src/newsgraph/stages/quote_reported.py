@@ -24,10 +24,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.model import Quote, Span
-from newsgraph.stages import Found
+from newsgraph.stages import Found, personhood, roles
 from newsgraph.stages.quote_cues import (
     Verb,
     according_content,
@@ -36,6 +36,7 @@ from newsgraph.stages.quote_cues import (
     reporting_verbs,
     source_object,
     source_phrases,
+    speaker_nouns,
     verb_lemma,
 )
 from newsgraph.stages.quote_direct import SAYING
@@ -60,6 +61,11 @@ def reported_speech(view: DocView, found: Found) -> list[tuple[Quote, tuple[int,
         elif tok.dep_ == "acl" and tok.head.pos_ in ("PRON", "DET") and (
                 cue_kind(tok) not in SAYING):
             continue  # "anyone wanting to …", "those considering …": no one's stance
+        elif tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBN") and tok.head.pos_ == "NOUN" \
+                and cue_kind(tok) in ("thought", "speech") \
+                and any(c.dep_ == "dobj" for c in tok.children) \
+                and not _may_hold_a_view(tok.head, cue_kind(tok) == "speech"):
+            continue  # "a policy favoring free trade", "an agenda backing tariffs"
         else:
             span = complement(tok, verbs[verb_lemma(tok)])
         if span is None:
@@ -127,6 +133,17 @@ def _headline_lemma(word: str, verbs: dict[str, Verb]) -> str | None:
         if lemma in verbs:
             return lemma
     return None
+
+
+def _may_hold_a_view(noun: Token, says: bool) -> bool:
+    """A common noun that can name who holds a view: a person, group, role or organisation
+    noun ("voters favoring X", "a group backing Y"), or one named in an entity; a text only
+    when the cue ``says`` something ("a statement rejecting X"; "a policy favoring X" holds
+    no view)."""
+    lemma = noun.lemma_.lower()
+    kind = speaker_nouns().get(lemma, ("-",))[0]
+    return bool(noun.ent_type_) or lemma in personhood.PERSON_NOUNS or lemma in roles.ROLES \
+        or lemma in roles.ORG_WORDS or (kind != "-" and (says or kind != "DOCUMENT"))
 
 
 def _trim_tokens(doc: Doc, a: int, b: int) -> tuple[int, int]:
