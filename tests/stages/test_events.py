@@ -611,3 +611,14 @@ def test_an_attack_in_words_is_an_accusation_and_with_force_an_assault() -> None
                  "Norland attacked the defence positions of Valmora for the second time."):
         ev = one(text, places)
         assert (ev.type, ev.source, ev.target) == ("ASSAULT", "A", "B")
+
+
+def test_a_price_charged_is_no_accusation() -> None:
+    actors = {"A": ["The ferry line"], "B": ["passengers"]}
+    for text in ("The ferry line charges passengers a $12 fee for bicycles.",
+                 "The ferry line charges Rs 450 for a cabin.",
+                 "The ferry line charged passengers interest on late payments."):
+        assert not [e for e in run(text, actors) if e.type == "ACCUSE"], text
+    ev = one("Prosecutors charged the ferry line with fraud.",
+             {"A": ["Prosecutors"], "B": ["the ferry line"]})
+    assert (ev.type, ev.source, ev.target) == ("ACCUSE", "A", "B")

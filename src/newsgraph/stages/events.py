@@ -32,7 +32,8 @@ Decisions (each tested in tests/stages/test_events.py):
   event needs an actor argument (a subject or agent that is a noun, name or
   pronoun, or a possessor/light-verb subject for nouns), and either its source or target is
   an entity the actors stage knows or its source is a noun or name ("Police arrested ...",
-  kept with no source id). Triggers used as modifiers are skipped.
+  kept with no source id). Triggers used as modifiers are skipped. A price charged ("charges
+  a $12 fee", "charged interest", ``price`` rows) is no accusation.
 - **Status** and **PLOVER coding**: stages/event_status.py.
 - **Requests made in speech** (imperatives in direct quotes, obligations in reported speech):
   stages/event_speech.py.
@@ -387,6 +388,16 @@ def _verbal_attack(token: Token) -> bool:
     return False
 
 
+def _price(token: Token) -> bool:
+    """A price charged ("the bar charges Rs 299", "charged passengers a $30 fee", "charges
+    interest"): no accusation."""
+    if token.lemma_.lower() != "charge" or token.pos_ != "VERB":
+        return False
+    return any(c.dep_ in ("dobj", "dative", "npadvmod") and (
+        c.ent_type_ == "MONEY" or c.lemma_.lower() in words("price")
+        or c.lower_.rstrip(".") in words("price")) for c in token.children)
+
+
 def _for_comment(token: Token) -> bool:
     """A reporter's request for comment ("did not respond to the paper's request for comment",
     "requested comment from X") is newsroom routine, not an event between actors."""
@@ -402,7 +413,7 @@ def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span]
         return []
     if _refused(token, by_index) or _requested(token, by_index) or _protest_topic(cand, by_index):
         return []
-    if _for_comment(token):
+    if _for_comment(token) or _price(token):
         return []
     if obliged(token if token.pos_ == "VERB" else (_light_verb(token) or token)) is not None:
         return []  # "said X must agree": the demand is the event (_obligations)
