@@ -696,3 +696,10 @@ def test_a_person_noun_in_apposition_and_its_later_definite_use_name_the_person(
     d = digest("Lena Ortiz, a witness, saw the crash. The witness said the car was speeding.")
     entity = _entity_with(d, "Lena Ortiz")
     assert entity is not None and {"a witness", "The witness"} <= {m.text for m in entity.mentions}
+
+
+def test_a_location_takes_no_country_from_a_town_of_its_name():
+    d = digest("Astronomers pointed the telescope at Jupiter on Tuesday. Jupiter's moons were "
+               "bright, the team said.")
+    planet = _entity_with(d, "Jupiter")
+    assert planet is not None and planet.type == "LOC" and planet.country is None

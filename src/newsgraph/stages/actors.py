@@ -601,7 +601,10 @@ def _place_and_org(cluster: Cluster, state: bool = False) -> None:
     ("Mexican Army" -> MEX, MIL). A place with a government ("X's Prime Minister", ``state``)
     is a country: a town of the same name in the gazetteer is not it."""
     name = " ".join(cluster.words)
-    if cluster.type in ("GPE", "LOC"):
+    if cluster.type == "LOC":  # a sea, range, region or planet is no town of its name
+        cluster.country = roles.country_of(name)  # ("Jupiter" is not Jupiter, Florida)
+        return
+    if cluster.type == "GPE":
         cluster.country = roles.country_of(name) if state else roles.place_country(name)
         return
     if cluster.type == "NORP":
