@@ -703,3 +703,14 @@ def test_a_location_takes_no_country_from_a_town_of_its_name():
                "bright, the team said.")
     planet = _entity_with(d, "Jupiter")
     assert planet is not None and planet.type == "LOC" and planet.country is None
+
+
+def test_nominee_candidate_and_house_speaker_are_roles():
+    d = digest("Republican presidential nominee Dana Whitfield spoke in Ohio on Monday. The "
+               "nominee said she would win.")
+    entity = _entity_with(d, "Dana Whitfield")
+    assert entity is not None and entity.role == "Nominee"
+    assert "The nominee" in {m.text for m in entity.mentions}
+    d = digest("House Speaker Ray Colton and Democratic candidate Ana Ruiz met in Ohio.")
+    assert _entity_with(d, "Ray Colton").role == "Speaker"
+    assert _entity_with(d, "Ana Ruiz").role == "Candidate"
