@@ -1195,3 +1195,11 @@ def test_a_stance_participle_on_a_thing_reports_no_view() -> None:
     contents = {q.text for q in reported(run(text))}
     assert "open borders" not in contents and "new checkpoints" not in contents
     assert "the checkpoints" in contents  # people hold views
+
+
+def test_reported_content_does_not_reach_back_over_a_line_break() -> None:
+    text = ("A senior fellow at the institute has written. \"The foreign government pays "
+            "nothing.\"\nPort officers typically require payment within 10 days of a shipment "
+            "clearing the port, Harbour News reported. Firms that do not pay get a new bill.")
+    [q] = [q for q in reported(run(text)) if q.cue.text == "reported"]
+    assert q.text.startswith("Port officers")

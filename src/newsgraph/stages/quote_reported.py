@@ -70,7 +70,7 @@ def reported_speech(view: DocView, found: Found) -> list[tuple[Quote, tuple[int,
             span = complement(tok, verbs[verb_lemma(tok)])
         if span is None:
             continue
-        a, b = view.clip_to_block(i, *span)
+        a, b = _same_line(doc, i, *view.clip_to_block(i, *span))
         if a >= b or 2 * (view.quoted_prefix[b] - view.quoted_prefix[a]) >= b - a:
             continue
         a, b = _trim_tokens(doc, a, b)
@@ -144,6 +144,21 @@ def _may_hold_a_view(noun: Token, says: bool) -> bool:
     kind = speaker_nouns().get(lemma, ("-",))[0]
     return bool(noun.ent_type_) or lemma in personhood.PERSON_NOUNS or lemma in roles.ROLES \
         or lemma in roles.ORG_WORDS or (kind != "-" and (says or kind != "DOCUMENT"))
+
+
+def _same_line(doc: Doc, cue: int, a: int, b: int) -> tuple[int, int]:
+    """Tokens [a, b) cut to the line of token ``cue``: a parse that runs a paragraph's closing
+    quote mark into the next line's sentence ('"\nX requires payment, Reuters reported') does
+    not carry it into the content."""
+    for k in range(min(b, cue) - 1, a - 1, -1):
+        if "\n" in doc[k].text or "\n" in doc[k].whitespace_:
+            a = k + 1
+            break
+    for k in range(max(a, cue), b):
+        if "\n" in doc[k].text:
+            b = k
+            break
+    return a, b
 
 
 def _trim_tokens(doc: Doc, a: int, b: int) -> tuple[int, int]:
