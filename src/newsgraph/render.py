@@ -60,7 +60,7 @@ def render(d: Digest, console: Console) -> None:
 def cue_before(cue: str | None) -> str:
     """The cue to print before reported speech, with a space ("rejected "); none for a cue
     that stands before its speaker ("according to", "per"), which would misread."""
-    if not cue or cue.lower().startswith(("according", "per ")) or cue.lower() == "per":
+    if not cue or cue.split()[0].lower() in ("according", "per"):
         return ""
     return cue + " "
 

@@ -63,18 +63,25 @@ def test_bad_digest_lines_fail_alone(tmp_path: Path) -> None:
 def test_gzipped_digest_lines_are_stored_without_parsing(tmp_path: Path) -> None:
     import gzip
 
+    from newsgraph.corpus.readers import estimate
+
     from .helpers import entity
 
-    text = filler(3)
-    d = make_digest(text, entities=(entity(text, "E1", text.split()[0], "ORG"),))
+    made = []
+    for seed in (3, 4):
+        text = filler(seed)
+        made.append(make_digest(text, entities=(entity(text, "E1", text.split()[0], "ORG"),)))
+    lines = "".join(json.dumps(d.to_dict()) + "\n\n" for d in made)
     path = tmp_path / "digests.jsonl.gz"
-    path.write_bytes(gzip.compress((json.dumps(d.to_dict()) + "\n").encode("utf-8")))
+    path.write_bytes(gzip.compress(lines.encode("utf-8")))
+    assert estimate(str(path)) == 2  # the progress bar counts its lines (blank ones aside)
     with Corpus(tmp_path / "c.sqlite") as c:
         report = c.ingest([str(path)], jobs=1)
-        assert report.outcomes == {"added": 1} and not report.failures
-        stored = c.conn.execute("SELECT digest_id FROM articles").fetchone()[0]
-        names = [r[0] for r in c.conn.execute("SELECT name FROM mentions")]
-    assert stored == d.id and names == [text.split()[0]]  # the digest's own entity, as made
+        assert report.outcomes == {"added": 2} and not report.failures
+        stored = [r[0] for r in c.conn.execute("SELECT digest_id FROM articles ORDER BY id")]
+        names = [r[0] for r in c.conn.execute("SELECT name FROM mentions ORDER BY id")]
+    assert stored == [d.id for d in made]
+    assert names == [d.entities[0].name for d in made]  # the digests' own entities, as made
 
 
 def test_parse_digest_rejects_offsets_that_do_not_match() -> None:

@@ -115,8 +115,8 @@ class Linker:
 
     def link(self, entity: Entity, date: str | None) -> int:
         names = tuple([m.text for m in entity.mentions if m.kind == "name"])
-        if not names and (entity.country is None or family(entity.type) == "person"):
-            return link(self.conn, entity, date)  # not linkable: the article's own actor
+        if not _linkable(entity, bool(names)):
+            return link(self.conn, entity, date)  # the article's own actor
         key = (entity.name, entity.type, entity.country, names)
         actor_id = self.seen.get(key)
         if actor_id is None:
@@ -151,8 +151,11 @@ class Linker:
 
 def linkable(entity: Entity) -> bool:
     """Named in the article, or a non-person with a country: see the module notes."""
-    return any(m.kind == "name" for m in entity.mentions) or (
-        entity.country is not None and family(entity.type) != "person")
+    return _linkable(entity, any(m.kind == "name" for m in entity.mentions))
+
+
+def _linkable(entity: Entity, named: bool) -> bool:
+    return named or (entity.country is not None and family(entity.type) != "person")
 
 
 def link(conn: sqlite3.Connection, entity: Entity, date: str | None,

@@ -55,28 +55,33 @@ def split_sources(paths: Iterable[str]) -> tuple[list[str], list[str]]:
     return digests, raw
 
 
-def estimate(item: str) -> int:
-    """About how many articles a path holds, for progress: lines of JSON Lines, else 1."""
-    path = Path(item)
-    if item == "-" or path.suffix.lower() not in (".jsonl", ".ndjson"):
-        return 1
-    try:
-        with path.open("rb") as f:
-            return max(1, sum(1 for line in f if line.strip()))
-    except OSError:
-        return 1
-
-
 def _open(path: Path) -> IO[bytes]:
     """The file's bytes, decompressed when its name ends in .gz."""
     return gzip.open(path, "rb") if path.suffix.lower() == ".gz" else path.open("rb")
 
 
+def _kind(path: Path) -> str:
+    """The file's type suffix, lower case, under any .gz ("x.jsonl.gz" -> ".jsonl")."""
+    if path.suffix.lower() == ".gz":
+        path = path.with_suffix("")
+    return path.suffix.lower()
+
+
+def estimate(item: str) -> int:
+    """About how many articles a path holds, for progress: lines of JSON Lines, else 1."""
+    path = Path(item)
+    if item == "-" or _kind(path) not in (".jsonl", ".ndjson"):
+        return 1
+    try:
+        with _open(path) as f:
+            return max(1, sum(1 for line in f if line.strip()))
+    except (OSError, EOFError):
+        return 1
+
+
 def is_digest_file(item: str) -> bool:
     path = Path(item)
-    suffixes = [x.lower() for x in path.suffixes[-2:]]
-    kind = suffixes[-2] if suffixes[-1:] == [".gz"] and len(suffixes) == 2 else path.suffix
-    if item == "-" or kind.lower() not in (".jsonl", ".ndjson", ".json"):
+    if item == "-" or _kind(path) not in (".jsonl", ".ndjson", ".json"):
         return False
     try:
         with _open(path) as f:

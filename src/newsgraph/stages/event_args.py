@@ -180,7 +180,7 @@ def entity(token: Token | None, found: Found, complement: bool = True) -> str | 
             hit = found.entity_at(first.left_edge.idx, end)
     if hit is None and complement and token.pos_ in ("NOUN", "PROPN"):  # "Rebels in X" at the
         # start of a sentence is often tagged a proper noun
-        for g in _prep_objects(token, COMPLEMENT_PREPS):
+        for g in prep_objects(token, COMPLEMENT_PREPS):
             hit = entity(g, found, complement=False)
             if hit is not None:
                 break
@@ -191,7 +191,8 @@ def entity(token: Token | None, found: Found, complement: bool = True) -> str | 
     return hit
 
 
-def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+    """The objects of the prepositions ``preps`` on ``token`` ("over his record": record)."""
     return [g for c in token.children if c.dep_ in PREPOSITIONS and c.lower_ in preps
             for g in c.children if g.dep_ == "pobj"]
 
@@ -208,13 +209,13 @@ def direct_target(token: Token) -> Token | None:
     for c in token.children:
         if c.dep_ in OBJECTS and c.pos_ in ARGUMENT_POS:
             return c
-    objects = _prep_objects(token, words("target_prep"))
+    objects = prep_objects(token, words("target_prep"))
     return objects[0] if objects else None
 
 
 def light_target(light: Token, noun: Token) -> Token | None:
     """The target of "imposed sanctions on X": a target preposition on the light verb."""
-    for g in _prep_objects(light, words("target_prep")):
+    for g in prep_objects(light, words("target_prep")):
         if g != noun:
             return g
     return None
@@ -241,7 +242,7 @@ def noun_target_id(noun: Token, light: Token | None, found: Found,
     if light is not None:
         words_.append(light_target(light, noun))
         words_ += [c for c in light.children if c.dep_ == "dative"]
-    words_ += _prep_objects(noun, ("of",))
+    words_ += prep_objects(noun, ("of",))
     words_ += _that_subjects(noun)
     if light is None and noun.dep_ in OBJECTS:  # "reiterated its demand that X ..."
         words_ += [s for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i
@@ -279,10 +280,10 @@ def _reasons(token: Token) -> list[Token]:
     """"in protest against X's decision", "in response to violations by X": the matter."""
     preps = tuple(words("target_prep")) + OBJECT_PREPS
     out = []
-    for reason in _prep_objects(token, ("in",)):
+    for reason in prep_objects(token, ("in",)):
         if reason.lemma_.lower() in words("reason"):
-            matters = _prep_objects(reason, preps)
-            out += matters + [g for m in matters for g in _prep_objects(m, preps) + _agents(m)]
+            matters = prep_objects(reason, preps)
+            out += matters + [g for m in matters for g in prep_objects(m, preps) + _agents(m)]
     return out
 
 
@@ -302,7 +303,7 @@ def place(token: Token, found: Found, exclude: set[str | None]) -> str | None:
     """The place entity in an "in X" on the word or on its object."""
     heads = [token] + [c for c in token.children if c.dep_ in OBJECTS]
     for head in heads:
-        for g in _prep_objects(head, ("in",)):
+        for g in prep_objects(head, ("in",)):
             hit = entity(g, found)
             kind = found.entity(hit)
             if kind is not None and kind.type in PLACE_TYPES and hit not in exclude:
@@ -320,16 +321,16 @@ def _target_words(token: Token, extra: str | None, depth: int,
     if extra:  # "called for sanctions against X": the particle's object acts as the object
         objects += [g for c in children if c.lower_ == extra for g in c.children
                     if g.dep_ == "pobj"]
-    preps = _prep_objects(token, words("target_prep"))
+    preps = prep_objects(token, words("target_prep"))
     if token.lemma_.lower() in words("audience"):  # "complained to X about Y": Y is the target
         matter = ("about", "over", "of", "against")
-        heard = _prep_objects(token, ("to",))
-        preps = (_prep_objects(token, matter)
-                 + [g for h in heard for g in _prep_objects(h, matter)] + preps)
+        heard = prep_objects(token, ("to",))
+        preps = (prep_objects(token, matter)
+                 + [g for h in heard for g in prep_objects(h, matter)] + preps)
     yield from datives
     if token.lemma_.lower() in words("theme"):  # "sent troops to X": the object is the thing
         yield from preps
-        yield from _prep_objects(token, ("from", "for"))
+        yield from prep_objects(token, ("from", "for"))
     yield from objects
     yield from preps
     doc = token.doc
@@ -338,20 +339,20 @@ def _target_words(token: Token, extra: str | None, depth: int,
             yield from (s for s in c.children if s.dep_ in SUBJECTS + PASSIVE_SUBJECTS)
     complement_preps = tuple(words("target_prep")) + OBJECT_PREPS
     inner = []
-    for obj in every_object + preps + _prep_objects(token, ("for",)):
-        found_here = _prep_objects(obj, complement_preps) + _agents(obj)
+    for obj in every_object + preps + prep_objects(token, ("for",)):
+        found_here = prep_objects(obj, complement_preps) + _agents(obj)
         yield from found_here
         yield from _that_subjects(obj)
         inner += found_here
     for obj in inner:  # one level deeper: "suspended part of an aid programme for X"
-        yield from _prep_objects(obj, complement_preps) + _agents(obj)
+        yield from prep_objects(obj, complement_preps) + _agents(obj)
     yield from _reasons(token)
     if token.dep_ == "amod" and token.head.pos_ in ARGUMENT_POS:
         head = token.head
         while head.dep_ in ("compound", "flat") and head.head.i > head.i:
             head = head.head
         yield head
-    yield from _prep_objects(token, ("from",))
+    yield from prep_objects(token, ("from",))
     if depth < 2:
         for c in children:
             if c.dep_ == "xcomp":

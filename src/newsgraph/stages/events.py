@@ -84,6 +84,7 @@ from newsgraph.stages.event_args import (
     modifier_sources,
     noun_target_id,
     pair_partner,
+    prep_objects,
     source_ids,
     subjects,
     target_id,
@@ -376,16 +377,11 @@ def _verbal_attack(token: Token) -> bool:
     """An attack in words, not force: on a stance ("attacked the plan"), or with a reason or
     label ("attacked X over his record", "for", "as a liar"), or in a medium of speech
     ("attacked X in a speech")."""
-    for c in token.children:
-        if c.dep_ in OBJECTS and c.lemma_.lower() in words("stance"):
-            return True
-        if c.dep_ == "prep" and c.lower_ in ("over", "for", "as") and any(
-                g.dep_ == "pobj" and g.lemma_.lower() not in TIME_NOUNS for g in c.children):
-            return True
-        if c.dep_ == "prep" and c.lower_ in ("in", "on", "during") and any(
-                g.dep_ == "pobj" and g.lemma_.lower() in words("medium") for g in c.children):
-            return True
-    return False
+    return any(c.dep_ in OBJECTS and c.lemma_.lower() in words("stance")
+               for c in token.children) or any(
+        g.lemma_.lower() not in TIME_NOUNS for g in prep_objects(token, ("over", "for", "as"))
+    ) or any(g.lemma_.lower() in words("medium")
+             for g in prep_objects(token, ("in", "on", "during")))
 
 
 def _price(token: Token) -> bool:
@@ -401,9 +397,8 @@ def _price(token: Token) -> bool:
 def _for_comment(token: Token) -> bool:
     """A reporter's request for comment ("did not respond to the paper's request for comment",
     "requested comment from X") is newsroom routine, not an event between actors."""
-    return any((c.dep_ == "prep" and c.lower_ == "for" and any(
-        g.dep_ == "pobj" and g.lemma_.lower() == "comment" for g in c.children))
-        or (c.dep_ == "dobj" and c.lemma_.lower() == "comment") for c in token.children)
+    return any(g.lemma_.lower() == "comment" for g in prep_objects(token, ("for",))) or any(
+        c.dep_ == "dobj" and c.lemma_.lower() == "comment" for c in token.children)
 
 
 def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span],
