@@ -714,3 +714,18 @@ def test_nominee_candidate_and_house_speaker_are_roles():
     d = digest("House Speaker Ray Colton and Democratic candidate Ana Ruiz met in Ohio.")
     assert _entity_with(d, "Ray Colton").role == "Speaker"
     assert _entity_with(d, "Ana Ruiz").role == "Candidate"
+
+
+def test_role_epithet_joins_the_person_just_named():
+    d = digest("Peter Holm won the primary in Ohio. The Republican nominee thanked his staff.")
+    entity = _entity_with(d, "Peter Holm")
+    assert entity is not None
+    assert "The Republican nominee" in {m.text for m in entity.mentions}
+    assert entity.role == "Nominee"
+
+
+def test_role_with_an_of_phrase_is_one_description():
+    d = digest("Kate Lyle spoke first. Then the secretary of state arrived in Oslo.")
+    texts = {m.text for e in d.entities for m in e.mentions}
+    assert "the secretary of state" in texts or all("secretary" not in t for t in texts)
+    assert all(m.text != "the secretary" for e in d.entities for m in e.mentions)

@@ -1203,3 +1203,56 @@ def test_reported_content_does_not_reach_back_over_a_line_break() -> None:
             "clearing the port, Harbour News reported. Firms that do not pay get a new bill.")
     [q] = [q for q in reported(run(text)) if q.cue.text == "reported"]
     assert q.text.startswith("Port officers")
+
+
+@pytest.mark.parametrize(("text", "part", "want"), [
+    # a title the parse hangs on the name after an inverted cue is not a speaker of its own
+    ("“This is not over,” warned Chancellor Olaf Scholz.", "not over", "Olaf Scholz"),
+    # a document's author named by "from"
+    ("A statement from Acme Corp. said: “We regret the error.”", "regret", "Acme Corp."),
+    ("A letter from Senator Ann Hale to the agency says “the rules are unlawful.”", "rules",
+     "Ann Hale"),
+])
+def test_speaker_behind_a_title_or_a_document(text: str, part: str, want: str) -> None:
+    qs, entities = with_actors(text)
+    q = next(q for q in qs if part in q.text)
+    assert q.speaker is not None and entities[q.speaker].name == want
+    assert all(e.name != "Chancellor" for e in entities.values())
+
+
+def test_a_place_modifying_a_speaking_title_is_not_the_speaker() -> None:
+    qs, entities = with_actors("“The plan is reckless,” the Vermont senator said.")
+    assert speaker_of(qs, entities, "reckless") == ("PERSON", "the Vermont senator")
+
+
+@pytest.mark.parametrize(("text", "part", "speaker"), [
+    ("Clinton responded quickly. “I have a plan,” the former secretary of state said.",
+     "plan", "Clinton"),
+    ("Ana Whitfield toured the plant on Monday. “Jobs come first,” the senator said.",
+     "Jobs", "Ana Whitfield"),
+    ("Peter Holm won the primary. The Republican nominee said: “We will win in November.”",
+     "November", "Peter Holm"),
+])
+def test_title_epithet_of_the_person_just_named_speaks_for_them(text: str, part: str,
+                                                                speaker: str) -> None:
+    qs, entities = with_actors(text)
+    q = next(q for q in qs if part in q.text)
+    assert q.speaker is not None
+    assert entities[q.speaker].name.split()[-1] == speaker.split()[-1]  # the name, not the title
+
+
+@pytest.mark.parametrize("text", [
+    # two people named: the epithet could be either
+    "Tom Berg met Lena Voss in Geneva. The foreign minister said: “We are ready.”",
+    # a bare office is as often its never-named holder
+    "Nadia Pell criticised the plan. The president said: “I will veto it.”",
+    # a deputy is not the title
+    "Tom Berg spoke first. The deputy minister said: “We are ready.”",
+    # the only person named is inside the quote: talked about, not speaking
+    "“Mayor Ruiz has failed,” the Vermont senator said.",
+])
+def test_title_epithet_without_one_clear_person_stays_its_own_speaker(text: str) -> None:
+    qs, entities = with_actors(text)
+    q = next(q for q in qs if q.kind == "direct")
+    assert q.speaker is not None
+    assert entities[q.speaker].name.lower().startswith("the ")

@@ -39,6 +39,7 @@ from newsgraph.model import Mention
 from newsgraph.stages import coref, personhood, roles
 from newsgraph.stages.clusters import Cluster, overlaps, words_of
 from newsgraph.stages.quote_cues import partitive_object, speaker_nouns
+from newsgraph.stages.quote_speakers import naming_modifiers
 from newsgraph.stages.quotes import relative_antecedent, speaker_heads
 
 
@@ -88,6 +89,8 @@ def attach(doc: Doc, people: list[Cluster],
     descs = sorted(roles.descriptions(doc), key=lambda d: d.appositive_to is None)
     text = doc.text  # built anew on every access: read it once
     paired = _pairs(doc, text, people)
+    opening = coref.quote_openings(doc)
+    quoted = {t.idx for t in doc if opening[t.i] >= 0}
     for desc in descs:
         surface = text[desc.start:desc.end]
         if any(s < desc.end and desc.start < e for s, e in paired):
@@ -104,6 +107,9 @@ def attach(doc: Doc, people: list[Cluster],
             continue
         holder = _holder(desc, people)
         gender = personhood.PERSON_NOUNS.get(desc.role.lower())
+        epithet = holder is None and _epithet_of(doc, desc, surface, people, unresolved, quoted)
+        if epithet:
+            holder = epithet
         if holder is None:
             nobody = Cluster(words_of(surface), "PERSON")
             nobody.gender = gender if gender in ("m", "f") else None
@@ -114,6 +120,9 @@ def attach(doc: Doc, people: list[Cluster],
             continue
         if gender in ("m", "f") and holder.gender is None:
             holder.gender = gender
+        if epithet and FORMER & set(surface.lower().split()):
+            holder.mentions.append(Mention(surface, desc.start, desc.end, "title"))
+            continue  # a role once held: not the one the person has
         country = desc.country
         if country is None and desc.region is not None and len(desc.region) == 1:
             country = next(iter(desc.region))
@@ -122,6 +131,69 @@ def attach(doc: Doc, people: list[Cluster],
             holder.region = desc.region
         holder.mentions.append(Mention(surface, desc.start, desc.end, "title"))
     return list(groups.values())
+
+
+# political and corporate titles that news uses as epithets of the person just named ("the
+# Vermont senator", "the Republican nominee"); an officer, lawyer, doctor or spokesman after a
+# name is far more often somebody else (the police officer who made the arrest)
+EPITHET_ROLES = frozenset({
+    "senator", "congressman", "congresswoman", "lawmaker", "legislator", "house speaker",
+    "candidate", "nominee", "opposition leader", "leader", "chairman", "chairwoman",
+    "president", "prime minister", "chancellor", "premier", "king", "queen", "governor", "mayor",
+    "minister", "foreign minister", "finance minister", "defence minister", "defense minister",
+    "interior minister", "secretary of state", "chief executive", "ceo"})
+# of those, the offices whose bare definite use ("the president said") is as likely the office
+# holder of the story's setting, never named, as the person just mentioned
+OFFICE_ROLES = frozenset({"president", "prime minister", "chancellor", "king", "queen",
+                          "premier", "mayor", "governor", "leader", "chairman", "chairwoman"})
+FORMER = frozenset({"former", "ex", "then"})
+
+
+def _epithet_of(doc: Doc, desc: roles.Description, surface: str, people: list[Cluster],
+                unresolved: list[Cluster], quoted: set[int]) -> Cluster | None:
+    """The person a definite role description names by epithet when nobody is known to hold
+    the role ("Sanders hit back. … the Vermont senator said"): the one person named, outside
+    quotation marks, in the sentence before the description's (or the one before that) and
+    nobody else from there up to it, when gender, country and any known role agree. A bare
+    title counts only as a quote's speaker ("the senator said"), and a bare office ("the
+    president") never: it is as often the office holder never named."""
+    words = surface.lower().split()
+    role = desc.role.lower()
+    if words[0] != "the" or role not in EPITHET_ROLES or (NOT_THE_ROLE - FORMER) & set(words):
+        return None
+    span = doc.char_span(desc.start, desc.end, alignment_mode="expand")
+    if span is None:
+        return None
+    if " ".join(words[1:]) == role and (role in OFFICE_ROLES or not any(
+            t.i in range(span.start, span.end) for t in speaker_heads(doc))):
+        return None  # a bare title that does not speak: "the senator was not there"
+    first, _ = personhood.sentence(doc, span.start)
+    if first == 0:
+        return None
+    window = personhood.sentence(doc, first - 1)[0]
+    if window > 0 and not any(t.is_alpha for t in doc[window:first]):
+        window = personhood.sentence(doc, window - 1)[0]  # a dateline or a lone quote mark
+    lo, here = doc[window].idx, doc[first].idx
+    seen = [c for c in people + unresolved if any(
+        lo <= m.start < desc.start and m.start not in quoted for m in c.mentions)]
+    if len(seen) != 1:
+        return None
+    person = seen[0]
+    last = max(m.start for m in person.mentions if lo <= m.start < desc.start)
+    if last >= here or not any(m.kind == "name" for m in person.mentions) or person in unresolved:
+        return None
+    gender = personhood.PERSON_NOUNS.get(role)
+    if gender in ("m", "f") and person.gender in ("m", "f") and gender != person.gender:
+        return None
+    if person.role is not None and person.role.lower() != role and not _narrower(
+            person.role.lower(), role):
+        return None
+    if desc.country is not None and person.country not in (None, desc.country):
+        return None
+    if desc.region is not None and person.country is not None and (
+            person.country not in desc.region):
+        return None
+    return person
 
 
 def _pairs(doc: Doc, text: str, people: list[Cluster]) -> list[tuple[int, int]]:
@@ -352,9 +424,8 @@ def _unnamed_speaker(doc: Doc, head: Token, actors: list[Cluster],
 def _named_inside(head: Token, actors: list[Cluster]) -> bool:
     """A name in apposition or as a modifier ("Smith, the mayor,", "the IMF report") already
     names the speaker."""
-    return any((c.dep_ == "appos" or (c.dep_ == "compound" and c.pos_ == "PROPN"))
-               and any(overlaps(a, c.idx, c.idx + len(c)) for a in actors)
-               for c in head.children)
+    return any(any(overlaps(a, c.idx, c.idx + len(c)) for a in actors)
+               for c in naming_modifiers(head))
 
 
 def _speaker_type(noun: Token) -> str | None:

@@ -137,11 +137,14 @@ def _participle_host(cue: Token, view: DocView) -> Token | None:
 
 def _issuer(subject: Token) -> Token:
     """The author of a document that speaks, when the sentence names one: "the council issued
-    a statement calling …" is the council's, "Smith's letter says …" Smith's; else the document
-    itself ("the report says")."""
+    a statement calling …" is the council's, "Smith's letter says …" and "a statement from
+    Smith said …" Smith's; else the document itself ("the report says")."""
     if speaker_nouns().get(subject.lemma_.lower(), ("",))[0] != "DOCUMENT":
         return subject
     owner = next((c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if owner is None:  # "a statement from Sen. Ted Cruz"
+        owner = next((o for p in subject.children if p.dep_ == "prep" and p.lower_ == "from"
+                      for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
     if owner is not None:
         return owner
     if subject.dep_ != "dobj":
@@ -168,8 +171,7 @@ def _earlier_cue_subject(cue: Token, view: DocView) -> Token | None:
 def source_entity(subject: Token, found: Found) -> tuple[str | None, tuple[int, int]]:
     """(entity id or None, the source words' offsets) for the token naming a source."""
     words = (_phrase_start(subject).idx, subject.idx + len(subject))  # "the IMF report"
-    inner = [c for c in subject.children if c.dep_ == "appos"
-             or (c.dep_ == "compound" and c.pos_ == "PROPN" and subject.pos_ == "NOUN")]
+    inner = naming_modifiers(subject)
     part = partitive_object(subject)
     if part is not None:  # "a group of farmers", "52 percent of voters"
         inner.append(part)
@@ -185,6 +187,22 @@ def source_entity(subject: Token, found: Found) -> tuple[str | None, tuple[int, 
             if entity is not None and entity.type == "PERSON":
                 return eid, (name.idx, name.idx + len(name))
     return None, words
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
+
+
+def naming_modifiers(head: Token) -> list[Token]:
+    """The words inside a speaker's phrase that may name the speaker: an apposition ("Smith,
+    the mayor,") or a proper-noun modifier of a common noun ("the IMF report"), but not a
+    place that only locates a person ("the Vermont senator", "a Texas farmer")."""
+    if head.pos_ != "NOUN":
+        return [c for c in head.children if c.dep_ == "appos"]
+    lemma = head.lemma_.lower()
+    person = lemma in personhood.PERSON_NOUNS or lemma in roles.ROLES
+    return [c for c in head.children if c.dep_ == "appos" or (
+        c.dep_ == "compound" and c.pos_ == "PROPN"
+        and not (person and c.ent_type_ in PLACE_LABELS))]
 
 
 def _phrase_start(head: Token) -> Token:
@@ -226,8 +244,17 @@ def _adjacent_subject(verb: Token, view: DocView) -> Token | None:
                 and doc[i].ent_type_ not in ("DATE", "TIME")  # "… said Thursday"
                 and not (i > verb.i and doc[i].dep_ in SUBJECT_DEPS and doc[i].head.i != verb.i)
                 and view.open_between(min(i, verb.i) + 1, max(i, verb.i))):
-            return doc[i]
+            return _name_head(doc[i]) if i > verb.i else doc[i]
     return _before_apposition(verb, view)
+
+
+def _name_head(token: Token) -> Token:
+    """The name a title or given name after a cue belongs to ("warned Chancellor Olaf
+    Scholz": Scholz), climbing the proper-noun modifiers the parse hangs on it."""
+    while (token.dep_ == "compound" and token.pos_ == "PROPN" and token.head.i > token.i
+           and token.head.pos_ == "PROPN"):
+        token = token.head
+    return token
 
 
 def _before_apposition(verb: Token, view: DocView) -> Token | None:

@@ -133,6 +133,19 @@ def premodifier(doc: Doc, index: int) -> tuple[str, str, str | None] | None:
     return role, sector or None, country
 
 
+def _role_with_of(doc: Doc, noun: Token, words: list[str]) -> tuple[
+        tuple[int, tuple[str, str]] | None, int]:
+    """``_role_at(words)`` for the words up to ``noun``, or the longer role its "of" phrase
+    completes ("the secretary of state", which a noun chunk ends before); and the index of the
+    role's last token."""
+    after = noun.i + 2
+    if after < len(doc) and doc[noun.i + 1].lower_ == "of":
+        longer = _role_at([*words, "of", doc[after].lower_])
+        if longer is not None and longer[0] > 2:
+            return (longer[0] - 2, longer[1]), after
+    return _role_at(words), noun.i
+
+
 def descriptions(doc: Doc) -> list[Description]:
     """Title mentions (a singular role noun with a determiner/possessive, no name inside)
     and groups (a plural role noun)."""
@@ -144,7 +157,7 @@ def descriptions(doc: Doc) -> list[Description]:
             continue
         plural = root.tag_ in ("NNS", "NNPS")
         words = [t.lower_ for t in doc[first:root.i]] + [root.lemma_.lower()]
-        hit = _role_at(words)
+        hit, last = _role_with_of(doc, root, words) if not plural else (_role_at(words), root.i)
         if hit is None:
             continue
         n, (role, sector) = hit
@@ -156,13 +169,13 @@ def descriptions(doc: Doc) -> list[Description]:
                 first += 1
         elif det not in ("the", "a", "an") and not any(t.dep_ == "poss" for t in chunk):
             continue
-        if root.i + 1 < len(doc) and doc[root.i + 1].ent_type_ == "PERSON" and not plural:
+        if last + 1 < len(doc) and doc[last + 1].ent_type_ == "PERSON" and not plural:
             continue  # "President Biden" is a name with a title, not a description
         appositive = None
-        if root.i + 2 < len(doc) and doc[root.i + 1].text == "," \
-                and doc[root.i + 2].ent_type_ in ("PERSON", "ORG"):
-            appositive = doc[root.i + 2].idx
-        span = doc[first:root.i + 1]
+        if last + 2 < len(doc) and doc[last + 1].text == "," \
+                and doc[last + 2].ent_type_ in ("PERSON", "ORG"):
+            appositive = doc[last + 2].idx
+        span = doc[first:last + 1]
         out.append(Description(span.start_char, span.end_char, role, sector or None, country,
                                region,
                                plural, appositive))
@@ -224,7 +237,7 @@ def attached(doc: Doc, root_index: int) -> tuple[str, str | None, str | None] | 
         nouns += [c for c in root.head.children if c.dep_ in ("attr", "acomp")]
     for noun in nouns:
         words = [t.lower_ for t in doc[noun.left_edge.i:noun.i]] + [noun.lemma_.lower()]
-        hit = _role_at(words)
+        hit, _ = _role_with_of(doc, noun, words)
         if hit is None:
             continue
         n, (role, sector) = hit
