@@ -729,3 +729,23 @@ def test_role_with_an_of_phrase_is_one_description():
     texts = {m.text for e in d.entities for m in e.mentions}
     assert "the secretary of state" in texts or all("secretary" not in t for t in texts)
     assert all(m.text != "the secretary" for e in d.entities for m in e.mentions)
+
+
+def test_a_name_shown_to_be_a_company_is_an_organisation():
+    # the small NER model labels many company names GPE or PERSON; what only a company has
+    # ("X's initial public offering", "X shareholders") shows what it is
+    d = digest("Velmora is set to raise $12bn. The city lost out on Velmora's initial public "
+               "offering in 2014.")
+    assert [e.type for e in d.entities if e.name == "Velmora"] == ["ORG"]
+    d = digest("Hong Kong shares fell on Monday, and Tokyo's stock exchange was closed.")
+    assert {e.name: e.type for e in d.entities}.get("Hong Kong") == "GPE"
+
+
+def test_kind_of_company_with_a_nationality_describes_the_company_named_before():
+    d = digest("Brennwald sold more trucks in China last year, and Brennwald shareholders "
+               "cheered. The German carmaker said demand would stay strong.")
+    entity = _entity_with(d, "The German carmaker")
+    assert entity is not None and entity.name == "Brennwald"
+    assert entity.type == "ORG" and entity.country == "DEU"
+    d = digest("Acme Corp. reported results. The Chinese ministry said demand was weak.")
+    assert _entity_with(d, "The Chinese ministry").name != "Acme Corp."

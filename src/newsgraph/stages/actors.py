@@ -301,6 +301,24 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() and any(c.islower() for c in word[1:])
 
 
+def _relabel_companies(doc: Doc, names: list[tuple[_Name, int, int]]) -> None:
+    """Names the parse shows to be a company ("X's chief executive", "X shareholders";
+    ``roles.company``) become ORG, however the NER labelled them (it calls many companies GPE
+    or PERSON), unless a mention shows a place or a person (a title, "he") or the name is a
+    country's."""
+    text = doc.text
+    shown = {n.words for n, first, end in names if roles.company(doc, first, end)}
+    if not shown:
+        return
+    for n, _, _ in names:
+        if n.words in shown and (n.place is not None or n.person is not None
+                                 or roles.country_of(text[n.start:n.end]) is not None):
+            shown.discard(n.words)
+    for n, _, _ in names:
+        if n.words in shown:
+            n.label, n.maybe = "ORG", False
+
+
 def _fuller(words: tuple[str, ...], people: list[Cluster]) -> Cluster | None:
     """The one person known only by a surname that ends this fuller name ("Elisabet Ney" for a
     "Ney" the NER labelled PERSON); the person's words become the fuller name."""
@@ -322,6 +340,7 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     for name, _, _ in names:
         if name.words in places and name.label in ("PERSON", "ORG"):
             name.label, name.maybe = "GPE", False
+    _relabel_companies(doc, names)
     # Person seeds, longest first: names with person evidence, and names the NER labels
     # PERSON at least as often as anything else.
     votes: Counter[tuple[str, ...]] = Counter()

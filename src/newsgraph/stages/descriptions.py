@@ -242,7 +242,11 @@ def organisations(doc: Doc, others: list[Cluster]) -> None:
             first -= 1
         if first == 0 or doc[first - 1].lower_ != "the":
             continue
-        nouns = {t.lower_ for t in doc[first:token.i] if t.pos_ in ("NOUN", "PROPN")}
+        kind = token.lower_ in roles.ORG_KINDS
+        nouns = {t.lower_ for t in doc[first:token.i] if t.pos_ in ("NOUN", "PROPN")
+                 and t.ent_type_ != "NORP"} if not kind else set()
+        country = next((code for t in doc[first:token.i] if t.ent_type_ == "NORP"
+                        for code in [roles.country_of(t.text)] if code), None)
         start, end = doc[first - 1].idx, token.idx + len(token.text)
         named = [c for c in orgs if _name_head(c.words) == token.lower_
                  and nouns <= set(c.words)]
@@ -250,6 +254,7 @@ def organisations(doc: Doc, others: list[Cluster]) -> None:
             continue
         before = [c for c in (named or (orgs if org[1] else []))
                   if (named or c.sector in (None, org[0]))
+                  and (country is None or c.country in (None, country))
                   and any(m.start < start for m in c.mentions)]
         if before:
             best = max(before, key=lambda c: max(m.start for m in c.mentions if m.start < start))
@@ -259,6 +264,7 @@ def organisations(doc: Doc, others: list[Cluster]) -> None:
             continue
         if not overlaps(best, start, end):
             best.sector = best.sector or org[0]
+            best.country = best.country or country
             best.mentions.append(Mention(text[start:end], start, end, "title"))
 
 
@@ -271,11 +277,14 @@ def _name_head(words: tuple[str, ...]) -> str:
 
 def _org_modifier(token: Token) -> bool:
     """A lower-case word modifying an organisation word ("news" of "the news agency",
-    "state-run"), not a name's."""
+    "state-run", "e-commerce": a lower-case word the tagger took for a name counts), not a
+    name's; or a nationality ("the Chinese company")."""
+    if token.ent_type_ == "NORP":
+        return token.dep_ in ("amod", "compound")
     if token.ent_type_ or (not token.text.islower() and token.text != "-"):
         return False
     return token.dep_ in ("compound", "amod", "npadvmod", "punct") and (
-        token.pos_ in ("NOUN", "ADJ", "VERB") or token.text == "-")
+        token.pos_ in ("NOUN", "ADJ", "VERB", "PROPN") or token.text == "-")
 
 
 # leading words that are not part of what a speaker phrase names ("only", "and")

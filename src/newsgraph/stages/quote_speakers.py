@@ -141,7 +141,8 @@ def _issuer(subject: Token) -> Token:
     Smith said …" Smith's; else the document itself ("the report says")."""
     if speaker_nouns().get(subject.lemma_.lower(), ("",))[0] != "DOCUMENT":
         return subject
-    owner = next((c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    owner = next((c for c in subject.children if c.dep_ == "poss"
+                  and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
     if owner is None:  # "a statement from Sen. Ted Cruz"
         owner = next((o for p in subject.children if p.dep_ == "prep" and p.lower_ == "from"
                       for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)

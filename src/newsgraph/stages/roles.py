@@ -23,8 +23,11 @@ from newsgraph.lexicons import rows
 
 ROLES: dict[str, tuple[str, str]] = {r[0]: (r[1], r[2].strip("-")) for r in rows("roles.tsv")}
 REGIONS: dict[str, frozenset[str]] = {r[0]: frozenset(r[1].split()) for r in rows("regions.tsv")}
-ORG_WORDS: dict[str, tuple[str, bool]] = {r[0]: (r[1], r[2] == "1")
+ORG_WORDS: dict[str, tuple[str, bool]] = {r[0]: (r[1], r[2] in ("1", "2"))
                                           for r in rows("org_words.tsv")}
+# kinds of organisation ("the e-commerce giant", "the German carmaker") that names seldom hold:
+# their modifiers describe the organisation, they are no words of its name
+ORG_KINDS = frozenset(r[0] for r in rows("org_words.tsv") if r[2] == "2")
 MAX_ROLE_WORDS = max(len(p.split()) for p in ROLES)
 
 
@@ -255,6 +258,24 @@ def _organisation_noun(token: Token) -> bool:
     if token.pos_ != "NOUN":
         return False
     return any(ORG_WORDS.get(w, ("", False))[1] for w in (token.lower_, token.lemma_.lower()))
+
+
+COMPANY_NOUNS = frozenset(r[0] for r in rows("company_nouns.tsv"))
+
+
+def company(doc: Doc, start: int, end: int) -> bool:
+    """The parse shows ``doc[start:end]`` (a name) to be a company: the possessor or modifier of
+    a noun only companies have ("X's chief executive", "X's initial public offering", "X
+    shareholders"; ``lexicons/company_nouns.tsv``)."""
+    root = doc[start:end].root
+    if root.dep_ not in ("poss", "compound", "nmod"):
+        return False
+    head = root.head
+    lemma = head.lemma_.lower()
+    if lemma in COMPANY_NOUNS:
+        return True
+    before = head.i - 1  # "chief executive": the noun and the word before it
+    return before >= end and f"{doc[before].lower_} {lemma}" in COMPANY_NOUNS
 
 
 def organisation(doc: Doc, start: int, end: int) -> bool:
