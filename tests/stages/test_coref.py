@@ -285,3 +285,13 @@ def test_a_place_by_the_parse_takes_no_he() -> None:
             "low.")
     links = _links(text, ("Ulan Sogd", "GPE", False))
     assert f"he@{text.index(' he ') + 1}" not in links
+
+
+def test_her_is_never_a_man_named_by_a_listed_given_name() -> None:
+    from newsgraph.pipeline import digest
+
+    d = digest("The suspect, Michael Webb, was convicted last Thursday. Officers looked for "
+               "the little girl. They found her in a basket where he forced her to hide.")
+    webb = next(e for e in d.entities if e.name == "Michael Webb")
+    assert "he" in {m.text for m in webb.mentions}
+    assert "her" not in {m.text for m in webb.mentions}

@@ -169,6 +169,26 @@ def test_imperative_in_direct_quote_is_a_request_by_the_speaker() -> None:
     assert [(e.trigger.text, e.source, e.status) for e in out] == [("Please stay", "A", "occurred")]
 
 
+def test_quoted_commands_of_a_scene_are_no_requests() -> None:
+    from newsgraph.model import Quote
+
+    def requests(text: str, quoted: str, speaker: Entity) -> list[str]:
+        start = text.index(quoted)
+        quote = Quote(quoted, start, start + len(quoted), "direct", speaker="A")
+        found = Found(article=Article(text=text, published=PUBLISHED), quotes=(quote,),
+                      entities=(speaker,))
+        return [e.trigger.text for e in events.run(nlp.load()(text), found)
+                if e.type == "REQUEST"]
+
+    officer = Entity("A", "an officer", "PERSON", mentions=(Mention("an officer", 0, 10,
+                                                                    "title"),))
+    text = 'an officer shouted: "Step out. Hands up."'
+    assert requests(text, "Step out. Hands up.", officer) == []  # nobody named gives orders
+    rieder = Entity("A", "Tomas Rieder", "PERSON", mentions=(Mention("Tomas Rieder", 0, 12),))
+    text = 'Tomas Rieder said: "Got her! Stay home."'
+    assert requests(text, "Got her! Stay home.", rieder) == ["Stay"]  # "Got": no bare verb
+
+
 def test_further_triggers_with_modes() -> None:
     ev = one("Militants blew up a power station near Ruritania.",
              {"A": ["Militants"], "B": ["Ruritania"]})

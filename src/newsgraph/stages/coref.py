@@ -612,6 +612,9 @@ def _choose(token: Token, agreement: str, case: str, window: list[_Mention],
     def agrees(m: _Mention) -> bool:
         if agreement == "p" and _named_like_a_body(m, state):
             return True
+        if agreement in ("m", "f") and state.name_gender[m.anchor] in ("m", "f") and (
+                state.name_gender[m.anchor] != agreement and _gender(state, m.anchor) is None):
+            return False  # "her" is never Michael Webb's
         return _agrees(anchors[m.anchor], agreement, _gender(state, m.anchor),
                        state.lenient[m.anchor])
 

@@ -3,7 +3,8 @@
 - **Imperatives in direct quotes** ("Do not come.", "Please leave.") are REQUEST events by the
   quote's speaker: a sentence inside the quote whose root is a bare verb with no subject,
   opened by the verb, "do/don't" or "please". The trigger runs from the sentence start to
-  the verb.
+  the verb. A speaker known only by description ("an officer" shouting "Step out!") makes
+  none: a command in a scene's dialogue is no request between actors.
 - **Obligations in reported speech** ("Russia said Sudan must return the helicopter", "issued
   a reminder that Iraq must cooperate") are one REQUEST by the reporting verb's subject with
   the obligated clause's subject as target; an event trigger in the obligated clause is not
@@ -27,7 +28,9 @@ from newsgraph.stages.event_status import coded, status_of
 
 def imperatives(doc: Doc, found: Found, published: str | None) -> list[Event]:
     out: list[Event] = []
-    quotes = [q for q in found.quotes if q.kind == "direct" and q.speaker is not None]
+    named = {e.id for e in found.entities
+             if e.type != "PERSON" or any(m.kind == "name" for m in e.mentions)}
+    quotes = [q for q in found.quotes if q.kind == "direct" and q.speaker in named]
     if not quotes:
         return out
     sents = list(doc.sents)  # once: Token.sent walks the document on every call
@@ -43,6 +46,8 @@ def imperatives(doc: Doc, found: Found, published: str | None) -> list[Event]:
             root = heads[0] if heads else None
             if root is None or root.tag_ != "VB" or root.dep_ == "xcomp":
                 continue  # "told them: stay" is already the telling verb's REQUEST
+            if root.lower_ != root.lemma_.lower():
+                continue  # "Got her!": a past tense the tagger took for a bare verb
             if any(c.dep_ in (*SUBJECTS, "aux") and c.lower_ != "do" and c.idx >= quote.start
                    for c in root.children if c.i < root.i):
                 continue
