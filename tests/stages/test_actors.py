@@ -749,3 +749,26 @@ def test_kind_of_company_with_a_nationality_describes_the_company_named_before()
     assert entity.type == "ORG" and entity.country == "DEU"
     d = digest("Acme Corp. reported results. The Chinese ministry said demand was weak.")
     assert _entity_with(d, "The Chinese ministry").name != "Acme Corp."
+
+
+def test_a_name_that_is_all_a_quotation_holds_is_a_title_not_an_actor():
+    d = digest("The service streams films from Pixar, including “Mary Poppins” and “Bambi.” "
+               "Bob Iger said it was a hit.")
+    names = {e.name for e in d.entities}
+    assert "Bob Iger" in names and "Pixar" in names
+    assert not names & {"Mary Poppins", "Bambi"}
+
+
+def test_one_distinctive_word_of_a_company_with_a_legal_form_is_that_company():
+    d = digest("Walt Disney Co. launched its service. Disney said demand was high, and the "
+               "Disney Channel will stream too.")
+    company = _entity_with(d, "Walt Disney Co.")
+    assert company is not None and "Disney" in {m.text for m in company.mentions}
+
+
+def test_a_list_the_ner_ran_together_is_cut_at_its_comma():
+    d = digest("While rivals tried niche services, such as CBS All Access, Disney made an "
+               "enormous bet. Acme, Inc. said profits rose.")
+    names = {e.name for e in d.entities}
+    assert "CBS All Access" in names and "Acme, Inc." in names
+    assert all(", D" not in n for n in names)

@@ -189,6 +189,16 @@ def test_quoted_commands_of_a_scene_are_no_requests() -> None:
     assert requests(text, "Got her! Stay home.", rieder) == ["Stay"]  # "Got": no bare verb
 
 
+def test_keeping_quiet_and_market_demand_are_no_events() -> None:
+    actors = {"A": ["Tomas Rieder"], "B": ["Valdora"]}
+    assert not run("Tomas Rieder declined to comment on Valdora.", actors)
+    assert not run("Tomas Rieder said Valdora had never had demand like that.", actors)
+    ev = one("Tomas Rieder refused to respond to the demand of Valdora.", actors)
+    assert ev.type == "REJECT"
+    assert [e.type for e in run("Valdora rejected the demand of Tomas Rieder.", actors)] == [
+        "REJECT"]
+
+
 def test_further_triggers_with_modes() -> None:
     ev = one("Militants blew up a power station near Ruritania.",
              {"A": ["Militants"], "B": ["Ruritania"]})

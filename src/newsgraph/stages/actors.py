@@ -112,13 +112,10 @@ def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
     """(name, first token, end token) for every kept NER entity and proper-noun run, in order."""
     text = doc.text
     out: list[tuple[_Name, int, int]] = []
-    for whole in doc.ents:
-        if whole.label_ not in KEEP:
-            continue
-        ent = _one_line(whole)
-        if ent is None:
-            continue
+    for ent in (part for whole in doc.ents if whole.label_ in KEEP for part in _parts(whole)):
         start, end = _trim(text, ent.start_char, ent.end_char)
+        if _quoted_title(text, start, end):
+            continue
         title = _title_before(doc, ent.start)
         first = ent.start
         the = doc[first].lower_ == "the"
@@ -163,7 +160,7 @@ def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
     for first, last, proper in _proper_runs(doc):
         start, end = _trim(text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
         words = words_of(text[start:end])
-        if words and not _address(text[start:end]):
+        if words and not _address(text[start:end]) and not _quoted_title(text, start, end):
             person = _title_before(doc, first)
             maybe = proper and _may_be_person(words, labelled=False) and personhood.referent(
                 doc[first:last].root) and not _after_the(doc, first)
@@ -245,15 +242,30 @@ def _after_the(doc: Doc, first: int) -> bool:
     return i >= 0 and doc[i].lower_ == "the"
 
 
-def _one_line(ent: Span) -> Span | None:
+# words that may follow a comma inside a name ("Acme, Inc.", "Martin Luther King, Jr.")
+NAME_AFTER_COMMA = frozenset({"inc", "ltd", "llc", "plc", "co", "corp", "lp", "llp", "jr", "sr",
+                              "ii", "iii", "iv"})
+
+
+def _parts(ent: Span) -> list[Span]:
     """The entity's part before any line break ("Tamsin Orlowe" of an NER span "Tamsin
-    Orlowe\nMore" that ran a headline into the next paragraph), None if nothing is left."""
+    Orlowe\nMore" that ran a headline into the next paragraph), for an organisation or a
+    person cut at each comma that starts no legal form or suffix (a list the NER ran together:
+    "such as CBS All Access, Disney has"); nothing when nothing is left."""
+    doc = ent.doc
     end = next((t.i for t in ent if "\n" in t.text), ent.end)
-    while end > ent.start and ent.doc[end - 1].is_space:
-        end -= 1
-    if end == ent.end:
-        return ent
-    return Span(ent.doc, ent.start, end, label=ent.label) if end > ent.start else None
+    cuts = [ent.start]
+    if ent.label_ in ("ORG", "PERSON"):
+        cuts += [t.i + 1 for t in doc[ent.start:end] if t.text == "," and t.i + 1 < end
+                 and doc[t.i + 1].lower_.rstrip(".") not in NAME_AFTER_COMMA]
+    parts = []
+    for first, stop in zip(cuts, [*cuts[1:], end], strict=True):
+        while stop > first and (doc[stop - 1].is_space or doc[stop - 1].text == ","):
+            stop -= 1
+        if stop > first:
+            whole = first == ent.start and stop == ent.end
+            parts.append(ent if whole else Span(doc, first, stop, label=ent.label))
+    return parts
 
 
 def _may_be_place(name: str) -> bool:
@@ -293,6 +305,21 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int, bool]]:
     if first >= 0:
         runs.append((first, len(doc), True))
     return runs
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """The name is all a pair of quotation marks holds: the title of a film, book or show
+    (“Mary Poppins,” “Bambi.”), not an actor."""
+    if start == 0 or text[start - 1] not in TITLE_OPENERS:
+        return False
+    after = end
+    while after < len(text) and text[after] in ",.!?":
+        after += 1
+    return (after < len(text) and text[after] in TITLE_CLOSERS
+            and not text[after + 1:after + 2].isalpha())
+
+
+TITLE_OPENERS, TITLE_CLOSERS = "“\"‘", "”\"’"
 
 
 def _capitalised(word: str) -> bool:
@@ -526,8 +553,10 @@ LEGAL_FORMS = frozenset({"co", "corp", "corporation", "inc", "incorporated", "lt
 
 def _legal_forms(others: dict[tuple[str, ...], Cluster]) -> dict[tuple[str, ...], Cluster]:
     """An organisation named with a legal form ("McClatchy Co.", "Acme Inc.", "Veltro Ltd")
-    and by the bare name ("McClatchy") is one actor, under the fuller name. Returns each such
-    organisation by its bare name words (for proper nouns the NER missed)."""
+    and by the bare name ("McClatchy") or by one distinctive word of it ("Disney" of "Walt
+    Disney Co.", when no other such company has the word) is one actor, under the fuller name.
+    Returns each such organisation by its bare name words (for proper nouns the NER
+    missed)."""
     bare: dict[tuple[str, ...], Cluster] = {}
     for key in list(others):
         if len(key) < 2 or key[-1] not in LEGAL_FORMS or key not in others \
@@ -536,10 +565,28 @@ def _legal_forms(others: dict[tuple[str, ...], Cluster]) -> dict[tuple[str, ...]
         full, short = others[key], key[:-1]
         bare[short] = full
         if short in others:
-            plain = others.pop(short)
-            full.mentions.extend(plain.mentions)
-            full.labels.update(plain.labels)
+            _absorb(full, others.pop(short))
+    # "Walt Disney Co." ... "Disney", "Ford Motor Co." ... "Ford": the one company with a legal
+    # form whose name holds the word (not a generic word of names, nor a place's name)
+    holders: dict[str, list[Cluster]] = {}
+    for short, full in bare.items():
+        if len(short) > 1:
+            for word in set(short):
+                holders.setdefault(word, []).append(full)
+    for word, fulls in holders.items():
+        plain = others.get((word,))
+        if (len(fulls) != 1 or plain is None or plain in fulls or word in roles.ORG_WORDS
+                or len(word) < 3 or plain.labels.most_common(1)[0][0] != "ORG"
+                or roles.place_country(word) is not None):
+            continue
+        _absorb(fulls[0], others.pop((word,)))
+        bare[(word,)] = fulls[0]
     return bare
+
+
+def _absorb(full: Cluster, plain: Cluster) -> None:
+    full.mentions.extend(plain.mentions)
+    full.labels.update(plain.labels)
 
 
 def _anchor(doc: Doc, cluster: Cluster) -> coref.Anchor:

@@ -115,6 +115,9 @@ def _has_word(token: Token, word: str) -> bool:
 
 
 def _needs_met(token: Token, row: Trigger) -> bool:
+    if token.lemma_.lower() in words("refusal") and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in words("comment") for c in token.children):
+        return False  # "declined to comment", "refused to say": no stand against anyone
     if row.needs == "obj":
         return _has_object(token)
     if row.needs == "intransitive":  # "workers marched"; not "marched the prisoners", "was struck"
@@ -157,6 +160,9 @@ def _needs_met(token: Token, row: Trigger) -> bool:
         light = _light_verb(token)
         return light is not None and light.lemma_.lower() in words(row.needs[6:])
     if row.needs == "light":
+        if token.lemma_.lower() in words("mass") and token.tag_ == "NN" and not any(
+                c.dep_ in ("det", "poss") for c in token.children):
+            return False  # "overwhelming demand": a quantity, not a request
         return _light_verb(token) is not None or _on_phrase(token, row.type) or any(
             c.dep_ in ("prep", "poss") and (c.dep_ == "poss" or c.lower_ in words("target_prep")
                                              or c.lower_ in ("of", "by"))
