@@ -772,3 +772,25 @@ def test_a_list_the_ner_ran_together_is_cut_at_its_comma():
     names = {e.name for e in d.entities}
     assert "CBS All Access" in names and "Acme, Inc." in names
     assert all(", D" not in n for n in names)
+
+
+def test_an_unclosed_quote_mark_costs_its_own_paragraph_only():
+    # the second line's mark is never closed: the first-person words of the quote on the
+    # fourth line are still inside quotation marks, so no narrator is made of them
+    text = ("Customers wanted more, Cook told Benioff, which meant making the \"best system.\n"
+            "Benioff agreed.\n"
+            "\"I run my business on my phone. I don't need one,\" he told Cook.\n"
+            "The two men then left the stage.")
+    d = digest(text)
+    assert all("I" not in {m.text for m in e.mentions} for e in d.entities)
+    q = next(q for q in d.quotes if "my phone" in q.text)
+    speaker = next(e for e in d.entities if e.id == q.speaker)
+    assert speaker.name == "Benioff"
+
+
+def test_a_kind_of_company_is_the_organisation_the_story_is_about():
+    d = digest("Velmora Inc. was pulled into the enterprise market, its chief said in a chat with "
+               "Kestrel founder Ann Holt. After the first Velphones shipped, buyers used them "
+               "at work, forcing the consumer computing giant to adapt.")
+    giant = _entity_with(d, "the consumer computing giant")
+    assert giant is not None and giant.name == "Velmora Inc."

@@ -423,8 +423,9 @@ def _name_gender(text: str, anchor: Anchor) -> str | None:
 
 def quote_openings(doc: Doc) -> list[int]:
     """For each token, the index of the opening mark of the quotation it sits in (-1 when
-    outside quotes). A quotation is closed by its closing mark or a paragraph break. Computed
-    once per document (the actors stage resolves twice)."""
+    outside quotes). A quotation is closed by its closing mark or a line break (an article's
+    paragraphs are lines: a mark left open costs its paragraph, not the rest of the text).
+    Computed once per document (the actors stage resolves twice)."""
     cached = doc.user_data.get(_OPENINGS_KEY)
     if cached is not None:
         return cached
@@ -433,7 +434,7 @@ def quote_openings(doc: Doc) -> list[int]:
     for token in doc:
         text = token.text
         if start >= 0 and (text in QUOTE_CLOSE or (text == '"' and token.i > start)
-                           or "\n\n" in token.whitespace_ + text):
+                           or "\n" in token.whitespace_ + text):
             start = -1
             continue
         if text in QUOTE_OPEN or (start < 0 and text == '"'):

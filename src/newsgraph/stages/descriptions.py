@@ -229,7 +229,7 @@ def organisations(doc: Doc, others: list[Cluster]) -> None:
     the head word and each modifying noun ("Xinhua News Agency"; not "the election
     commission" for the European Commission); an organisation word that modifies another
     noun ("the company spokesman") describes nothing."""
-    orgs = [c for c in others if c.type == "ORG"]
+    orgs = [c for c in others if c.type == "ORG" and not _plural_name(doc, c)]
     if not orgs:
         return
     text = doc.text
@@ -256,7 +256,11 @@ def organisations(doc: Doc, others: list[Cluster]) -> None:
                   if (named or c.sector in (None, org[0]))
                   and (country is None or c.country in (None, country))
                   and any(m.start < start for m in c.mentions)]
-        if before:
+        if before and kind:  # "the consumer computing giant": the organisation the story is
+            best = max(before, key=lambda c: (  # about so far (named most, then first), not
+                sum(m.start < start for m in c.mentions),  # one named in passing since
+                -min(m.start for m in c.mentions)))
+        elif before:
             best = max(before, key=lambda c: max(m.start for m in c.mentions if m.start < start))
         elif len(named) == 1:  # a standfirst's "the union" before "the Dockers Union" is named
             best = named[0]
@@ -266,6 +270,14 @@ def organisations(doc: Doc, others: list[Cluster]) -> None:
             best.sector = best.sector or org[0]
             best.country = best.country or country
             best.mentions.append(Mention(text[start:end], start, end, "title"))
+
+
+def _plural_name(doc: Doc, cluster: Cluster) -> bool:
+    """Every name of the cluster is a plural noun ("iPhones", "the Lakers"): never "the
+    company" or "the giant"."""
+    roots = [span.root for m in cluster.mentions if m.kind == "name"
+             for span in [doc.char_span(m.start, m.end)] if span is not None]
+    return bool(roots) and all(r.tag_ in ("NNS", "NNPS") for r in roots)
 
 
 def _name_head(words: tuple[str, ...]) -> str:
