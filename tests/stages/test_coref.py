@@ -295,3 +295,14 @@ def test_her_is_never_a_man_named_by_a_listed_given_name() -> None:
     webb = next(e for e in d.entities if e.name == "Michael Webb")
     assert "he" in {m.text for m in webb.mentions}
     assert "her" not in {m.text for m in webb.mentions}
+
+
+def test_he_inside_a_speakers_quote_is_not_the_speaker_nor_a_newspaper() -> None:
+    from newsgraph.pipeline import digest
+
+    d = digest("Donald Trump could embrace clean energy, Sen. Lindsey Graham told The "
+               "Huffington Post on Thursday. “He’s the type of guy that listens,” Graham said.")
+    by_name = {e.name: {m.text for m in e.mentions} for e in d.entities}
+    assert "He" in by_name["Donald Trump"]
+    assert "He" not in by_name["Lindsey Graham"]
+    assert all("He" not in texts for name, texts in by_name.items() if "Post" in name)

@@ -133,10 +133,10 @@ def _agrees(anchor: Anchor, agreement: str, gender: str | None, lenient: bool) -
 def _maybe_person(doc: Doc, anchor: Anchor) -> bool:
     """A non-PERSON anchor that may be a mistyped person: every mention written as a proper
     name (capitalised words tagged as names, or as adjectives/nouns as unfamiliar names
-    often are), none a known place, holding an organisation word or where the parse shows a
-    place ("in X", "the port of X", stages/placehood.py) or an organisation ("X, a firm",
-    roles.organisation), and one in a person-like slot
-    (subject, object, possessor, apposition)."""
+    often are), none after "the" ("The Huffington Post"), none a known place, holding an
+    organisation word or where the parse shows a place ("in X", "the port of X",
+    stages/placehood.py) or an organisation ("X, a firm", roles.organisation), and one in a
+    person-like slot (subject, object, possessor, apposition)."""
     if anchor.type not in MISTYPED_OK or anchor.plural or not anchor.mentions:
         return False
     slot = False
@@ -149,6 +149,8 @@ def _maybe_person(doc: Doc, anchor: Anchor) -> bool:
             return False
         if any(t.lower_ in roles.ORG_WORDS for t in words) or roles.place_country(span.text):
             return False
+        if span.start > 0 and doc[span.start - 1].lower_ == "the":
+            return False  # "The Huffington Post": nobody's name takes "the"
         if placehood.cue(doc, span.start, span.end, travel=False) is not None:
             return False  # "health authorities in Inner Mongolia": a place, not a person
         if roles.organisation(doc, span.start, span.end):
@@ -448,6 +450,15 @@ def quote_openings(doc: Doc) -> list[int]:
 _OPENINGS_KEY = "newsgraph.coref.quote_openings"
 
 
+def _speaker_tokens(token: Token, quote_open: list[int]) -> set[int]:
+    """For a pronoun inside quotation marks, the subjects outside them in its sentence (the
+    speaker of “..., he said,” Graham said); empty for a pronoun outside quotes."""
+    if quote_open[token.i] < 0:
+        return set()
+    return {t.i for t in token.sent if t.dep_ == "nsubj" and quote_open[t.i] < 0
+            and t.head.pos_ == "VERB" and quote_open[t.head.i] < 0 and t.pos_ != "PRON"}
+
+
 def _all_quoted(sent: Span, quote_open: list[int]) -> bool:
     """Every word of the sentence sits inside a quotation."""
     words = [t for t in sent if t.is_alpha]
@@ -638,6 +649,14 @@ def _choose(token: Token, agreement: str, case: str, window: list[_Mention],
             for m in reversed(candidates):
                 if _covers(m, subject) or m.token.i == subject.i:
                     return m.anchor
+    speakers = _speaker_tokens(token, state.quote_open)
+    if speakers:  # “He is wrong,” Graham said: "he" inside Graham's words is not Graham
+        doc = token.doc
+        said = {m.anchor for m in window + rest if m.token.i in speakers
+                or any(m.start <= doc[i].idx < m.end for i in speakers)}
+        candidates = [m for m in candidates if m.anchor not in said]
+        if not candidates:
+            return None
     banned_tokens = _coarguments(token) if case in ("subj", "obj") else set()
     if banned_tokens:
         banned = {m.anchor for m in candidates if m.token.i in banned_tokens}
