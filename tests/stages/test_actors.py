@@ -794,3 +794,8 @@ def test_a_kind_of_company_is_the_organisation_the_story_is_about():
                "at work, forcing the consumer computing giant to adapt.")
     giant = _entity_with(d, "the consumer computing giant")
     assert giant is not None and giant.name == "Velmora Inc."
+
+
+def test_a_lone_letter_is_no_name():
+    d = digest("“Does anybody know the platform?” Graham asked. “Neither do I.”")
+    assert [e.name for e in d.entities] == ["Graham"]

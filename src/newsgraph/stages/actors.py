@@ -140,8 +140,8 @@ def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
             first += 1
             start = doc[first].idx
         words = words_of(text[start:end])
-        if not words or _address(text[start:end]):
-            continue
+        if not words or _address(text[start:end]) or (len(words) == 1 and len(words[0]) == 1):
+            continue  # (a lone letter: "Neither do I." is no organisation "I.")
         person = title
         # a person could hide behind the NER's other labels, but not behind a nationality or
         # creed, an acronym ("BA") or a name after "the" ("the White House")
