@@ -220,6 +220,11 @@ def test_reported_obligation_is_a_request_by_the_reporter() -> None:
     ev = one("Norway said Sweden cooperated with the inspectors.",
              {"A": ["Norway"], "B": ["Sweden"]})
     assert (ev.type, ev.source) == ("COOPERATE", "B")
+    # a duty the speaker lays on itself asks nothing of anyone
+    assert [e.type for e in run("Norway said it must act.", {"A": ["Norway", "it"]})] != [
+        "REQUEST"]
+    assert not [e for e in run("Norway said: “I must tell you the talks failed.”",
+                               {"A": ["Norway"]}) if e.type == "REQUEST"]
 
 
 def test_noun_trigger_inside_a_compound_takes_the_light_verb_of_its_head() -> None:

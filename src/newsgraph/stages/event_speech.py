@@ -8,7 +8,8 @@
 - **Obligations in reported speech** ("Russia said Sudan must return the helicopter", "issued
   a reminder that Iraq must cooperate") are one REQUEST by the reporting verb's subject with
   the obligated clause's subject as target; an event trigger in the obligated clause is not
-  emitted (it has not happened). The obligation words are the "obligation" rows of
+  emitted (it has not happened). A duty the speaker lays on itself ("I must tell you", "Russia
+  said it must act") is no request. The obligation words are the "obligation" rows of
   ``lexicons/event_words.tsv``.
 """
 
@@ -63,6 +64,9 @@ def imperatives(doc: Doc, found: Found, published: str | None) -> list[Event]:
     return out
 
 
+FIRST_PERSON = frozenset({"i", "we"})
+
+
 def obliged(token: Token) -> Token | None:
     """The reporting verb when ``token`` is an obligation reported by it ("said X must go")."""
     if not any(c.dep_ == "aux" and c.lower_ in words("obligation") for c in token.children):
@@ -83,17 +87,17 @@ def obligations(doc: Doc, found: Found, published: str | None) -> list[Event]:
             continue
         sources = [s for s in subjects(head) if s.pos_ in ARGUMENT_POS]
         targets = [s for s in subjects(token) if s.pos_ in ARGUMENT_POS]
-        if not sources or not targets:
-            continue
+        if not sources or not targets or targets[0].lower_ in FIRST_PERSON:
+            continue  # "I must tell you", "we must act": the speaker's own duty, no request
         source_id, target_id = entity(sources[0], found), entity(targets[0], found)
-        if source_id is None and target_id is None:
+        if source_id == target_id:  # both unknown, or one actor obliging itself
             continue
         aux = next(c for c in token.children if c.dep_ == "aux" and c.lower_ in
                    words("obligation"))
         start, end = aux.idx, token.idx + len(token)
         out.append(Event(
             type="REQUEST", mode=None, source=source_id,
-            target=target_id if target_id != source_id else None,
+            target=target_id,
             status=coded("REQUEST", None, status_of(head))[2],
             trigger=TextSpan(doc.text[start:end], start, end),
             sentence=Range(token.sent.start_char, token.sent.end_char),
