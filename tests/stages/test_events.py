@@ -199,6 +199,14 @@ def test_keeping_quiet_and_market_demand_are_no_events() -> None:
         "REJECT"]
 
 
+def test_a_thing_that_backs_up_or_yields_is_no_actor() -> None:
+    actors = {"A": ["Valdora"]}
+    assert not run("Several observations appear to back up that suspicion.", actors)
+    assert not run("The new data may yield more surprises for Valdora's scientists.", actors)
+    # things may still attack: a blast or a shelling is an assault with an unknown source
+    assert [e.type for e in run("A blast killed three people.", actors)] == ["ASSAULT"]
+
+
 def test_further_triggers_with_modes() -> None:
     ev = one("Militants blew up a power station near Ruritania.",
              {"A": ["Militants"], "B": ["Ruritania"]})

@@ -373,7 +373,7 @@ def speakers(doc: Doc, actors: list[Cluster], unresolved: list[Cluster]) -> list
             if promoted.country is None:
                 promoted.country = roles.country_in(doc, first, head.i)[0]
             continue
-        type_ = _speaker_type(noun)
+        type_ = speaker_type(noun)
         if type_ is None:
             continue
         if part is not None and head.lemma_.lower() == "one" and type_ == "GROUP":
@@ -449,7 +449,7 @@ def _named_inside(head: Token, actors: list[Cluster]) -> bool:
                for c in naming_modifiers(head))
 
 
-def _speaker_type(noun: Token) -> str | None:
+def speaker_type(noun: Token) -> str | None:
     """PERSON, ORG, GROUP or DOCUMENT for a speaker noun, or None when it names no speaker
     this knows of ("the weather", "riots")."""
     lemma = noun.lemma_.lower()

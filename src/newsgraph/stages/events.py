@@ -73,6 +73,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.model import Event, Range
 from newsgraph.model import Span as TextSpan
 from newsgraph.stages import Found, roles, timex
+from newsgraph.stages.descriptions import speaker_type
 from newsgraph.stages.event_args import (
     ARGUMENT_POS,
     OBJECTS,
@@ -337,6 +338,8 @@ def run(doc: Doc, found: Found) -> tuple[Event, ...]:
     return _once(sorted(events, key=lambda e: (e.trigger.start, e.source or "")))
 
 
+# types whose events things can do: "shelling killed three", "an explosion hit the town"
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION"})
 NOT_ACTORS = frozenset({"WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})  # entities that do nothing
 
 
@@ -477,8 +480,11 @@ def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span]
         to = noun_target_id(token, anchor if anchor is not token else None, found, set(ids),
                             located=located)
     if to is None and not any(ids) and not any(
-            s.pos_ in ("PROPN", "NOUN") for s in sources):
-        return []  # no actor we know: precision before recall
+            s.pos_ == "PROPN" or (s.pos_ == "NOUN" and (
+                token.pos_ == "NOUN" or row.type in FORCE_TYPES or speaker_type(s)))
+            for s in sources):
+        return []  # no actor we know: precision before recall; and a thing that "backs up" or
+        # "yields" is a figure of speech, not an actor (a shelling or a blast may well attack)
     when = timex.event_expression(anchor, dates, set(by_index) - {token.i}) or (
         timex.event_expression(token, dates, set(by_index) - {token.i}))
     date = timex.resolve(when.text, published, status == "planned") if when else None
