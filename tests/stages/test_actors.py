@@ -799,3 +799,11 @@ def test_a_kind_of_company_is_the_organisation_the_story_is_about():
 def test_a_lone_letter_is_no_name():
     d = digest("“Does anybody know the platform?” Graham asked. “Neither do I.”")
     assert [e.name for e in d.entities] == ["Graham"]
+
+
+def test_a_lower_case_word_is_no_name_and_a_university_is_its_own_short_name():
+    d = digest("Michael Howitt, a biologist at Harvard University, fed the mice. Harvard "
+               "said the study was sound, and the cells don’t lie.")
+    assert all(not e.name.islower() for e in d.entities)
+    uni = _entity_with(d, "Harvard University")
+    assert uni is not None and "Harvard" in {m.text for m in uni.mentions}

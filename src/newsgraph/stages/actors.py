@@ -114,8 +114,8 @@ def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
     out: list[tuple[_Name, int, int]] = []
     for ent in (part for whole in doc.ents if whole.label_ in KEEP for part in _parts(whole)):
         start, end = _trim(text, ent.start_char, ent.end_char)
-        if _quoted_title(text, start, end):
-            continue
+        if _quoted_title(text, start, end) or text[start:end].islower():
+            continue  # (all lower case: a word the NER took for a name, "fed", "n’t", "state")
         title = _title_before(doc, ent.start)
         first = ent.start
         the = doc[first].lower_ == "the"
@@ -554,7 +554,8 @@ LEGAL_FORMS = frozenset({"co", "corp", "corporation", "inc", "incorporated", "lt
 def _legal_forms(others: dict[tuple[str, ...], Cluster]) -> dict[tuple[str, ...], Cluster]:
     """An organisation named with a legal form ("McClatchy Co.", "Acme Inc.", "Veltro Ltd")
     and by the bare name ("McClatchy") or by one distinctive word of it ("Disney" of "Walt
-    Disney Co.", when no other such company has the word) is one actor, under the fuller name.
+    Disney Co.", "Harvard" of "Harvard University", when no other such organisation has the
+    word) is one actor, under the fuller name.
     Returns each such organisation by its bare name words (for proper nouns the NER
     missed)."""
     bare: dict[tuple[str, ...], Cluster] = {}
@@ -566,13 +567,16 @@ def _legal_forms(others: dict[tuple[str, ...], Cluster]) -> dict[tuple[str, ...]
         bare[short] = full
         if short in others:
             _absorb(full, others.pop(short))
-    # "Walt Disney Co." ... "Disney", "Ford Motor Co." ... "Ford": the one company with a legal
-    # form whose name holds the word (not a generic word of names, nor a place's name)
+    # "Walt Disney Co." ... "Disney", "Harvard University" ... "Harvard": the one organisation
+    # named with a legal form or an organisation word whose name holds the word (not a generic
+    # word of names, nor a place's name)
     holders: dict[str, list[Cluster]] = {}
-    for short, full in bare.items():
-        if len(short) > 1:
-            for word in set(short):
-                holders.setdefault(word, []).append(full)
+    named = [(short, full) for short, full in bare.items() if len(short) > 1]
+    named += [(key, c) for key, c in others.items() if len(key) > 1 and key[-1] in roles.ORG_WORDS
+              and c.labels.most_common(1)[0][0] == "ORG" and all(c is not f for _, f in named)]
+    for short, full in named:
+        for word in set(short):
+            holders.setdefault(word, []).append(full)
     for word, fulls in holders.items():
         plain = others.get((word,))
         if (len(fulls) != 1 or plain is None or plain in fulls or word in roles.ORG_WORDS
