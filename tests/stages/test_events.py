@@ -207,6 +207,15 @@ def test_a_thing_that_backs_up_or_yields_is_no_actor() -> None:
     assert [e.type for e in run("A blast killed three people.", actors)] == ["ASSAULT"]
 
 
+def test_a_second_subject_the_parse_hangs_on_a_verb_is_taken_when_right_before_it() -> None:
+    # the parse makes "company" and "Holm" both subjects of "stepped"
+    out = run("Velmora's parent company, Kestrel Group, announced on Sept. 30 that it was "
+              "withdrawing its filing, shortly after Holm stepped down as chief.",
+              {"A": ["Velmora"], "B": ["Kestrel Group"], "C": ["Holm"]})
+    assert [(e.type, e.source) for e in out if e.trigger.text == "stepped down"] == [
+        ("RETREAT", "C")]
+
+
 def test_further_triggers_with_modes() -> None:
     ev = one("Militants blew up a power station near Ruritania.",
              {"A": ["Militants"], "B": ["Ruritania"]})

@@ -79,6 +79,9 @@ def subjects(verb: Token) -> list[Token]:
             return with_conjuncts(agents[0])
         if direct:
             subject = direct[0]
+            if len(direct) > 1 and 0 < node.i - direct[-1].i <= 2:  # a parse that runs a
+                subject = direct[-1]  # clause into this one hangs two: "…, shortly after
+                # Neumann stepped down" is Neumann's, the one right before the verb
             if subject.lower_ in words("relative") and node.dep_ == "relcl":
                 subject = node.head
             return with_conjuncts(subject)
