@@ -807,3 +807,15 @@ def test_a_lower_case_word_is_no_name_and_a_university_is_its_own_short_name():
     assert all(not e.name.islower() for e in d.entities)
     uni = _entity_with(d, "Harvard University")
     assert uni is not None and "Harvard" in {m.text for m in uni.mentions}
+
+
+def test_an_office_of_a_named_body_is_an_actor_and_a_camel_case_noun_a_name():
+    d = digest("WeWork is reportedly being investigated by the New York State Attorney "
+               "General. According to Reuters, WeWork founder Adam Neumann engaged in "
+               "self-dealing.")
+    office = _entity_with(d, "the New York State Attorney General")
+    assert office is not None and office.type == "PERSON" and office.role == "Attorney General"
+    wework = _entity_with(d, "WeWork")
+    assert wework is not None and {m.start for m in wework.mentions} >= {0}
+    (ev,) = [e for e in d.events if e.trigger.text == "investigated"]
+    assert (ev.source, ev.target) == (office.id, wework.id)

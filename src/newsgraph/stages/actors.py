@@ -299,8 +299,8 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int, bool]]:
         elif not ok and first >= 0:
             runs.append((first, token.i, True))
             first = -1
-        if not ok and not token.ent_type_ and token.tag_ == "NN" and token.is_title \
-                and token.lower_ not in lower:
+        if not ok and not token.ent_type_ and token.tag_ == "NN" and _capitalised(token.text) \
+                and token.lower_ not in lower:  # ("WeWork is …" tagged a noun, too)
             runs.append((token.i, token.i + 1, False))
     if first >= 0:
         runs.append((first, len(doc), True))

@@ -83,9 +83,11 @@ def _narrower(held: str, role: str) -> bool:
 
 def attach(doc: Doc, people: list[Cluster],
                   unresolved: list[Cluster]) -> list[Cluster]:
-    """Title mentions onto people (appositives first); plural role nouns as GROUP actors.
-    Singular descriptions of nobody named go to ``unresolved`` (for coref only)."""
+    """Title mentions onto people (appositives first); plural role nouns as GROUP actors, and
+    offices of a named body ("the New York State Attorney General") as PERSON actors. Other
+    singular descriptions of nobody named go to ``unresolved`` (for coref only)."""
     groups: dict[tuple[str, ...], Cluster] = {}
+    offices: dict[tuple[str, ...], list[Cluster]] = {}
     descs = sorted(roles.descriptions(doc), key=lambda d: d.appositive_to is None)
     text = doc.text  # built anew on every access: read it once
     paired = _pairs(doc, text, people)
@@ -114,7 +116,11 @@ def attach(doc: Doc, people: list[Cluster],
             nobody = Cluster(words_of(surface), "PERSON")
             nobody.gender = gender if gender in ("m", "f") else None
             nobody.add(Mention(surface, desc.start, desc.end, "title"), "PERSON")
-            unresolved.append(nobody)
+            if _office(doc, desc):  # "the New York State Attorney General": someone definite
+                nobody.describe(desc.role, desc.sector, desc.country)
+                offices.setdefault(nobody.words, []).append(nobody)
+            else:
+                unresolved.append(nobody)
             continue
         if overlaps(holder, desc.start, desc.end):
             continue
@@ -130,7 +136,19 @@ def attach(doc: Doc, people: list[Cluster],
         if holder.country is None and desc.region is not None:
             holder.region = desc.region
         holder.mentions.append(Mention(surface, desc.start, desc.end, "title"))
-    return list(groups.values())
+    for same in offices.values():  # one office, however often it is named
+        for other in same[1:]:
+            same[0].mentions.extend(other.mentions)
+    return list(groups.values()) + [same[0] for same in offices.values()]
+
+
+def _office(doc: Doc, desc: roles.Description) -> bool:
+    """A singular definite role whose description names the body or place it serves ("the New
+    York State Attorney General", "the Kremlin spokesman"): one definite person, an actor even
+    when never named."""
+    span = doc.char_span(desc.start, desc.end, alignment_mode="expand")
+    return (span is not None and not desc.plural and span[0].lower_ == "the"
+            and any(t.ent_type_ in ("ORG", "GPE") for t in span))
 
 
 # political and corporate titles that news uses as epithets of the person just named ("the
