@@ -819,3 +819,8 @@ def test_an_office_of_a_named_body_is_an_actor_and_a_camel_case_noun_a_name():
     assert wework is not None and {m.start for m in wework.mentions} >= {0}
     (ev,) = [e for e in d.events if e.trigger.text == "investigated"]
     assert (ev.source, ev.target) == (office.id, wework.id)
+
+
+def test_a_capitalised_role_word_ending_a_newspapers_name_is_no_role():
+    d = digest("The campaign cost the state $449,000, according to the Sioux Falls Argus Leader.")
+    assert all(e.role is None and e.type != "PERSON" for e in d.entities)

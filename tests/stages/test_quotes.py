@@ -1256,3 +1256,10 @@ def test_title_epithet_without_one_clear_person_stays_its_own_speaker(text: str)
     q = next(q for q in qs if q.kind == "direct")
     assert q.speaker is not None
     assert entities[q.speaker].name.lower().startswith("the ")
+
+
+def test_people_speaking_as_a_group_are_the_speaker_not_what_they_belong_to() -> None:
+    qs, entities = with_actors("The video prompted some Twitter users to argue that the ads "
+                               "were bad. The IMF report says growth will slow.")
+    assert speaker_of(qs, entities, "ads")[0] == "GROUP"
+    assert speaker_of(qs, entities, "growth") == ("ORG", "IMF")  # a document speaks for its body

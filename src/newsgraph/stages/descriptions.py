@@ -356,8 +356,6 @@ SPEAKER_SKIP_POS = frozenset({"ADV", "CCONJ", "PUNCT", "SPACE"})
 SPEAKER_DET_POS = frozenset({"DET", "PRON"})  # left out of the words that key the actor
 SPEAKER_TAGS = frozenset({"NN", "NNS"})
 RELATIVE_TAGS = frozenset({"WP", "WDT"})
-# endings of plural nouns for people ("landowners", "militiamen", "inhabitants")
-PERSON_ENDINGS = ("er", "or", "ist", "ian", "man", "men", "ee", "ant", "ent", "ive", "ite")
 
 
 def speakers(doc: Doc, actors: list[Cluster], unresolved: list[Cluster]) -> list[Cluster]:
@@ -478,7 +476,7 @@ def speaker_type(noun: Token) -> str | None:
         return listed
     if not listed:
         if lemma in personhood.PERSON_NOUNS or lemma in roles.ROLES or (
-                noun.tag_ == "NNS" and lemma.endswith(PERSON_ENDINGS)
+                noun.tag_ == "NNS" and lemma.endswith(personhood.PERSON_ENDINGS)
                 and not lemma.endswith("ment")):  # "landowners"; not "the weather"
             listed = "PERSON"
         elif lemma in roles.ORG_WORDS and noun.tag_ == "NN":

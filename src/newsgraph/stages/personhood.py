@@ -34,6 +34,8 @@ WHO = {"who", "whom"}
 
 
 PERSON_NOUNS: dict[str, str] = {r[0]: r[1] for r in rows("person_nouns.tsv")}
+# endings of plural nouns for people ("landowners", "militiamen", "inhabitants", "users")
+PERSON_ENDINGS = ("er", "or", "ist", "ian", "man", "men", "ee", "ant", "ent", "ive", "ite")
 PERSON_VERBS = frozenset((r[0], r[1]) for r in rows("person_verbs.tsv"))
 GENDERED = {word: agreement for word, (agreement, _) in PRONOUNS.items() if agreement in "mf"}
 HE_SHE = re.compile(r"\b(?:" + "|".join(sorted(GENDERED)) + r")\b", re.IGNORECASE)

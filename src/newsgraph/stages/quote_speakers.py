@@ -196,13 +196,15 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 def naming_modifiers(head: Token) -> list[Token]:
     """The words inside a speaker's phrase that may name the speaker: an apposition ("Smith,
     the mayor,") or a proper-noun modifier of a common noun ("the IMF report"), but not a
-    place that only locates a person ("the Vermont senator", "a Texas farmer")."""
+    place that only locates a person ("the Vermont senator", "a Texas farmer"), nor what
+    people belong to when they speak as a group ("some Twitter users", "Acme workers")."""
     if head.pos_ != "NOUN":
         return [c for c in head.children if c.dep_ == "appos"]
     lemma = head.lemma_.lower()
     person = lemma in personhood.PERSON_NOUNS or lemma in roles.ROLES
+    people = head.tag_ == "NNS" and (person or lemma.endswith(personhood.PERSON_ENDINGS))
     return [c for c in head.children if c.dep_ == "appos" or (
-        c.dep_ == "compound" and c.pos_ == "PROPN"
+        c.dep_ == "compound" and c.pos_ == "PROPN" and not people
         and not (person and c.ent_type_ in PLACE_LABELS))]
 
 

@@ -136,6 +136,26 @@ def premodifier(doc: Doc, index: int) -> tuple[str, str, str | None] | None:
     return role, sector or None, country
 
 
+def _ends_a_name(doc: Doc, role_first: int) -> bool:
+    """A capitalised role word right after an organisation's name that is no place's: the end
+    of that name ("Argus Leader"), not an office of the body
+    ("the New York State Attorney General" serves a place)."""
+    if role_first == 0 or not doc[role_first].text[:1].isupper():
+        return False
+    before = doc[role_first - 1]
+    if before.ent_type_ != "ORG":
+        return False
+    first = before.i
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    name = doc[first:before.i + 1].text
+    for cut in ("the ", "The "):
+        name = name.removeprefix(cut)
+    for cut in (" State", " City", " County", " Province"):  # "New York State"
+        name = name.removesuffix(cut)
+    return place_country(name) is None
+
+
 def _role_with_of(doc: Doc, noun: Token, words: list[str]) -> tuple[
         tuple[int, tuple[str, str]] | None, int]:
     """``_role_at(words)`` for the words up to ``noun``, or the longer role its "of" phrase
@@ -164,6 +184,8 @@ def descriptions(doc: Doc) -> list[Description]:
         if hit is None:
             continue
         n, (role, sector) = hit
+        if _ends_a_name(doc, root.i - n + 1):
+            continue  # "the Sioux Falls Argus Leader": a newspaper, not a leader
         det = doc[first].lower_
         country, region = country_in(doc, first, root.i - n + 1)
         if plural:
