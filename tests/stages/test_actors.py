@@ -824,3 +824,13 @@ def test_an_office_of_a_named_body_is_an_actor_and_a_camel_case_noun_a_name():
 def test_a_capitalised_role_word_ending_a_newspapers_name_is_no_role():
     d = digest("The campaign cost the state $449,000, according to the Sioux Falls Argus Leader.")
     assert all(e.role is None and e.type != "PERSON" for e in d.entities)
+
+
+def test_the_country_and_the_state_are_the_places_named_before():
+    d = digest("Kamala Harris visited Mexico on Tuesday. The country has long been an ally. "
+               "South Dakota launched a campaign, and the state's governor defended it. "
+               "The country music festival went ahead.")
+    mexico, dakota = _entity_with(d, "Mexico"), _entity_with(d, "South Dakota")
+    assert "The country" in {m.text for m in mexico.mentions}
+    assert "the state" in {m.text for m in dakota.mentions}
+    assert all(m.start < d.text.index("music") - 20 for m in mexico.mentions)  # not "country music"

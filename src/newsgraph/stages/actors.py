@@ -459,6 +459,7 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     groups = descriptions.attach(doc, people, unresolved)
     described = descriptions.appositives(doc, people)  # "The suspect, Owen Marsh, ..."
     descriptions.organisations(doc, list(others.values()))
+    descriptions.places(doc, list(others.values()))
     actors = people + list(others.values()) + groups
     actors += descriptions.speakers(doc, actors, unresolved)
     # "A doctor said ... the doctor said", "The suspect, X, ... the suspect said"

@@ -35,6 +35,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.countries import country_of
 from newsgraph.model import Mention
 from newsgraph.stages import coref, personhood, roles
 from newsgraph.stages.clusters import Cluster, overlaps, words_of
@@ -287,6 +288,37 @@ def organisations(doc: Doc, others: list[Cluster]) -> None:
         if not overlaps(best, start, end):
             best.sector = best.sector or org[0]
             best.country = best.country or country
+            best.mentions.append(Mention(text[start:end], start, end, "title"))
+
+
+# "the country", "the city": a place named before, a country or not
+PLACE_WORDS = {"country": True, "nation": True, "kingdom": True, "republic": True,
+               "state": False, "city": False, "town": False, "province": False,
+               "island": False, "region": False, "territory": False}
+
+
+def places(doc: Doc, others: list[Cluster]) -> None:
+    """"the country", "the nation": a title mention of the country named most recently
+    before it; "the city", "the state", "the province": of the place named most recently
+    before it that is no country. Only the bare phrase ("the country's", not "the country
+    music", nor "the state government", nor "the home country")."""
+    gpes = [c for c in others if c.type == "GPE" and not c.plural]
+    if not gpes:
+        return
+    text = doc.text
+    countries = {id(c) for c in gpes if country_of(" ".join(c.words))}
+    for token in doc:
+        country = PLACE_WORDS.get(token.lower_)
+        if (country is None or token.tag_ != "NN" or token.ent_type_ or token.dep_ == "compound"
+                or token.i == 0 or doc[token.i - 1].lower_ != "the"):
+            continue
+        start, end = doc[token.i - 1].idx, token.idx + len(token)
+        before = [c for c in gpes if (id(c) in countries) == country
+                  and any(m.start < start for m in c.mentions)]
+        if not before:
+            continue
+        best = max(before, key=lambda c: max(m.start for m in c.mentions if m.start < start))
+        if not overlaps(best, start, end):
             best.mentions.append(Mention(text[start:end], start, end, "title"))
 
 
