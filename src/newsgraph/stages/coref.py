@@ -455,7 +455,13 @@ def _speaker_tokens(token: Token, quote_open: list[int]) -> set[int]:
     speaker of “..., he said,” Graham said); empty for a pronoun outside quotes."""
     if quote_open[token.i] < 0:
         return set()
-    return {t.i for t in token.sent if t.dep_ == "nsubj" and quote_open[t.i] < 0
+    doc = token.doc
+    first, end = token.i, token.i + 1  # the sentence's bounds (Token.sent walks the doc)
+    while first > 0 and not doc[first].is_sent_start:
+        first -= 1
+    while end < len(doc) and not doc[end].is_sent_start:
+        end += 1
+    return {t.i for t in doc[first:end] if t.dep_ == "nsubj" and quote_open[t.i] < 0
             and t.head.pos_ == "VERB" and quote_open[t.head.i] < 0 and t.pos_ != "PRON"}
 
 
