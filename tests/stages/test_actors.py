@@ -834,3 +834,13 @@ def test_the_country_and_the_state_are_the_places_named_before():
     assert "The country" in {m.text for m in mexico.mentions}
     assert "the state" in {m.text for m in dakota.mentions}
     assert all(m.start < d.text.index("music") - 20 for m in mexico.mentions)  # not "country music"
+
+
+def test_a_company_role_in_a_listed_title_gives_the_business_sector():
+    d = digest("Sales were below our expectations, chairman, CEO and president Craig Menear said "
+               "in the earnings release on Tuesday.")
+    menear = _entity_with(d, "Craig Menear")
+    assert (menear.role, menear.sector) == ("Chief Executive", "BUS")
+    d = digest("President Joe Biden spoke in Ohio on Monday about jobs.")
+    assert (_entity_with(d, "Joe Biden").role, _entity_with(d, "Joe Biden").sector) == (
+        "President", "GOV")

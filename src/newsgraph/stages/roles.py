@@ -133,7 +133,29 @@ def premodifier(doc: Doc, index: int) -> tuple[str, str, str | None] | None:
         # "the president Obrador" lower case is a description, not a title; a bare role noun
         # before the name is one ("fired chief executive Dan Price", "prime minister X")
         return None
+    for other, other_sector in _listed_before(doc, role_start):
+        if other_sector == "BUS" and sector != "BUS":  # "chairman, CEO and president X": a
+            role, sector = other, other_sector  # company's president, not a head of state
+            break
     return role, sector or None, country
+
+
+def _listed_before(doc: Doc, end: int) -> list[tuple[str, str]]:
+    """The roles listed before the one ending at token ``end`` ("chairman, CEO and" before
+    "president"), nearest first."""
+    out: list[tuple[str, str]] = []
+    i = end
+    while i > 1 and doc[i - 1].lower_ in (",", "and"):
+        i -= 1
+        if doc[i - 1].lower_ in (",", "and"):  # ", and"
+            i -= 1
+        words = [t.lower_ for t in doc[max(0, i - MAX_ROLE_WORDS):i]]
+        hit = _role_at(words)
+        if hit is None:
+            break
+        out.append(hit[1])
+        i -= hit[0]
+    return out
 
 
 def _ends_a_name(doc: Doc, role_first: int) -> bool:
