@@ -306,3 +306,21 @@ def test_he_inside_a_speakers_quote_is_not_the_speaker_nor_a_newspaper() -> None
     assert "He" in by_name["Donald Trump"]
     assert "He" not in by_name["Lindsey Graham"]
     assert all("He" not in texts for name, texts in by_name.items() if "Post" in name)
+
+
+def test_a_woman_whose_given_name_is_unlisted_keeps_her_pronouns() -> None:
+    from newsgraph.pipeline import digest
+
+    # "his" after "she" in the same sentence is somebody else's (the client's), so it neither
+    # makes her a man nor joins her; the fronted title is hers; "as the attorney general"
+    # says what she is and takes none of her pronouns
+    d = digest("As a summer associate, Loretta E. Lynch said she was asked to give a talk to a "
+               "client about research she had done on his case. Now the highest-ranking "
+               "prosecutor in the United States, Lynch rose to prominence. She occupies one of "
+               "the key posts in Washington as the attorney general. Her appointment sent a "
+               "signal.")
+    lynch = next(e for e in d.entities if e.name == "Loretta E. Lynch")
+    texts = [m.text for m in lynch.mentions]
+    assert texts.count("she") == 2 and "She" in texts and "Her" in texts
+    assert "his" not in texts and "the highest-ranking prosecutor" in texts
+    assert [e.name for e in d.entities if e.type == "PERSON"] == ["Loretta E. Lynch"]

@@ -291,6 +291,7 @@ def resolve(doc: Doc, anchors: Sequence[Anchor], observe: Observer | None = None
             if entry[0] in ("m", "f"):  # learnt gender stays soft: a wrong link must not
                 learnt = state.learnt[best]  # lock the anchor out of its own pronouns
                 learnt[entry[0]] = learnt.get(entry[0], 0) + 1
+                state.sentence_gender[(best, sent_no)] = entry[0]
             end = token.idx + len(token.text)
             links.append(Link(token.idx, end, best))
             window.append(_Mention(best, token.idx, end, token, sent_no, pronoun=True))
@@ -306,6 +307,8 @@ class _State:
     lenient: list[bool]  # non-PERSON anchor written as a proper name
     topic: int  # first-named person-like anchor, -1 if none
     learnt: list[dict[str, int]] = field(default_factory=list)  # he/she links so far
+    # (anchor, sentence) -> the gender of a he/she already linked to it in that sentence
+    sentence_gender: dict[tuple[int, int], str] = field(default_factory=dict)
     quote_open: list[int] = field(default_factory=list)  # per token: its quote's opening, -1
     text: str = ""
     name_gender: list[str | None] = field(default_factory=list)  # from a listed given name
@@ -633,6 +636,8 @@ def _choose(token: Token, agreement: str, case: str, window: list[_Mention],
         if agreement in ("m", "f") and state.name_gender[m.anchor] in ("m", "f") and (
                 state.name_gender[m.anchor] != agreement and _gender(state, m.anchor) is None):
             return False  # "her" is never Michael Webb's
+        if state.sentence_gender.get((m.anchor, sent_no), agreement) != agreement:
+            return False  # "Lynch said she had done research on his case": "his" is not hers
         return _agrees(anchors[m.anchor], agreement, _gender(state, m.anchor),
                        state.lenient[m.anchor])
 

@@ -120,8 +120,8 @@ def attach(doc: Doc, people: list[Cluster],
             if _office(doc, desc):  # "the New York State Attorney General": someone definite
                 nobody.describe(desc.role, desc.sector, desc.country)
                 offices.setdefault(nobody.words, []).append(nobody)
-            else:
-                unresolved.append(nobody)
+            elif not _predicative(doc, desc):  # "she serves as the attorney general": what
+                unresolved.append(nobody)  # the subject is, nobody new to take her pronouns
             continue
         if overlaps(holder, desc.start, desc.end):
             continue
@@ -141,6 +141,19 @@ def attach(doc: Doc, people: list[Cluster],
         for other in same[1:]:
             same[0].mentions.extend(other.mentions)
     return list(groups.values()) + [same[0] for same in offices.values()]
+
+
+def _predicative(doc: Doc, desc: roles.Description) -> bool:
+    """The description says what its clause's subject is: "as the attorney general" on a
+    verb, or the complement of "be" ("she is the attorney general")."""
+    span = doc.char_span(desc.start, desc.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ == "attr" and root.head.lemma_ == "be":
+        return True
+    return (root.dep_ == "pobj" and root.head.lower_ == "as"
+            and root.head.head.pos_ in ("VERB", "AUX"))
 
 
 def _office(doc: Doc, desc: roles.Description) -> bool:

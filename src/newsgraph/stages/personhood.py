@@ -102,8 +102,8 @@ def _with_person(root: Token) -> bool:
 
 
 def _pronoun_after(doc: Doc, end: int, root: Token) -> str | None:
-    """Gender of the first he/she pronoun in the clause the name is subject of, when no other
-    name or person noun comes between."""
+    """Gender of the first he/she pronoun in the clause the name is subject of, when it is a
+    possessive or reflexive and no other name or person noun comes between."""
     if root.dep_ not in SUBJECTS:
         return None
     verb = root.head
@@ -111,8 +111,9 @@ def _pronoun_after(doc: Doc, end: int, root: Token) -> str | None:
         if token.pos_ == "PROPN" or _noun(token) is not None:
             return None
         gender = GENDERED.get(token.lower_)
-        if gender is not None and (token.dep_ == "poss" or token.lower_.endswith("self")):
-            return gender
+        if gender is not None:  # the first he/she decides: "X said she had done research on
+            # his case" gives nothing (the "his" is someone else's), "X lost his job" gives m
+            return gender if token.dep_ == "poss" or token.lower_.endswith("self") else None
     return None
 
 

@@ -219,9 +219,11 @@ def descriptions(doc: Doc) -> list[Description]:
         if last + 1 < len(doc) and doc[last + 1].ent_type_ == "PERSON" and not plural:
             continue  # "President Biden" is a name with a title, not a description
         appositive = None
-        if last + 2 < len(doc) and doc[last + 1].text == "," \
-                and doc[last + 2].ent_type_ in ("PERSON", "ORG"):
-            appositive = doc[last + 2].idx
+        edge = max([last] + [c.right_edge.i for c in root.children  # "the top prosecutor
+                             if c.dep_ == "prep" and c.i > last])  # in the United States, X"
+        if edge + 2 < len(doc) and doc[edge + 1].text == "," \
+                and doc[edge + 2].ent_type_ in ("PERSON", "ORG"):
+            appositive = doc[edge + 2].idx
         span = doc[first:last + 1]
         out.append(Description(span.start_char, span.end_char, role, sector or None, country,
                                region,
