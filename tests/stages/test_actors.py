@@ -844,3 +844,12 @@ def test_a_company_role_in_a_listed_title_gives_the_business_sector():
     d = digest("President Joe Biden spoke in Ohio on Monday about jobs.")
     assert (_entity_with(d, "Joe Biden").role, _entity_with(d, "Joe Biden").sector) == (
         "President", "GOV")
+
+
+def test_a_deputys_title_is_not_the_office_and_a_dash_is_no_part_of_a_name():
+    d = digest("Deputy Attorney General Sally Quillian Yates and civil rights head Vanita Gupta - "
+               "though Lynch notes they were appointed - spoke on Monday.")
+    roles_of = {e.name: e.role for e in d.entities}
+    assert any(r == "Deputy Attorney General" for r in roles_of.values())
+    assert "Attorney General" not in roles_of.values()
+    assert all(not e.name.endswith(("-", " ")) for e in d.entities)

@@ -72,7 +72,9 @@ ROLE_WORDS_KEPT = {"king", "queen", "prince", "princess", "pope", "lord", "lady"
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Span without a trailing possessive ('s, ’s, s') or leading 'the '."""
+    """Span without a trailing dash or possessive ('s, ’s, s') or leading 'the '."""
+    while end - start > 2 and text[end - 1] in " -–—":  # "Vanita Gupta -"
+        end -= 1
     span = text[start:end]
     for suffix in ("'s", "’s", "'", "’"):
         if span.endswith(suffix) and len(span) > len(suffix) + 1:

@@ -133,11 +133,16 @@ def premodifier(doc: Doc, index: int) -> tuple[str, str, str | None] | None:
         # "the president Obrador" lower case is a description, not a title; a bare role noun
         # before the name is one ("fired chief executive Dan Price", "prime minister X")
         return None
+    if role_start > 0 and doc[role_start - 1].lower_ in SUBORDINATE:  # "Deputy Attorney
+        role = f"{doc[role_start - 1].lower_.capitalize()} {role}"  # General X" is no AG
     for other, other_sector in _listed_before(doc, role_start):
         if other_sector == "BUS" and sector != "BUS":  # "chairman, CEO and president X": a
             role, sector = other, other_sector  # company's president, not a head of state
             break
     return role, sector or None, country
+
+
+SUBORDINATE = frozenset({"deputy", "assistant", "associate", "acting", "under"})
 
 
 def _listed_before(doc: Doc, end: int) -> list[tuple[str, str]]:
