@@ -48,7 +48,15 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.lexicons import rows
 from newsgraph.model import Entity, Mention
-from newsgraph.stages import Found, coref, descriptions, personhood, placehood, roles
+from newsgraph.stages import (
+    Found,
+    body_descriptions,
+    coref,
+    descriptions,
+    personhood,
+    placehood,
+    roles,
+)
 from newsgraph.stages.clusters import Cluster, overlaps, pick, words_of
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
@@ -460,8 +468,8 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     unresolved: list[Cluster] = []
     groups = descriptions.attach(doc, people, unresolved)
     described = descriptions.appositives(doc, people)  # "The suspect, Owen Marsh, ..."
-    descriptions.organisations(doc, list(others.values()))
-    descriptions.places(doc, list(others.values()))
+    body_descriptions.organisations(doc, list(others.values()))
+    body_descriptions.places(doc, list(others.values()))
     actors = people + list(others.values()) + groups
     actors += descriptions.speakers(doc, actors, unresolved)
     # "A doctor said ... the doctor said", "The suspect, X, ... the suspect said"

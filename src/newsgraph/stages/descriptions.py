@@ -2,16 +2,20 @@
 
 - singular role descriptions ("the Mexican President", "the Central American country's
   President, X") become ``title`` mentions of the person holding that role and country
-  (appositive first, then role+country match); descriptions of nobody named are handed back
-  (coref lets them compete for pronouns);
+  (appositive first, then role+country match), or of the one person just named when a
+  political or corporate title is used as an epithet ("Sanders hit back. … the Vermont
+  senator said"); an office of a named body ("the New York State Attorney General") is an
+  actor of its own; other descriptions of nobody named are handed back (coref lets them
+  compete for pronouns), unless they only say what their clause's subject is ("she serves as
+  the attorney general");
 - plural role nouns ("Guatemalan prosecutors") become GROUP clusters with ``other`` mentions;
 - a person noun in apposition to a name ("The suspect, X,", "X, a witness,") is a title
   mention of that person, and a later definite use of its head ("the suspect said") is too
   (``appositives``, ``same_head``);
 - "the two leaders" / "both men" is a title mention of each of the two people named in that
   sentence or the one before, when exactly two are;
-- "the company", "the ministry" is a title mention of the organisation of that sector named
-  most recently before it;
+- organisations' and places' descriptions ("the company", "the country") are in
+  ``body_descriptions``;
 - a common-noun phrase that a quote cue takes as its speaker ("the union wrote", "officials
   said", "a spokesman said", "the report says"; ``quote_speakers.speaker_heads``) and that no actor
   covers becomes an actor of its own (``lexicons/quote_speakers.tsv`` gives the type), with the
@@ -35,7 +39,6 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.countries import country_of
 from newsgraph.model import Mention
 from newsgraph.stages import coref, personhood, roles
 from newsgraph.stages.clusters import Cluster, overlaps, words_of
@@ -247,119 +250,6 @@ def _pairs(doc: Doc, text: str, people: list[Cluster]) -> list[tuple[int, int]]:
             cluster.mentions.append(Mention(text[start:end], start, end, "title"))
         used.append((start, end))
     return used
-
-
-def organisations(doc: Doc, others: list[Cluster]) -> None:
-    """"the company", "the ministry": a title mention of the organisation of that sector (or of
-    unknown sector) named most recently before it; "the union", "the bank" (organisation
-    words that do not describe any organisation of their sector): of the one named most
-    recently with that word in its name ("National Dockworkers Union"), or of the only one
-    with it named later (a standfirst names it in full only further down); none: left out.
-    The word must head that name ("the agency", not "the news", for "Xinhua News Agency").
-    The description is the whole noun phrase up to its head ("the news agency", "the state
-    health commission"): with modifiers it only describes an organisation whose name holds
-    the head word and each modifying noun ("Xinhua News Agency"; not "the election
-    commission" for the European Commission); an organisation word that modifies another
-    noun ("the company spokesman") describes nothing."""
-    orgs = [c for c in others if c.type == "ORG" and not _plural_name(doc, c)]
-    if not orgs:
-        return
-    text = doc.text
-    for token in doc:
-        org = roles.ORG_WORDS.get(token.lower_)
-        if org is None or token.tag_ != "NN" or token.ent_type_ or token.dep_ == "compound":
-            continue
-        first = token.i
-        while first > 0 and _org_modifier(doc[first - 1]):
-            first -= 1
-        if first == 0 or doc[first - 1].lower_ != "the":
-            continue
-        kind = token.lower_ in roles.ORG_KINDS
-        nouns = {t.lower_ for t in doc[first:token.i] if t.pos_ in ("NOUN", "PROPN")
-                 and t.ent_type_ != "NORP"} if not kind else set()
-        country = next((code for t in doc[first:token.i] if t.ent_type_ == "NORP"
-                        for code in [roles.country_of(t.text)] if code), None)
-        start, end = doc[first - 1].idx, token.idx + len(token.text)
-        named = [c for c in orgs if _name_head(c.words) == token.lower_
-                 and nouns <= set(c.words)]
-        if nouns and not named:
-            continue
-        before = [c for c in (named or (orgs if org[1] else []))
-                  if (named or c.sector in (None, org[0]))
-                  and (country is None or c.country in (None, country))
-                  and any(m.start < start for m in c.mentions)]
-        if before and kind:  # "the consumer computing giant": the organisation the story is
-            best = max(before, key=lambda c: (  # about so far (named most, then first), not
-                sum(m.start < start for m in c.mentions),  # one named in passing since
-                -min(m.start for m in c.mentions)))
-        elif before:
-            best = max(before, key=lambda c: max(m.start for m in c.mentions if m.start < start))
-        elif len(named) == 1:  # a standfirst's "the union" before "the Dockers Union" is named
-            best = named[0]
-        else:
-            continue
-        if not overlaps(best, start, end):
-            best.sector = best.sector or org[0]
-            best.country = best.country or country
-            best.mentions.append(Mention(text[start:end], start, end, "title"))
-
-
-# "the country", "the city": a place named before, a country or not
-PLACE_WORDS = {"country": True, "nation": True, "kingdom": True, "republic": True,
-               "state": False, "city": False, "town": False, "province": False,
-               "island": False, "region": False, "territory": False}
-
-
-def places(doc: Doc, others: list[Cluster]) -> None:
-    """"the country", "the nation": a title mention of the country named most recently
-    before it; "the city", "the state", "the province": of the place named most recently
-    before it that is no country. Only the bare phrase ("the country's", not "the country
-    music", nor "the state government", nor "the home country")."""
-    gpes = [c for c in others if c.type == "GPE" and not c.plural]
-    if not gpes:
-        return
-    text = doc.text
-    countries = {id(c) for c in gpes if country_of(" ".join(c.words))}
-    for token in doc:
-        country = PLACE_WORDS.get(token.lower_)
-        if (country is None or token.tag_ != "NN" or token.ent_type_ or token.dep_ == "compound"
-                or token.i == 0 or doc[token.i - 1].lower_ != "the"):
-            continue
-        start, end = doc[token.i - 1].idx, token.idx + len(token)
-        before = [c for c in gpes if (id(c) in countries) == country
-                  and any(m.start < start for m in c.mentions)]
-        if not before:
-            continue
-        best = max(before, key=lambda c: max(m.start for m in c.mentions if m.start < start))
-        if not overlaps(best, start, end):
-            best.mentions.append(Mention(text[start:end], start, end, "title"))
-
-
-def _plural_name(doc: Doc, cluster: Cluster) -> bool:
-    """Every name of the cluster is a plural noun ("iPhones", "the Lakers"): never "the
-    company" or "the giant"."""
-    roots = [span.root for m in cluster.mentions if m.kind == "name"
-             for span in [doc.char_span(m.start, m.end)] if span is not None]
-    return bool(roots) and all(r.tag_ in ("NNS", "NNPS") for r in roots)
-
-
-def _name_head(words: tuple[str, ...]) -> str:
-    """The word an organisation's name is headed by: its last before "of" or "for"
-    ("Department of Justice"), else its last ("Xinhua News Agency"; not "news")."""
-    cut = next((i for i, w in enumerate(words) if i and w in ("of", "for")), len(words))
-    return words[cut - 1]
-
-
-def _org_modifier(token: Token) -> bool:
-    """A lower-case word modifying an organisation word ("news" of "the news agency",
-    "state-run", "e-commerce": a lower-case word the tagger took for a name counts), not a
-    name's; or a nationality ("the Chinese company")."""
-    if token.ent_type_ == "NORP":
-        return token.dep_ in ("amod", "compound")
-    if token.ent_type_ or (not token.text.islower() and token.text != "-"):
-        return False
-    return token.dep_ in ("compound", "amod", "npadvmod", "punct") and (
-        token.pos_ in ("NOUN", "ADJ", "VERB", "PROPN") or token.text == "-")
 
 
 # leading words that are not part of what a speaker phrase names ("only", "and")

@@ -1,0 +1,130 @@
+"""Descriptions of organisations and places, for the actors stage: "the company", "the
+ministry", "the German carmaker" are the organisation named before them, "the country" and
+"the state" the place (``organisations``, ``places``). People's descriptions are in
+``descriptions``."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.countries import country_of
+from newsgraph.model import Mention
+from newsgraph.stages import roles
+from newsgraph.stages.clusters import Cluster, overlaps
+
+
+def organisations(doc: Doc, others: list[Cluster]) -> None:
+    """"the company", "the ministry": a title mention of the organisation of that sector (or of
+    unknown sector) named most recently before it; "the union", "the bank" (organisation
+    words that do not describe any organisation of their sector): of the one named most
+    recently with that word in its name ("National Dockworkers Union"), or of the only one
+    with it named later (a standfirst names it in full only further down); none: left out.
+    The word must head that name ("the agency", not "the news", for "Xinhua News Agency").
+    The description is the whole noun phrase up to its head ("the news agency", "the state
+    health commission"): with modifiers it only describes an organisation whose name holds
+    the head word and each modifying noun ("Xinhua News Agency"; not "the election
+    commission" for the European Commission), except for a kind of company that names seldom
+    hold ("the e-commerce giant", ``roles.ORG_KINDS``: its modifiers only describe, and it is
+    the organisation named most so far); a nationality modifier must agree with the
+    organisation's country ("the German carmaker") and gives it; a plural name ("iPhones")
+    is never one of these; an organisation word that modifies another
+    noun ("the company spokesman") describes nothing."""
+    orgs = [c for c in others if c.type == "ORG" and not _plural_name(doc, c)]
+    if not orgs:
+        return
+    text = doc.text
+    for token in doc:
+        org = roles.ORG_WORDS.get(token.lower_)
+        if org is None or token.tag_ != "NN" or token.ent_type_ or token.dep_ == "compound":
+            continue
+        first = token.i
+        while first > 0 and _org_modifier(doc[first - 1]):
+            first -= 1
+        if first == 0 or doc[first - 1].lower_ != "the":
+            continue
+        kind = token.lower_ in roles.ORG_KINDS
+        nouns = {t.lower_ for t in doc[first:token.i] if t.pos_ in ("NOUN", "PROPN")
+                 and t.ent_type_ != "NORP"} if not kind else set()
+        country = next((code for t in doc[first:token.i] if t.ent_type_ == "NORP"
+                        for code in [roles.country_of(t.text)] if code), None)
+        start, end = doc[first - 1].idx, token.idx + len(token.text)
+        named = [c for c in orgs if _name_head(c.words) == token.lower_
+                 and nouns <= set(c.words)]
+        if nouns and not named:
+            continue
+        before = [c for c in (named or (orgs if org[1] else []))
+                  if (named or c.sector in (None, org[0]))
+                  and (country is None or c.country in (None, country))
+                  and any(m.start < start for m in c.mentions)]
+        if before and kind:  # "the consumer computing giant": the organisation the story is
+            best = max(before, key=lambda c: (  # about so far (named most, then first), not
+                sum(m.start < start for m in c.mentions),  # one named in passing since
+                -min(m.start for m in c.mentions)))
+        elif before:
+            best = max(before, key=lambda c: max(m.start for m in c.mentions if m.start < start))
+        elif len(named) == 1:  # a standfirst's "the union" before "the Dockers Union" is named
+            best = named[0]
+        else:
+            continue
+        if not overlaps(best, start, end):
+            best.sector = best.sector or org[0]
+            best.country = best.country or country
+            best.mentions.append(Mention(text[start:end], start, end, "title"))
+
+
+# "the country", "the city": a place named before, a country or not
+PLACE_WORDS = {"country": True, "nation": True, "kingdom": True, "republic": True,
+               "state": False, "city": False, "town": False, "province": False,
+               "island": False, "region": False, "territory": False}
+
+
+def places(doc: Doc, others: list[Cluster]) -> None:
+    """"the country", "the nation": a title mention of the country named most recently
+    before it; "the city", "the state", "the province": of the place named most recently
+    before it that is no country. Only the bare phrase ("the country's", not "the country
+    music", nor "the state government", nor "the home country")."""
+    gpes = [c for c in others if c.type == "GPE" and not c.plural]
+    if not gpes:
+        return
+    text = doc.text
+    countries = {id(c) for c in gpes if country_of(" ".join(c.words))}
+    for token in doc:
+        country = PLACE_WORDS.get(token.lower_)
+        if (country is None or token.tag_ != "NN" or token.ent_type_ or token.dep_ == "compound"
+                or token.i == 0 or doc[token.i - 1].lower_ != "the"):
+            continue
+        start, end = doc[token.i - 1].idx, token.idx + len(token)
+        before = [c for c in gpes if (id(c) in countries) == country
+                  and any(m.start < start for m in c.mentions)]
+        if not before:
+            continue
+        best = max(before, key=lambda c: max(m.start for m in c.mentions if m.start < start))
+        if not overlaps(best, start, end):
+            best.mentions.append(Mention(text[start:end], start, end, "title"))
+
+
+def _plural_name(doc: Doc, cluster: Cluster) -> bool:
+    """Every name of the cluster is a plural noun ("iPhones", "the Lakers"): never "the
+    company" or "the giant"."""
+    roots = [span.root for m in cluster.mentions if m.kind == "name"
+             for span in [doc.char_span(m.start, m.end)] if span is not None]
+    return bool(roots) and all(r.tag_ in ("NNS", "NNPS") for r in roots)
+
+
+def _name_head(words: tuple[str, ...]) -> str:
+    """The word an organisation's name is headed by: its last before "of" or "for"
+    ("Department of Justice"), else its last ("Xinhua News Agency"; not "news")."""
+    cut = next((i for i, w in enumerate(words) if i and w in ("of", "for")), len(words))
+    return words[cut - 1]
+
+
+def _org_modifier(token: Token) -> bool:
+    """A lower-case word modifying an organisation word ("news" of "the news agency",
+    "state-run", "e-commerce": a lower-case word the tagger took for a name counts), not a
+    name's; or a nationality ("the Chinese company")."""
+    if token.ent_type_ == "NORP":
+        return token.dep_ in ("amod", "compound")
+    if token.ent_type_ or (not token.text.islower() and token.text != "-"):
+        return False
+    return token.dep_ in ("compound", "amod", "npadvmod", "punct") and (
+        token.pos_ in ("NOUN", "ADJ", "VERB", "PROPN") or token.text == "-")
