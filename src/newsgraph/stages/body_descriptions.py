@@ -61,7 +61,7 @@ def organisations(doc: Doc, others: list[Cluster]) -> None:
                 sum(m.start < start for m in c.mentions),  # one named in passing since
                 -min(m.start for m in c.mentions)))
         elif before:
-            best = max(before, key=lambda c: max(m.start for m in c.mentions if m.start < start))
+            best = _latest_before(before, start)
         elif len(named) == 1:  # a standfirst's "the union" before "the Dockers Union" is named
             best = named[0]
         else:
@@ -98,9 +98,14 @@ def places(doc: Doc, others: list[Cluster]) -> None:
                   and any(m.start < start for m in c.mentions)]
         if not before:
             continue
-        best = max(before, key=lambda c: max(m.start for m in c.mentions if m.start < start))
+        best = _latest_before(before, start)
         if not overlaps(best, start, end):
             best.mentions.append(Mention(text[start:end], start, end, "title"))
+
+
+def _latest_before(clusters: list[Cluster], start: int) -> Cluster:
+    """The cluster named most recently before ``start`` (each has a mention before it)."""
+    return max(clusters, key=lambda c: max(m.start for m in c.mentions if m.start < start))
 
 
 def _plural_name(doc: Doc, cluster: Cluster) -> bool:
