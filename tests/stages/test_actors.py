@@ -853,3 +853,11 @@ def test_a_deputys_title_is_not_the_office_and_a_dash_is_no_part_of_a_name():
     assert any(r == "Deputy Attorney General" for r in roles_of.values())
     assert "Attorney General" not in roles_of.values()
     assert all(not e.name.endswith(("-", " ")) for e in d.entities)
+
+
+def test_a_name_written_with_the_is_nobodys_and_a_dateline_is_a_place():
+    d = digest("BUFFALO, N.Y. — Sabres captain Jack Eichel skated hard on Tuesday. The Sabres "
+               "lost again, and Eichel said the team would recover.")
+    types = {e.name: e.type for e in d.entities}
+    assert types.get("Sabres") == "ORG" and types.get("Jack Eichel") == "PERSON"
+    assert types.get("BUFFALO") == "GPE"

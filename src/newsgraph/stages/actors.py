@@ -165,7 +165,10 @@ def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
         place = None
         if ent.label_ in ("PERSON", "ORG") and person is None and _may_be_place(text[start:end]):
             place = placehood.cue(doc, first, ent.end)
-        out.append((_Name(start, end, ent.root.i, ent.label_, words, person, maybe, place,
+        label = ent.label_
+        if label in ("NORP", "ORG", "") and _dateline(doc, ent.start, ent.end):
+            label = "GPE"  # "BUFFALO, N.Y. —": the place the story was filed from
+        out.append((_Name(start, end, ent.root.i, label, words, person, maybe, place,
                           titled=title is not None), first, ent.end))
     for first, last, proper in _proper_runs(doc):
         start, end = _trim(text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
@@ -241,6 +244,16 @@ def _outweigh_weak_evidence(names: list[tuple[_Name, int, int]],
         if name.person is not None and not name.titled and votes[name.words] < 0 \
                 and WEAK_EVIDENCE_SHARE * weak[name.words] < -votes[name.words]:
             name.person = None
+
+
+def _dateline(doc: Doc, start: int, end: int) -> bool:
+    """An upper-case name opening the text or a line and followed by a comma, a dash or "(":
+    a dateline's place ("BUFFALO, N.Y. —", "LONDON (Reuters) -")."""
+    words = [t for t in doc[start:end] if t.is_alpha]
+    if not words or not all(t.is_upper for t in words) or end >= len(doc):
+        return False
+    opens = start == 0 or "\n" in doc[start - 1].text_with_ws
+    return opens and doc[end].text in (",", "—", "–", "-", "(")
 
 
 def _after_the(doc: Doc, first: int) -> bool:
@@ -378,6 +391,13 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
         if name.words in places and name.label in ("PERSON", "ORG"):
             name.label, name.maybe = "GPE", False
     _relabel_companies(doc, names)
+    # nobody's name takes "the": a name the text writes once as "the Sabres" or "the Huffington
+    # Post" is no person's wherever the NER says so ("Sabres captain Jack Eichel")
+    the_names = {n.words for n, first, _ in names
+                 if not n.titled and (doc[first].lower_ == "the" or _after_the(doc, first))}
+    for name, _, _ in names:
+        if name.words in the_names and name.label == "PERSON" and not name.titled:
+            name.label, name.person, name.maybe = "ORG", None, False
     # Person seeds, longest first: names with person evidence, and names the NER labels
     # PERSON at least as often as anything else.
     votes: Counter[tuple[str, ...]] = Counter()
