@@ -861,3 +861,7 @@ def test_a_name_written_with_the_is_nobodys_and_a_dateline_is_a_place():
     types = {e.name: e.type for e in d.entities}
     assert types.get("Sabres") == "ORG" and types.get("Jack Eichel") == "PERSON"
     assert types.get("BUFFALO") == "GPE"
+    d = digest("The Trump administration said on Monday that Donald Trump would travel to Ohio. "
+               "Trump spoke later.")  # a modifier after "the" is still a person's name
+    trump = _entity_with(d, "Donald Trump")
+    assert trump.type == "PERSON" and [m.text for m in trump.mentions].count("Trump") == 2

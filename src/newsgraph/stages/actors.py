@@ -393,8 +393,9 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     _relabel_companies(doc, names)
     # nobody's name takes "the": a name the text writes once as "the Sabres" or "the Huffington
     # Post" is no person's wherever the NER says so ("Sabres captain Jack Eichel")
-    the_names = {n.words for n, first, _ in names
-                 if not n.titled and (doc[first].lower_ == "the" or _after_the(doc, first))}
+    the_names = {n.words for n, first, end in names
+                 if not n.titled and (doc[first].lower_ == "the" or _after_the(doc, first))
+                 and doc[first:end].root.dep_ != "compound"}  # not "the Trump administration"
     for name, _, _ in names:
         if name.words in the_names and name.label == "PERSON" and not name.titled:
             name.label, name.person, name.maybe = "ORG", None, False
