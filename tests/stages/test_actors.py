@@ -865,3 +865,21 @@ def test_a_name_written_with_the_is_nobodys_and_a_dateline_is_a_place():
                "Trump spoke later.")  # a modifier after "the" is still a person's name
     trump = _entity_with(d, "Donald Trump")
     assert trump.type == "PERSON" and [m.text for m in trump.mentions].count("Trump") == 2
+
+
+def test_a_description_of_another_party_or_a_deputy_is_not_the_role_holder():
+    d = digest("The Republican presidential nominee Donald Trump spoke in Michigan. The "
+               "Democratic presidential nominee has not been charged. The Republican vice "
+               "presidential nominee spoke next. The Republican nominee later said he was "
+               "pleased.")
+    trump = {m.text for m in _entity_with(d, "Donald Trump").mentions}
+    assert "The Republican nominee" in trump
+    assert not trump & {"The Democratic presidential nominee",
+                        "The Republican vice presidential nominee"}
+
+
+def test_the_state_is_a_state_and_the_city_a_city():
+    d = digest("Trump spoke in Phoenix, Arizona on Monday. The city was hot. The state votes "
+               "early.")
+    assert "The city" in {m.text for m in _entity_with(d, "Phoenix").mentions}
+    assert "The state" in {m.text for m in _entity_with(d, "Arizona").mentions}

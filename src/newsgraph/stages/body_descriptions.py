@@ -72,35 +72,47 @@ def organisations(doc: Doc, others: list[Cluster]) -> None:
             best.mentions.append(Mention(text[start:end], start, end, "title"))
 
 
-# "the country", "the city": a place named before, a country or not
-PLACE_WORDS = {"country": True, "nation": True, "kingdom": True, "republic": True,
-               "state": False, "city": False, "town": False, "province": False,
-               "island": False, "region": False, "territory": False}
+# "the country", "the city": a place named before, of this kind (a country, a US state, a
+# city or town, or any place that is no country)
+PLACE_WORDS = {"country": "country", "nation": "country", "kingdom": "country",
+               "republic": "country", "state": "state", "city": "city", "town": "city",
+               "province": "other", "island": "other", "region": "other", "territory": "other"}
 
 
 def places(doc: Doc, others: list[Cluster]) -> None:
     """"the country", "the nation": a title mention of the country named most recently
-    before it; "the city", "the state", "the province": of the place named most recently
-    before it that is no country. Only the bare phrase ("the country's", not "the country
+    before it; "the state" of the US state, "the city" of the city, "the province" of the
+    place that is no country (``_kind``). Only the bare phrase ("the country's", not "the country
     music", nor "the state government", nor "the home country")."""
     gpes = [c for c in others if c.type == "GPE" and not c.plural]
     if not gpes:
         return
     text = doc.text
-    countries = {id(c) for c in gpes if country_of(" ".join(c.words))}
+    kinds = {id(c): _kind(" ".join(c.words)) for c in gpes}
     for token in doc:
-        country = PLACE_WORDS.get(token.lower_)
-        if (country is None or token.tag_ != "NN" or token.ent_type_ or token.dep_ == "compound"
+        kind = PLACE_WORDS.get(token.lower_)
+        if (kind is None or token.tag_ != "NN" or token.ent_type_ or token.dep_ == "compound"
                 or token.i == 0 or doc[token.i - 1].lower_ != "the"):
             continue
         start, end = doc[token.i - 1].idx, token.idx + len(token)
-        before = [c for c in gpes if (id(c) in countries) == country
+        before = [c for c in gpes if kind in kinds[id(c)]
                   and any(m.start < start for m in c.mentions)]
         if not before:
             continue
         best = _latest_before(before, start)
         if not overlaps(best, start, end):
             best.mentions.append(Mention(text[start:end], start, end, "title"))
+
+
+def _kind(name: str) -> tuple[str, ...]:
+    """What "the …" words a place's name answers to: a country; a US state (and a city, when
+    a city has its name too: "New York"); else a city or another place."""
+    if country_of(name):
+        return ("country",)
+    if roles.us_state(name):
+        return ("state", "city", "other") if name.lower() in ("new york", "washington") else (
+            "state", "other")
+    return ("city", "other")
 
 
 def _latest_before(clusters: list[Cluster], start: int) -> Cluster:

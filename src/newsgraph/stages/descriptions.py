@@ -47,17 +47,23 @@ from newsgraph.stages.quote_speakers import naming_modifiers
 from newsgraph.stages.quotes import relative_antecedent, speaker_heads
 
 
-def _holder(desc: roles.Description, people: list[Cluster]) -> Cluster | None:
+def _holder(doc: Doc, desc: roles.Description, people: list[Cluster]) -> Cluster | None:
     """The person a singular description denotes: the name in apposition, else a person with
     the same role whose country agrees (exact country first, then unknown), the one named
-    most recently before the description first."""
+    most recently before the description first. Not a deputy's description ("the vice
+    presidential nominee") nor one of another party ("the Democratic nominee" is not the
+    person called "the Republican nominee")."""
     if desc.appositive_to is not None:
         for cluster in people:
             if any(m.start == desc.appositive_to for m in cluster.mentions):
                 return cluster
     role = desc.role.lower()
+    extra = set(doc.text[desc.start:desc.end].lower().split()) - set(role.split())
+    if (NOT_THE_ROLE - {"former"}) & extra or any(w.startswith("vice") for w in extra):
+        return None  # "the vice presidential nominee" is not the nominee
     cands = [c for c in people if c.role is not None and c.role.lower() == role] or [
         c for c in people if c.role is not None and _narrower(c.role.lower(), role)]
+    cands = [c for c in cands if not _party_clash(doc, desc, c)]
 
     def fits(c: Cluster) -> int:
         if desc.country is not None:
@@ -76,6 +82,38 @@ def _holder(desc: roles.Description, people: list[Cluster]) -> Cluster | None:
 
 
 NOT_THE_ROLE = frozenset({"vice", "deputy", "assistant", "associate", "under", "former"})
+
+
+def _party_clash(doc: Doc, desc: roles.Description, person: Cluster) -> bool:
+    """The description names an affiliation ("the Democratic nominee") and the person is
+    described or titled with another ("Republican presidential nominee Donald Trump")."""
+    party = _parties(doc, desc.start, desc.end)
+    return bool(party) and any(
+        p and p != party for p in (
+            _parties(doc, m.start, m.end) if m.kind == "title" else _parties_before(doc, m.start)
+            for m in person.mentions if m.kind in ("title", "name")))
+
+
+def _parties_before(doc: Doc, start: int) -> frozenset[str]:
+    """The affiliations in the title words right before a name ("Republican presidential
+    nominee Donald Trump")."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return frozenset()
+    first = span.start
+    while first > 0 and first > span.start - 6 and doc[first - 1].pos_ in ("ADJ", "PROPN",
+                                                                           "NOUN"):
+        first -= 1
+    return _parties(doc, doc[first].idx, start) if first < span.start else frozenset()
+
+
+def _parties(doc: Doc, start: int, end: int) -> frozenset[str]:
+    """The affiliations a description names that are no nationality ("Democratic", "GOP")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return frozenset()
+    return frozenset(t.lower_ for t in span if t.ent_type_ in ("NORP", "ORG")
+                     and t.pos_ in ("ADJ", "PROPN") and roles.country_of(t.text) is None)
 
 
 def _narrower(held: str, role: str) -> bool:
@@ -111,7 +149,7 @@ def attach(doc: Doc, people: list[Cluster],
             if not overlaps(group, desc.start, desc.end):
                 group.add(Mention(surface, desc.start, desc.end, "other"), "GROUP")
             continue
-        holder = _holder(desc, people)
+        holder = _holder(doc, desc, people)
         gender = personhood.PERSON_NOUNS.get(desc.role.lower())
         epithet = holder is None and _epithet_of(doc, desc, surface, people, unresolved, quoted)
         if epithet:
@@ -224,6 +262,8 @@ def _epithet_of(doc: Doc, desc: roles.Description, surface: str, people: list[Cl
             person.role.lower(), role):
         return None
     if desc.country is not None and person.country not in (None, desc.country):
+        return None
+    if _party_clash(doc, desc, person):
         return None
     if desc.region is not None and person.country is not None and (
             person.country not in desc.region):

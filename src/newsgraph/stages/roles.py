@@ -53,8 +53,18 @@ def _places() -> dict[str, str]:
         places = {k: v for k, (_, v) in best.items()}
         for state in cache.get_us_states().values():  # a state before a town abroad of its
             places[state["name"].lower()] = "USA"  # name ("Florida", "Virginia", "Montana")
+            US_STATES.add(state["name"].lower())
         _PLACES = places
     return _PLACES
+
+
+US_STATES: set[str] = set()  # filled with the places above
+
+
+def us_state(name: str) -> bool:
+    """Whether ``name`` is a US state's ("Florida"; "New York" is both a state and a city)."""
+    _places()
+    return name.lower().removeprefix("the ").strip() in US_STATES
 
 
 @lru_cache(maxsize=4096)
