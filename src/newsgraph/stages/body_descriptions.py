@@ -91,8 +91,8 @@ def places(doc: Doc, others: list[Cluster]) -> None:
     kinds = {id(c): _kind(" ".join(c.words)) for c in gpes}
     for token in doc:
         kind = PLACE_WORDS.get(token.lower_)
-        if (kind is None or token.tag_ != "NN" or token.ent_type_ or token.dep_ == "compound"
-                or token.i == 0 or doc[token.i - 1].lower_ != "the"):
+        if (kind is None or token.tag_ != "NN" or token.dep_ == "compound" or token.i == 0
+                or doc[token.i - 1].lower_ != "the" or (token.ent_type_ and not _bare_the(token))):
             continue
         start, end = doc[token.i - 1].idx, token.idx + len(token)
         before = [c for c in gpes if kind in kinds[id(c)]
@@ -102,6 +102,13 @@ def places(doc: Doc, others: list[Cluster]) -> None:
         best = _latest_before(before, start)
         if not overlaps(best, start, end):
             best.mentions.append(Mention(text[start:end], start, end, "title"))
+
+
+def _bare_the(token: Token) -> bool:
+    """The NER took "the <word>" alone for a name ("The state" as an ORG)."""
+    doc = token.doc
+    return (doc[token.i - 1].ent_iob_ == "B" and token.ent_iob_ == "I"
+            and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I"))
 
 
 def _kind(name: str) -> tuple[str, ...]:
