@@ -883,3 +883,10 @@ def test_the_state_is_a_state_and_the_city_a_city():
                "voted early.")
     assert "The city" in {m.text for m in _entity_with(d, "Phoenix").mentions}
     assert "the state" in {m.text for m in _entity_with(d, "Arizona").mentions}
+
+
+def test_an_actor_is_shown_by_a_name_written_outside_quotation_marks():
+    d = digest("Donald Trump tweeted on Monday: “Crooked Hillary Clinton is a disaster.” Hillary "
+               "Clinton did not respond, and Clinton was in Ohio later.")
+    names = {e.name for e in d.entities}
+    assert "Hillary Clinton" in names and "Crooked Hillary Clinton" not in names

@@ -516,9 +516,11 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
         if not overlaps(cluster, mention.start, mention.end):
             cluster.mentions.append(mention)
     writer = descriptions.narrator(doc, actors)
+    opening = coref.quote_openings(doc)
+    quoted = frozenset(t.idx for t in doc if opening[t.i] >= 0)
     if writer is None:
-        return _entities(actors, len(text))
-    entities = _entities([*actors, writer], len(text))
+        return _entities(actors, len(text), quoted)
+    entities = _entities([*actors, writer], len(text), quoted)
     name = found.article.author or NARRATOR_NAME
     first = min(m.start for m in writer.mentions)
     return tuple(replace(e, name=name) if e.mentions[0].start == first else e for e in entities)
@@ -735,12 +737,14 @@ def _salience(mentions: tuple[Mention, ...], type_: str, length: int) -> float:
 ARTICLES = ("a ", "an ", "the ")
 
 
-def _display_name(mentions: tuple[Mention, ...]) -> str:
-    """The longest name; an actor never named is called by its fullest description, never by
-    a pronoun ("investors", not "themselves"), and by the first of equally full ones ("A
-    doctor ... the doctor": "A doctor")."""
+def _display_name(mentions: tuple[Mention, ...], quoted: frozenset[int] = frozenset()) -> str:
+    """The longest name, written outside quotation marks when it ever is (a quoted tweet's
+    "Crooked Hillary Clinton" is not her name; ``quoted``: starts of quoted tokens); an actor
+    never named is called by its fullest description, never by a pronoun ("investors", not
+    "themselves"), and by the first of equally full ones ("A doctor ... the doctor")."""
     names = [m for m in mentions if m.kind == "name"]
     if names:
+        names = [m for m in names if m.start not in quoted] or names
         return max(names, key=lambda m: len(m.text)).text
     described = [m for m in mentions if m.kind != "pronoun"] or list(mentions)
 
@@ -751,7 +755,8 @@ def _display_name(mentions: tuple[Mention, ...]) -> str:
     return max(described, key=fullness).text
 
 
-def _entities(clusters: list[Cluster], length: int) -> tuple[Entity, ...]:
+def _entities(clusters: list[Cluster], length: int,
+              quoted: frozenset[int] = frozenset()) -> tuple[Entity, ...]:
     """Entities in order of first mention; salience normalised to sum to 1."""
     clusters = [c for c in clusters if c.mentions]
     ordered = sorted(clusters, key=lambda c: min(m.start for m in c.mentions))
@@ -760,7 +765,7 @@ def _entities(clusters: list[Cluster], length: int) -> tuple[Entity, ...]:
     total = sum(raw) or 1.0
     out = []
     for i, (cluster, ms, r) in enumerate(zip(ordered, mentions, raw, strict=True), 1):
-        out.append(Entity(id=f"E{i}", name=_display_name(ms), type=cluster.type,
+        out.append(Entity(id=f"E{i}", name=_display_name(ms, quoted), type=cluster.type,
                           country=cluster.country, role=cluster.role, sector=cluster.sector,
                           salience=round(r / total, 4), mentions=ms))
     return tuple(out)
