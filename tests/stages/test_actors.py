@@ -886,7 +886,14 @@ def test_the_state_is_a_state_and_the_city_a_city():
 
 
 def test_an_actor_is_shown_by_a_name_written_outside_quotation_marks():
-    d = digest("Donald Trump tweeted on Monday: “Crooked Hillary Clinton is a disaster.” Hillary "
-               "Clinton did not respond, and Clinton was in Ohio later.")
-    names = {e.name for e in d.entities}
-    assert "Hillary Clinton" in names and "Crooked Hillary Clinton" not in names
+    from newsgraph.model import Mention
+    from newsgraph.stages.actors import _display_name
+
+    text = "He wrote: “Crooked Hillary Clinton lied.” Hillary Clinton did not respond."
+    quoted_name = Mention("Crooked Hillary Clinton", 11, 34, "name")
+    plain = Mention("Hillary Clinton", 42, 57, "name")
+    assert text[11:34] == quoted_name.text and text[42:57] == plain.text
+    quoted = frozenset(range(11, 40))
+    assert _display_name((quoted_name, plain), quoted) == "Hillary Clinton"
+    assert _display_name((quoted_name, plain)) == "Crooked Hillary Clinton"  # longest otherwise
+    assert _display_name((quoted_name,), quoted) == "Crooked Hillary Clinton"  # only one
