@@ -35,6 +35,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -97,23 +98,30 @@ def _party_clash(doc: Doc, desc: roles.Description, person: Cluster) -> bool:
 def _parties_before(doc: Doc, start: int) -> frozenset[str]:
     """The affiliations in the title words right before a name ("Republican presidential
     nominee Donald Trump")."""
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None:
-        return frozenset()
-    first = span.start
-    while first > 0 and first > span.start - 6 and doc[first - 1].pos_ in ("ADJ", "PROPN",
-                                                                           "NOUN"):
+    at, _ = _token_range(doc, start, start + 1)
+    first = at
+    while first > 0 and first > at - 6 and doc[first - 1].pos_ in ("ADJ", "PROPN", "NOUN"):
         first -= 1
-    return _parties(doc, doc[first].idx, start) if first < span.start else frozenset()
+    return _parties(doc, doc[first].idx, start) if first < at else frozenset()
 
 
 def _parties(doc: Doc, start: int, end: int) -> frozenset[str]:
     """The affiliations a description names that are no nationality ("Democratic", "GOP")."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return frozenset()
-    return frozenset(t.lower_ for t in span if t.ent_type_ in ("NORP", "ORG")
+    first, stop = _token_range(doc, start, end)
+    return frozenset(t.lower_ for t in doc[first:stop] if t.ent_type_ in ("NORP", "ORG")
                      and t.pos_ in ("ADJ", "PROPN") and roles.country_of(t.text) is None)
+
+
+def _token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The tokens overlapping characters ``start:end`` (a bisection over the token starts,
+    kept per document: ``Doc.char_span`` walks the tokens)."""
+    starts = doc.user_data.get(_STARTS_KEY)
+    if starts is None:
+        starts = doc.user_data[_STARTS_KEY] = [t.idx for t in doc]
+    return max(0, bisect_right(starts, start) - 1), bisect_left(starts, end)
+
+
+_STARTS_KEY = "newsgraph.descriptions.token_starts"
 
 
 def _narrower(held: str, role: str) -> bool:
