@@ -516,8 +516,7 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
         if not overlaps(cluster, mention.start, mention.end):
             cluster.mentions.append(mention)
     writer = descriptions.narrator(doc, actors)
-    opening = coref.quote_openings(doc)
-    quoted = frozenset(t.idx for t in doc if opening[t.i] >= 0)
+    quoted = coref.quoted_starts(doc)
     if writer is None:
         return _entities(actors, len(text), quoted)
     entities = _entities([*actors, writer], len(text), quoted)
@@ -570,8 +569,7 @@ def _administrative(doc: Doc, names: list[tuple[_Name, int, int]],
         labels = {full.labels.most_common(1)[0][0], plain.labels.most_common(1)[0][0]}
         if not (place or labels & PLACE_LABELS) or not labels <= PLACE_LABELS | {"ORG", "FAC"}:
             continue
-        full.mentions.extend(plain.mentions)
-        full.labels.update(plain.labels)
+        _absorb(full, plain)
         if place and not full.labels.keys() & PLACE_LABELS:  # "X Autonomous Region" as FAC
             full.labels["GPE"] = full.labels.total()
         del others[short]

@@ -453,17 +453,31 @@ def quote_openings(doc: Doc) -> list[int]:
 _OPENINGS_KEY = "newsgraph.coref.quote_openings"
 
 
+def quoted_starts(doc: Doc) -> frozenset[int]:
+    """The start offsets of the tokens inside quotation marks (``quote_openings``)."""
+    opening = quote_openings(doc)
+    return frozenset(t.idx for t in doc if opening[t.i] >= 0)
+
+
+def sentence(doc: Doc, i: int) -> tuple[int, int]:
+    """(first, end) token indices of the sentence holding token ``i`` (walking its own bounds:
+    ``Token.sent`` walks the whole document on every call)."""
+    first = i
+    while first > 0 and not doc[first].is_sent_start:
+        first -= 1
+    end = i + 1
+    while end < len(doc) and not doc[end].is_sent_start:
+        end += 1
+    return first, end
+
+
 def _speaker_tokens(token: Token, quote_open: list[int]) -> set[int]:
     """For a pronoun inside quotation marks, the subjects outside them in its sentence (the
     speaker of “..., he said,” Graham said); empty for a pronoun outside quotes."""
     if quote_open[token.i] < 0:
         return set()
     doc = token.doc
-    first, end = token.i, token.i + 1  # the sentence's bounds (Token.sent walks the doc)
-    while first > 0 and not doc[first].is_sent_start:
-        first -= 1
-    while end < len(doc) and not doc[end].is_sent_start:
-        end += 1
+    first, end = sentence(doc, token.i)
     return {t.i for t in doc[first:end] if t.dep_ == "nsubj" and quote_open[t.i] < 0
             and t.head.pos_ == "VERB" and quote_open[t.head.i] < 0 and t.pos_ != "PRON"}
 

@@ -141,8 +141,7 @@ def attach(doc: Doc, people: list[Cluster],
     descs = sorted(roles.descriptions(doc), key=lambda d: d.appositive_to is None)
     text = doc.text  # built anew on every access: read it once
     paired = _pairs(doc, text, people)
-    opening = coref.quote_openings(doc)
-    quoted = {t.idx for t in doc if opening[t.i] >= 0}
+    quoted = coref.quoted_starts(doc)
     for desc in descs:
         surface = text[desc.start:desc.end]
         if any(s < desc.end and desc.start < e for s, e in paired):
@@ -231,7 +230,7 @@ FORMER = frozenset({"former", "ex", "then"})
 
 
 def _epithet_of(doc: Doc, desc: roles.Description, surface: str, people: list[Cluster],
-                unresolved: list[Cluster], quoted: set[int]) -> Cluster | None:
+                unresolved: list[Cluster], quoted: frozenset[int]) -> Cluster | None:
     """The person a definite role description names by epithet when nobody is known to hold
     the role ("Sanders hit back. … the Vermont senator said"): the one person named, outside
     quotation marks, in the sentence before the description's (or the one before that) and

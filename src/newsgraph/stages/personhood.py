@@ -27,7 +27,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from newsgraph.lexicons import rows
-from newsgraph.stages.coref import PRONOUNS
+from newsgraph.stages.coref import PRONOUNS, sentence
 
 SUBJECTS = {"nsubj": "active", "nsubjpass": "passive"}
 WHO = {"who", "whom"}
@@ -115,17 +115,6 @@ def _pronoun_after(doc: Doc, end: int, root: Token) -> str | None:
             # his case" gives nothing (the "his" is someone else's), "X lost his job" gives m
             return gender if token.dep_ == "poss" or token.lower_.endswith("self") else None
     return None
-
-
-def sentence(doc: Doc, i: int) -> tuple[int, int]:
-    """(first, end) token indices of the sentence holding token ``i``."""
-    first = i
-    while first > 0 and not doc[first].is_sent_start:
-        first -= 1
-    end = i + 1
-    while end < len(doc) and not doc[end].is_sent_start:
-        end += 1
-    return first, end
 
 
 def _next_he_she(root: Token) -> bool:

