@@ -906,3 +906,27 @@ def test_a_city_state_is_the_city():
     d = digest("Alibaba listed its shares in New York in 2014. On Tuesday it listed them in "
                "Hong Kong. The city's bourse has been hit by protests.")
     assert "The city" in {m.text for m in _entity_with(d, "Hong Kong").mentions}
+
+
+def test_a_name_in_apposition_to_an_organisation_noun_is_no_person():
+    # the NER labels these PERSON ("she" then went to the company); "the group that owns X"
+    # and "her record label" describe an organisation
+    for text in ("The group that owns most of her songs, Velvet Arrow, says she will be allowed "
+                 "to sing them at the awards on Sunday. Velvet Arrow denied wrongdoing.",
+                 "Her record label, Big Lantern, says she can sing.  Big Lantern has twice "
+                 "denied doing anything wrong."):
+        d = digest(text)
+        (company,) = [e for e in d.entities if e.name in ("Velvet Arrow", "Big Lantern")]
+        assert company.type == "ORG"
+        assert "she" not in {m.text for m in company.mentions}
+
+
+def test_a_person_label_on_a_name_ending_in_an_organisation_word_is_undone():
+    from newsgraph import nlp
+    from newsgraph.stages import actors
+
+    doc = nlp.load()("Dick Carver Productions denied it. Frank Church spoke later.")
+    names = [(actors._Name(0, 23, 2, "PERSON", ("dick", "carver", "productions"), None), 0, 3),
+             (actors._Name(35, 47, 7, "PERSON", ("frank", "church"), None), 6, 8)]
+    actors._relabel_companies(doc, names)
+    assert [n.label for n, _, _ in names] == ["ORG", "PERSON"]

@@ -324,3 +324,23 @@ def test_a_woman_whose_given_name_is_unlisted_keeps_her_pronouns() -> None:
     assert texts.count("she") == 2 and "She" in texts and "Her" in texts
     assert "his" not in texts and "the highest-ranking prosecutor" in texts
     assert [e.name for e in d.entities if e.type == "PERSON"] == ["Loretta E. Lynch"]
+
+
+def test_no_cataphora_across_a_line_end_the_parse_ran_through():
+    # the parse hangs "In a post … she described it" on the next line's verb: "she" is not
+    # that line's subject ("In her speech, X said" is; same line, same sentence)
+    from spacy.tokens import Doc
+
+    from newsgraph.stages.coref import _preposed_subject
+
+    words = ["In", "a", "post", "she", "described", "it", ".", "\n", "Belk", "has", "worked"]
+    heads = [10, 2, 0, 4, 2, 4, 4, 6, 10, 10, 10]
+    deps = ["prep", "det", "pobj", "nsubj", "relcl", "dobj", "punct", "dep", "nsubj", "aux",
+            "ROOT"]
+    spaces = [True, True, True, True, True, False, False, False, True, True, False]
+    doc = Doc(nlp.load().vocab, words=words, spaces=spaces, heads=heads, deps=deps)
+    assert _preposed_subject(doc[3]) is None
+    same = Doc(nlp.load().vocab, words=["In", "her", "speech", ",", "Belk", "said", "no"],
+               heads=[5, 2, 0, 5, 5, 5, 5], deps=["prep", "poss", "pobj", "punct", "nsubj",
+                                                   "ROOT", "dobj"])
+    assert _preposed_subject(same[1]).text == "Belk"

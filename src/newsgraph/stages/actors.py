@@ -351,13 +351,25 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() and any(c.islower() for c in word[1:])
 
 
+# organisation words that end people's names too ("Frank Church", "Margaret Court"): a PERSON
+# name ending in another one ("Dick Clark Productions", "Acme Group") is an organisation's
+SURNAME_ORG_WORDS = frozenset({
+    "bank", "house", "church", "court", "press", "times", "union", "congress", "club", "state",
+    "league", "team", "label", "studio", "army", "navy", "military", "senate", "news", "radio",
+    "television", "giant", "party", "police", "school", "college", "exchange", "office"})
+
+
 def _relabel_companies(doc: Doc, names: list[tuple[_Name, int, int]]) -> None:
     """Names the parse shows to be a company ("X's chief executive", "X shareholders";
-    ``roles.company``) become ORG, however the NER labelled them (it calls many companies GPE
-    or PERSON), unless a mention shows a place or a person (a title, "he") or the name is a
-    country's."""
+    ``roles.company``) or, labelled PERSON, an organisation ("The group that owns her music,
+    X, says"; ``roles.organisation``) become ORG, however the NER labelled them (it calls many
+    companies GPE or PERSON), unless a mention shows a place or a person (a title, "he") or
+    the name is a country's."""
     text = doc.text
-    shown = {n.words for n, first, end in names if roles.company(doc, first, end)}
+    shown = {n.words for n, first, end in names if roles.company(doc, first, end)
+             or (n.label in ("PERSON", "") and (roles.organisation(doc, first, end) or (
+                 len(n.words) > 1 and n.words[-1] in roles.ORG_WORDS
+                 and n.words[-1] not in SURNAME_ORG_WORDS)))}
     if not shown:
         return
     for n, _, _ in names:

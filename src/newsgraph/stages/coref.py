@@ -517,6 +517,10 @@ def _preposed_subject(token: Token) -> Token | None:
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     if subject is None or subject.i < token.i:
         return None
+    doc = token.doc
+    if any("\n" in doc[k].text_with_ws or doc[k].text in (".", "!", "?")
+           for k in range(token.i, subject.i)):
+        return None  # a parse run across a sentence or line end ("… she described it.\nX has")
     return subject
 
 

@@ -330,6 +330,8 @@ def _organisation_noun(token: Token) -> bool:
                       for g in c.children if g.dep_ == "pobj"), token)
     if token.pos_ != "NOUN":
         return False
+    if token.lemma_.lower() == "group":  # "X, a group that lobbies", not "a group of friends"
+        return not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
     return any(ORG_WORDS.get(w, ("", False))[1] for w in (token.lower_, token.lemma_.lower()))
 
 
