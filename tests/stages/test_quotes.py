@@ -871,6 +871,16 @@ def test_participle_after_a_relative_clause_belongs_to_the_main_subject() -> Non
         ("Maybe he did not do a good job.", "E1")]
 
 
+
+def test_participle_on_the_medium_a_speaker_used_is_the_speakers() -> None:
+    # the parse hangs "accusing" on "Twitter": where she posted, not who accuses
+    text = "Last week, Mara Quist posted on Twitter accusing Big Lantern of blocking her songs."
+    qs = run(text, {"E1": ["Mara Quist"], "E2": ["Twitter"], "E3": ["Big Lantern"]})
+    assert [q.speaker for q in reported(qs) if q.text.startswith("Big Lantern")] == ["E1"]
+    text = "A video shot by a man in a red hat showing the crash was shared widely."
+    qs = run(text, {"E1": ["a man"]})
+    assert all(q.speaker != "E1" for q in reported(qs))
+
 # --------------------------------------------------------------------------- parse failures
 # Each test below gives the parse by hand (spaCy's parse of a sentence can change with the
 # model): the failure it reproduces is what the stage must survive.

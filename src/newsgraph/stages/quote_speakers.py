@@ -295,6 +295,10 @@ def verb_subject(verb: Token) -> Token | None:
         if agent is not None:  # "was told by X"
             return next((g for g in agent.children if g.dep_ == "pobj"), None)
         if tok.dep_ == "acl" and tok.head.pos_ in SPEAKER_POS:
+            verb_of = _medium_verb(tok.head)
+            if verb_of is not None:  # "X posted on Twitter accusing …": X, not Twitter
+                tok = verb_of
+                continue
             return _participle_subject(tok.head)  # "Trump saying …", "footage of Trump saying"
         if tok.dep_ == "xcomp" and tok.head.i != tok.i:  # "this led X to fear": X (object
             obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
@@ -325,6 +329,18 @@ def relative_antecedent(noun: Token) -> Token:
                 lemma, ("",))[0] == "PERSON":
             return noun.head
     return noun
+
+
+def _medium_verb(noun: Token) -> Token | None:
+    """The verb when ``noun`` is where its subject spoke ("posted on Twitter", "spoke at a
+    rally", "appeared in Fox's studio"): a participle hung on the noun is the subject's."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("on", "at", "in") or prep.dep_ != "prep":
+        return None
+    if prep.lower_ == "in" and noun.pos_ != "PROPN":
+        return None  # "a man in a hat saying": the man
+    verb = prep.head
+    return verb if verb.pos_ in ("VERB", "AUX") and verb.i < noun.i else None
 
 
 def _participle_subject(noun: Token) -> Token:
