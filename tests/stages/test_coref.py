@@ -344,3 +344,12 @@ def test_no_cataphora_across_a_line_end_the_parse_ran_through():
                heads=[5, 2, 0, 5, 5, 5, 5], deps=["prep", "poss", "pobj", "punct", "nsubj",
                                                    "ROOT", "dobj"])
     assert _preposed_subject(same[1]).text == "Belk"
+
+
+def test_speaker_pronoun_is_not_someone_named_in_what_he_reports() -> None:
+    text = "Mark Hale met Tom Price on Monday. Price will lose the vote, he said."
+    links = _links(text, ("Hale", "PERSON", False), ("Price", "PERSON", False))
+    assert _at(links, "he", text, 1) == 0  # (the first "he" is in "the")
+    text = "Mark Hale met Tom Price on Monday. Hale will lose the vote, he said."
+    links = _links(text, ("Hale", "PERSON", False), ("Price", "PERSON", False))
+    assert _at(links, "he", text, 1) == 1

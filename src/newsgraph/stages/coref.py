@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.lexicons import rows
 from newsgraph.stages import placehood, roles
+from newsgraph.stages.quote_cues import reporting_verbs, verb_lemma
 
 LOCK_LINKS = 3  # he/she links all of one gender that fix an anchor's gender (2 costs dev F1)
 LOOKBACK = 3  # sentences before the pronoun's own that hold candidate antecedents
@@ -482,6 +483,31 @@ def _speaker_tokens(token: Token, quote_open: list[int]) -> set[int]:
             and t.head.pos_ == "VERB" and quote_open[t.head.i] < 0 and t.pos_ != "PRON"}
 
 
+def _reported_by(token: Token) -> tuple[int, int] | None:
+    """For the subject of a verb of saying after what it reports ("X will win, he said"), the
+    token range of that report; a name in it is someone the speaker speaks of."""
+    verb, doc = token.head, token.doc
+    if token.dep_ != "nsubj" or token.i < verb.i - 2 or not _says(verb):
+        return None
+    if verb.dep_ == "parataxis" and verb.head.i < verb.i:
+        a, b = verb.head.left_edge.i, verb.left_edge.i
+    else:
+        comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+        if comp is None:
+            return None
+        a, b = comp.left_edge.i, comp.right_edge.i + 1
+    if a >= b or any(doc[k].is_quote or doc[k].text == ":" for k in range(a, b)):
+        return None  # quoted words are _speaker_tokens' ("X scolded him: “…,” she said")
+    if not all(doc[k].is_punct for k in range(b, token.i)):
+        return None  # the report must end where its cue begins: "X will win, he said"
+    return a, b
+
+
+def _says(verb: Token) -> bool:
+    entry = reporting_verbs().get(verb_lemma(verb))
+    return verb.pos_ == "VERB" and entry is not None and entry.kind in ("speech", "writing")
+
+
 def _all_quoted(sent: Span, quote_open: list[int]) -> bool:
     """Every word of the sentence sits inside a quotation."""
     words = [t for t in sent if t.is_alpha]
@@ -684,6 +710,13 @@ def _choose(token: Token, agreement: str, case: str, window: list[_Mention],
         said = {m.anchor for m in window + rest if m.token.i in speakers
                 or any(m.start <= doc[i].idx < m.end for i in speakers)}
         candidates = [m for m in candidates if m.anchor not in said]
+        if not candidates:
+            return None
+    reported = _reported_by(token) if case == "subj" else None
+    if reported is not None:  # "The Sierra Nevada has seen little rain, he said": he is not
+        a, b = reported  # the Sierra Nevada
+        named = {m.anchor for m in candidates if m.sent == sent_no and a <= m.token.i < b}
+        candidates = [m for m in candidates if m.anchor not in named]
         if not candidates:
             return None
     banned_tokens = _coarguments(token) if case in ("subj", "obj") else set()
