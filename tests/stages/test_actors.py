@@ -930,3 +930,10 @@ def test_a_person_label_on_a_name_ending_in_an_organisation_word_is_undone():
              (actors._Name(35, 47, 7, "PERSON", ("frank", "church"), None), 6, 8)]
     actors._relabel_companies(doc, names)
     assert [n.label for n, _, _ in names] == ["ORG", "PERSON"]
+
+
+def test_the_utility_is_the_company_named_before():
+    d = digest("Pacific Gas and Electric began another round of power shutoffs on Wednesday. "
+               "The utility said it will closely monitor the weather.")
+    entity = _entity_with(d, "The utility")
+    assert entity is not None and entity.name == "Pacific Gas and Electric"

@@ -356,7 +356,8 @@ def _capitalised(word: str) -> bool:
 SURNAME_ORG_WORDS = frozenset({
     "bank", "house", "church", "court", "press", "times", "union", "congress", "club", "state",
     "league", "team", "label", "studio", "army", "navy", "military", "senate", "news", "radio",
-    "television", "giant", "party", "police", "school", "college", "exchange", "office"})
+    "television", "giant", "party", "police", "school", "college", "exchange", "office",
+    "carrier", "maker"})
 
 
 def _relabel_companies(doc: Doc, names: list[tuple[_Name, int, int]]) -> None:
