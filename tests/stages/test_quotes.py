@@ -881,6 +881,15 @@ def test_participle_on_the_medium_a_speaker_used_is_the_speakers() -> None:
     qs = run(text, {"E1": ["a man"]})
     assert all(q.speaker != "E1" for q in reported(qs))
 
+
+def test_adding_a_count_is_no_speech() -> None:
+    text = ("Anthony Beauvillier added his seventh goal of the season, and Brad Marchand added "
+            "three assists to lead Boston on Tuesday night. Spot gold added 0.1% to $1,472.19 "
+            "an ounce.")
+    assert reported(run(text, {})) == []
+    qs = reported(run("He added that three people had died in the fire.", {}))
+    assert [q.text for q in qs] == ["three people had died in the fire"]
+
 # --------------------------------------------------------------------------- parse failures
 # Each test below gives the parse by hand (spaCy's parse of a sentence can change with the
 # model): the failure it reproduces is what the stage must survive.

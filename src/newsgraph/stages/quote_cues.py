@@ -131,6 +131,9 @@ def complement(verb: Token, entry: Verb) -> tuple[int, int] | None:
     aside = _aside(verb, kids)
     if aside is not None or frame == "aside":
         return aside
+    if verb.lemma_.lower() in word_class("measure-verb") and any(
+            c.dep_ in ("dobj", "npadvmod") and _measure(c) for c in kids):
+        return None  # "added three assists to lead Boston", "added 0.1%": a count, no speech
     passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
     if passive is not None and any(c.dep_ == "agent" for c in kids):
         return passive.left_edge.i, passive.right_edge.i + 1  # "… was reported by X"
@@ -218,6 +221,17 @@ def _topic(kids: list[Token], bare_object: bool,
     if prep is None:
         return None
     return prep.i + 1, prep.right_edge.i + 1
+
+
+MEASURE_ENTITIES = frozenset({"CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def _measure(noun: Token) -> bool:
+    """A noun phrase that counts or measures: a number, amount or ordinal as its head ("his
+    seventh", "$84 billion") or counting it ("three assists", "a 5% rise")."""
+    return noun.ent_type_ in MEASURE_ENTITIES or noun.like_num or any(
+        c.dep_ == "nummod" or (c.dep_ in ("amod", "compound") and c.ent_type_ in MEASURE_ENTITIES)
+        for c in noun.children)
 
 
 def according_content(tok: Token) -> tuple[int, int] | None:
