@@ -890,6 +890,14 @@ def test_adding_a_count_is_no_speech() -> None:
     qs = reported(run("He added that three people had died in the fire.", {}))
     assert [q.text for q in qs] == ["three people had died in the fire"]
 
+
+def test_a_label_is_a_speaker_only_when_it_is_the_name() -> None:
+    # the NER finds a person "Wars Jedi" inside a game's name: that line is no transcript
+    text = ("Star Wars Jedi: Fallen Order review\nStar Wars Jedi: Fallen Order is a game that "
+            "is many things to different people.\nSen. Mara Quist: We need a revolution.")
+    qs = run(text, {"E1": ["Wars Jedi"], "E2": ["Mara Quist"]})
+    assert [(q.text, q.speaker) for q in qs] == [("We need a revolution.", "E2")]
+
 # --------------------------------------------------------------------------- parse failures
 # Each test below gives the parse by hand (spaCy's parse of a sentence can change with the
 # model): the failure it reproduces is what the stage must survive.

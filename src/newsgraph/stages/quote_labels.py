@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from newsgraph.model import Span
-from newsgraph.stages import Found
+from newsgraph.model import Entity, Span
+from newsgraph.stages import Found, roles
 from newsgraph.stages.quote_cues import non_labels, word_class
 from newsgraph.stages.quote_marks import DASHES, quote_marks
 from newsgraph.stages.quote_view import AttributedRun, trim
@@ -75,10 +75,29 @@ def line_label(text: str, s: int, e: int, found: Found,
     entity = found.entity(eid)
     if headline:  # "Sanders: …", "Poll: …" (a one-word label needs no entity)
         one_word = " " not in text[s:colon].strip()
-        return (colon, body, end, eid, "indirect") if entity is not None or one_word else None
-    if (entity is not None and entity.type == "PERSON") or text[s:colon].isupper():
+        named = entity is not None and (_names_the_label(text, s, colon, entity)
+                                        or _topic_label(text, s, colon, found))
+        return (colon, body, end, eid, "indirect") if named or one_word else None
+    if text[s:colon].isupper() or (entity is not None and entity.type == "PERSON"
+                                   and _names_the_label(text, s, colon, entity)):
         return colon, body, end, eid, "direct"
     return None
+
+
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "mr.", "mrs.", "ms.", "dr.",
+                        "prof."})
+
+
+def _names_the_label(text: str, s: int, colon: int, entity: Entity) -> bool:
+    """The label is the person's name, maybe after a title ("Sen. Warren:", "Moderator Lester
+    Holt:"), not a phrase that only holds a name-like part ("Star Wars Jedi:", where the NER
+    found a person "Wars Jedi")."""
+    mention = next((m for m in entity.mentions if m.start < colon and m.end > s), None)
+    if mention is None or mention.end < colon - 1:
+        return False
+    before = text[s:max(s, mention.start)].lower().split()
+    return not before or all(w in HONORIFICS for w in before) or roles.role_at_end(
+        before) == len(before)
 
 
 def _topic_label(text: str, s: int, colon: int, found: Found) -> bool:

@@ -119,6 +119,13 @@ def _role_at(words: list[str]) -> tuple[int, tuple[str, str]] | None:
     return None
 
 
+def role_at_end(words: list[str]) -> int:
+    """How many of the last (lower-case) words are a role phrase ("Sen.", "moderator",
+    "secretary of state"); 0 when none."""
+    hit = _role_at(words)
+    return hit[0] if hit else 0
+
+
 def country_in(doc: Doc, start: int, end: int) -> tuple[str | None, frozenset[str] | None]:
     words = [t.lower_ for t in doc[start:end]]
     country = region = None
