@@ -937,3 +937,19 @@ def test_the_utility_is_the_company_named_before():
                "The utility said it will closely monitor the weather.")
     entity = _entity_with(d, "The utility")
     assert entity is not None and entity.name == "Pacific Gas and Electric"
+
+
+def test_ner_spans_stop_at_a_colon_and_never_open_on_a_possessive():
+    d = digest("Google Stadia, Microsoft xCloud, Apple Arcade: So Many Ways to Play and Pay\n"
+               "Apple Arcade costs five dollars a month, and Microsoft sells xCloud too.")
+    assert not any(":" in m.text for e in d.entities for m in e.mentions)
+    d = digest("Esper paid a visit to the city’s Hoa Lo prison, dubbed the Hanoi Hilton, on "
+               "Tuesday afternoon.")
+    assert not any(m.text.startswith(("’", "'")) for e in d.entities for m in e.mentions)
+
+
+def test_a_group_phrase_does_not_reach_back_over_a_dateline():
+    d = digest("HONOLULU, Hawaii (IslandNewsNow) - NASA scientists working with a big telescope "
+               "on Mauna Kea have found signs of water on Europa, a moon of Jupiter.")
+    groups = [m.text for e in d.entities if e.type == "GROUP" for m in e.mentions]
+    assert groups == ["NASA scientists"]

@@ -271,15 +271,19 @@ NAME_AFTER_COMMA = frozenset({"inc", "ltd", "llc", "plc", "co", "corp", "lp", "l
 
 
 def _parts(ent: Span) -> list[Span]:
-    """The entity's part before any line break ("Tamsin Orlowe" of an NER span "Tamsin
-    Orlowe\nMore" that ran a headline into the next paragraph), for an organisation or a
+    """The entity's part before any line break or colon ("Tamsin Orlowe" of an NER span "Tamsin
+    Orlowe\nMore" that ran a headline into the next paragraph, "Apple Arcade" of "Apple
+    Arcade: So"), for an organisation or a
     person cut at each comma that starts no legal form or suffix (a list the NER ran together:
     "such as CBS All Access, Disney has"); nothing when nothing is left."""
     doc = ent.doc
-    end = next((t.i for t in ent if "\n" in t.text), ent.end)
-    cuts = [ent.start]
+    end = next((t.i for t in ent if "\n" in t.text or t.text == ":"), ent.end)
+    begin = ent.start
+    while begin < end and doc[begin].lower_ in ("'s", "’s", "'", "’"):
+        begin += 1  # "the city’s Hoa Lo prison": the NER span began at the possessive
+    cuts = [begin]
     if ent.label_ in ("ORG", "PERSON"):
-        cuts += [t.i + 1 for t in doc[ent.start:end] if t.text == "," and t.i + 1 < end
+        cuts += [t.i + 1 for t in doc[begin:end] if t.text == "," and t.i + 1 < end
                  and doc[t.i + 1].lower_.rstrip(".") not in NAME_AFTER_COMMA]
     parts = []
     for first, stop in zip(cuts, [*cuts[1:], end], strict=True):
