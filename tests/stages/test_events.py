@@ -393,6 +393,16 @@ def test_theme_verbs_take_the_recipient_or_origin() -> None:
     assert (ev.type, ev.source, ev.target) == ("MOBILIZE", "A", "B")
 
 
+def test_provide_x_with_y_gives_to_x_but_share_y_with_x_too() -> None:
+    ev = one("Norway provided Chile with a surplus Danish ship.",
+             {"A": ["Norway"], "B": ["Chile"], "C": ["Danish"]})
+    assert (ev.type, ev.source, ev.target) == ("AID", "A", "B")
+    ev = one("Norway has been sharing expertise with Chile.", {"A": ["Norway"], "B": ["Chile"]})
+    assert (ev.source, ev.target) == ("A", "B")
+    out = run("Norway said it would be provided next year.", {"A": ["Norway", "it"]})
+    assert all(e.target != "A" for e in out)
+
+
 def test_noun_trigger_modifier_is_the_source() -> None:
     ev = one("The Chilean attack on Peru ended at dawn.", {"A": ["Chilean"], "B": ["Peru"]})
     assert (ev.type, ev.source, ev.target) == ("ASSAULT", "A", "B")

@@ -468,19 +468,21 @@ def speaker_type(noun: Token) -> str | None:
     return "GROUP" if noun.tag_ == "NNS" else listed
 
 
-PHRASE_STOPS = frozenset({"-", "—", "–", ")", ":", ";"})
+PHRASE_STOPS = frozenset({"-", "—", "–", ":", ";"})  # a dash only as a word of its own
 
 
 def _phrase(doc: Doc, head: Token) -> tuple[int, int]:
     """(first token of the mention, first token of its key words) for a speaker noun: its left
-    modifiers on its line (after any dash, colon or closing parenthesis) without leading
+    modifiers on its line (after any free-standing dash or colon) without leading
     adverbs or conjunctions ("Only 52 percent"); the key also drops determiners and possessive
     pronouns ("the union", "his aides" -> "union", "aides"). A plural's mention starts at its
     key, as group mentions do."""
     first = head.left_edge.i
     for i in range(head.i - 1, first - 1, -1):
-        if "\n" in doc[i].text_with_ws or doc[i].text in PHRASE_STOPS:
-            first = i + 1  # not across a dateline: "HONOLULU (KHNL) - NASA scientists"
+        if "\n" in doc[i].text_with_ws or (doc[i].text in PHRASE_STOPS and (
+                doc[i].whitespace_ or doc[i].text in ":;")):
+            first = i + 1  # not across a dateline: "HONOLULU (KHNL) - NASA scientists",
+            # but "hostage-takers", "the Hizbollah (Party of God) group"
             break
     while first < head.i and doc[first].pos_ in SPEAKER_SKIP_POS:
         first += 1

@@ -332,6 +332,13 @@ def _target_words(token: Token, extra: str | None, depth: int,
                  + [g for h in heard for g in prep_objects(h, matter)] + preps)
     yield from datives
     if token.lemma_.lower() in words("theme"):  # "sent troops to X": the object is the thing
+        given = prep_objects(token, ("with",)) if token.lemma_.lower() in words(
+            "with_theme") else []
+        if given and objects:  # "provided X with a ship", "armed X with rifles": X receives
+            preps = [p for p in preps if p not in given]
+            yield from objects
+        else:  # "it would be provided next year": "it" is the thing given
+            objects = [o for o in objects if o.lower_ != "it"]
         yield from preps
         yield from prep_objects(token, ("from", "for"))
     yield from objects
