@@ -898,6 +898,21 @@ def test_a_label_is_a_speaker_only_when_it_is_the_name() -> None:
     qs = run(text, {"E1": ["Wars Jedi"], "E2": ["Mara Quist"]})
     assert [(q.text, q.speaker) for q in qs] == [("We need a revolution.", "E2")]
 
+
+def test_a_source_phrase_whose_clause_has_its_own_speaker_is_no_source() -> None:
+    # the parse runs "In a Tumblr post …" across the line break onto "worked"
+    text = ("Mara Quist's first five records were released through Big Lantern, which was "
+            "bought out by a firm owned by music manager Tom Braun earlier this year.\nIn a "
+            "Tumblr post at the time she described this as the \"worst possible outcome\" and "
+            "accused him of years of \"relentless, cynical bullying\".\nBraun has worked with "
+            "the likes of Ana Belt and Kim Soto - both of whom Quist has had rows with in the "
+            "past.")
+    qs = run(text, {"E1": ["Mara Quist", "she", "Quist"], "E2": ["Tom Braun", "Braun", "him"],
+                    "E3": ["a Tumblr post"]})
+    assert {q.speaker for q in direct(qs)} == {"E1"}
+    assert not any(q.text.startswith("Braun") for q in reported(qs))
+
+
 # --------------------------------------------------------------------------- parse failures
 # Each test below gives the parse by hand (spaCy's parse of a sentence can change with the
 # model): the failure it reproduces is what the stage must survive.

@@ -112,8 +112,16 @@ def source_object(t: Token, phrases: dict[str, str]) -> Token | None:
         if t.dep_ != "prep" or t.lower_ not in word_class("source-preposition"):
             return None
         obj = next((g for g in t.children if g.dep_ == "pobj"), None)
-        if obj is None or is_reporting_verb(t.head, reporting_verbs()):
+        verbs = reporting_verbs()
+        if obj is None or is_reporting_verb(t.head, verbs):
             return None
+        doc = t.doc
+        if any("\n" in doc[k].text_with_ws for k in range(min(t.i, t.head.i),
+                                                          max(t.i, t.head.i))):
+            return None  # a parse run across a line: "In a post …\nBraun has worked"
+        if any(is_reporting_verb(g, verbs) and any(c.dep_ == "nsubj" for c in g.children)
+               for g in t.subtree if g.i != t.i):
+            return None  # "In a post at the time she described it as …": her words
         if obj.lemma_.lower() in word_class("source-noun") or (
                 t.lower_ == "per" and obj.pos_ == "PROPN"):
             return obj
