@@ -403,6 +403,15 @@ def test_provide_x_with_y_gives_to_x_but_share_y_with_x_too() -> None:
     assert all(e.target != "A" for e in out)
 
 
+def test_providing_needs_a_recipient_or_aid() -> None:
+    assert run("The articles on these websites provide some basic information about Chile.",
+               {"A": ["Chile"]}) == ()
+    ev = one("Norway provided $5 million to Chile.", {"A": ["Norway"], "B": ["Chile"]})
+    assert (ev.type, ev.source, ev.target) == ("AID", "A", "B")
+    ev = one("Norway provided humanitarian aid last year.", {"A": ["Norway"]})
+    assert (ev.type, ev.source) == ("AID", "A")
+
+
 def test_noun_trigger_modifier_is_the_source() -> None:
     ev = one("The Chilean attack on Peru ended at dawn.", {"A": ["Chilean"], "B": ["Peru"]})
     assert (ev.type, ev.source, ev.target) == ("ASSAULT", "A", "B")

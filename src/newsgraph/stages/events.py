@@ -133,6 +133,15 @@ def _needs_met(token: Token, row: Trigger) -> bool:
             for c in token.children)
     if row.needs == "phrase":
         return _on_phrase(token, row.type)
+    if row.needs == "given":  # "provided aid", "provided $5m to X", "provided X with arms";
+        # not "plans provide tax advantages", "the articles provide some information"
+        kids = list(token.children)
+        objects = [c for c in kids if c.dep_ in OBJECTS + PASSIVE_SUBJECTS]
+        return any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in ("to", "for"))
+                   for c in kids) or (bool(objects) and any(
+                       c.dep_ == "prep" and c.lower_ == "with" for c in kids)) or any(
+            c.ent_type_ == "MONEY" or any(r.type == "AID" for r in triggers().get(
+                (c.lemma_.lower(), "noun"), ())) for c in objects)
     if row.needs == "recipient":  # "offered troops to X", "offered X aid"
         return any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to")
                    for c in token.children)
