@@ -953,3 +953,10 @@ def test_a_group_phrase_does_not_reach_back_over_a_dateline():
                "on Mauna Kea have found signs of water on Europa, a moon of Jupiter.")
     groups = [m.text for e in d.entities if e.type == "GROUP" for m in e.mentions]
     assert groups == ["NASA scientists"]
+
+
+def test_no_mention_ends_in_space_when_the_ner_took_an_opening_quote_mark():
+    d = digest("Protests grew on Monday.\nHong Kong 'threatened with China takeover' as the "
+               "crisis deepens in the city.")
+    assert all(m.text == m.text.strip() for e in d.entities for m in e.mentions)
+    assert "Hong Kong" in {e.name for e in d.entities}

@@ -88,6 +88,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         if span.endswith(suffix) and len(span) > len(suffix) + 1:
             end -= len(suffix)
             break
+    while end > start and text[end - 1].isspace():  # "Hong Kong '" (an opening quote mark)
+        end -= 1
     span = text[start:end]
     if span.lower().startswith("the ") and len(span) > 4:
         start += 4
