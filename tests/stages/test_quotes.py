@@ -913,6 +913,17 @@ def test_a_source_phrase_whose_clause_has_its_own_speaker_is_no_source() -> None
     assert not any(q.text.startswith("Braun") for q in reported(qs))
 
 
+
+def test_a_quote_with_no_cue_after_a_sentence_about_a_person_is_theirs() -> None:
+    text = ("The hearing ran long. Ron Adler returned to the issue later in the hearing. "
+            "\u201cWhat launchers exist today that could do this?\u201d")
+    qs = run(text, {"E1": ["Ron Adler"]})
+    assert [(q.text, q.speaker) for q in direct(qs)] == [
+        ("What launchers exist today that could do this?", "E1")]
+    text = "Police arrested Ron Adler on Monday. \u201cHe was violent and would not stop.\u201d"
+    qs = run(text, {"E1": ["Ron Adler"], "E2": ["Police"]})
+    assert [q.speaker for q in direct(qs)] == [None]
+
 # --------------------------------------------------------------------------- parse failures
 # Each test below gives the parse by hand (spaCy's parse of a sentence can change with the
 # model): the failure it reproduces is what the stage must survive.

@@ -241,6 +241,33 @@ def inherit(runs: list[AttributedRun], view: DocView, found: Found, para_start: 
             donor = _previous_paragraph_quote(runs, i, r.paragraph)
         if donor is not None:
             r.cue, r.speaker, r.who, r.attributed = donor.cue, donor.speaker, donor.who, True
+        elif _sentence_like(r, text):
+            actor = _narrated_person(r, view, found, start)
+            if actor is not None:
+                r.speaker, r.who = found.entity_at(actor.idx, actor.idx + len(actor)), (
+                    actor.idx, actor.idx + len(actor))
+
+
+def _narrated_person(r: AttributedRun, view: DocView, found: Found, start: int) -> Token | None:
+    """The person a quote with no cue follows in its paragraph: the named subject of an active
+    verb in the sentence right before it ("Aderholt returned to the issue later. “What
+    launchers exist today?”"). The sentence is read back to the previous sentence end or
+    quotation (the parse may run a quotation before it into it)."""
+    doc, first = view.doc, r.tokens[0]
+    if first == 0 or doc[first - 1].idx < start or doc[first - 1].text not in (".", "!", "?"):
+        return None  # (the quote must open a sentence of its own)
+    k = first - 2
+    while k >= 0 and doc[k].idx >= start and not view.quoted[k] \
+            and doc[k].text not in (".", "!", "?"):
+        k -= 1
+    if k >= 0 and view.quoted[k]:
+        return None  # right after another quotation: that one's speaker decides
+    subject = next((t for t in doc[k + 1:first - 1] if t.dep_ == "nsubj"
+                    and k < t.head.i < first and t.head.pos_ == "VERB"), None)
+    if subject is None or subject.pos_ != "PROPN":
+        return None
+    entity = found.entity(found.entity_at(subject.idx, subject.idx + len(subject)))
+    return subject if entity is not None and entity.type == "PERSON" else None
 
 
 def _attributed_neighbour(runs: list[AttributedRun], i: int, step: int) -> AttributedRun | None:
