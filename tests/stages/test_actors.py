@@ -960,3 +960,18 @@ def test_no_mention_ends_in_space_when_the_ner_took_an_opening_quote_mark():
                "crisis deepens in the city.")
     assert all(m.text == m.text.strip() for e in d.entities for m in e.mentions)
     assert "Hong Kong" in {e.name for e in d.entities}
+
+
+def test_a_capitalised_title_with_no_name_is_a_description_not_an_organisation():
+    d = digest("Small lenders are booming. They are focused on their clients’ “money health,” as "
+               "one fintech CEO told me, and on cutting the “pain” of fees.")
+    ceo = [e for e in d.entities if "CEO" in e.name]
+    assert [(e.name, e.type) for e in ceo] == [("one fintech CEO", "PERSON")]
+    quotes = [q for q in d.quotes if q.kind == "direct"]
+    assert quotes and all(q.speaker == ceo[0].id for q in quotes)
+
+
+def test_a_bullet_dash_is_not_part_of_a_group():
+    d = digest("The service was launched in 2017.\n- Alibaba leaders have denied 'sensational' "
+               "claims about the deal.\n- Tencent was also named.")
+    assert "Alibaba leaders" in {e.name for e in d.entities if e.type == "GROUP"}

@@ -154,6 +154,8 @@ def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
         words = words_of(text[start:end])
         if not words or _address(text[start:end]) or (len(words) == 1 and len(words[0]) == 1):
             continue  # (a lone letter: "Neither do I." is no organisation "I.")
+        if ent.label_ == "ORG" and _only_a_title(words):
+            continue  # "one neo-bank CEO told me": a title, the description's to read
         person = title
         # a person could hide behind the NER's other labels, but not behind a nationality or
         # creed, an acronym ("BA") or a name after "the" ("the White House")
@@ -175,7 +177,8 @@ def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
     for first, last, proper in _proper_runs(doc):
         start, end = _trim(text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
         words = words_of(text[start:end])
-        if words and not _address(text[start:end]) and not _quoted_title(text, start, end):
+        if words and not _address(text[start:end]) and not _quoted_title(text, start, end) \
+                and not _only_a_title(words):
             person = _title_before(doc, first)
             maybe = proper and _may_be_person(words, labelled=False) and personhood.referent(
                 doc[first:last].root) and not _after_the(doc, first)
@@ -185,6 +188,11 @@ def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
                               titled=person is not None), first, last))
     out.sort(key=lambda n: n[0].start)
     return out
+
+
+def _only_a_title(words: tuple[str, ...]) -> bool:
+    """A capitalised title with no name ("CEO", "Chief Executive") is no actor's name."""
+    return roles.role_at_end(list(words)) == len(words)
 
 
 _ADDRESS = re.compile(r"://|\bwww\.|\S@\S|\.(?:com|org|net|gov|edu)\b/", re.IGNORECASE)

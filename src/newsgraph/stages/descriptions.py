@@ -355,10 +355,14 @@ def speakers(doc: Doc, actors: list[Cluster], unresolved: list[Cluster]) -> list
         part = partitive_object(head)
         noun = part if part is not None else head
         label = noun.i == 0 and noun.lemma_.lower() in speaker_nouns()  # a headline "Poll: …"
-        if noun.tag_ == "NNP" and noun.ent_type_ in ("", "PERSON", "ORG") and not label:
+        # a capitalised title is a role noun ("one neo-bank CEO told me"), not a name
+        title = noun.tag_ == "NNP" and roles.role_at_end([noun.lower_]) == 1
+        if noun.tag_ == "NNP" and noun.ent_type_ in ("", "PERSON", "ORG") and not (
+                label or title):
             _unnamed_speaker(doc, noun, actors, made, out)
             continue
-        if (noun.tag_ not in SPEAKER_TAGS and not label) or _named_inside(noun, actors):
+        if (noun.tag_ not in SPEAKER_TAGS and not (label or title)) or _named_inside(noun,
+                                                                                    actors):
             continue
         if any(overlaps(c, t.idx, t.idx + len(t)) for c in actors + out for t in {head, noun}):
             continue
@@ -468,22 +472,13 @@ def speaker_type(noun: Token) -> str | None:
     return "GROUP" if noun.tag_ == "NNS" else listed
 
 
-PHRASE_STOPS = frozenset({"-", "—", "–", ":", ";"})  # a dash only as a word of its own
-
-
 def _phrase(doc: Doc, head: Token) -> tuple[int, int]:
     """(first token of the mention, first token of its key words) for a speaker noun: its left
-    modifiers on its line (after any free-standing dash or colon) without leading
+    modifiers (``roles.phrase_start``: on its line, after any dash or colon) without leading
     adverbs or conjunctions ("Only 52 percent"); the key also drops determiners and possessive
     pronouns ("the union", "his aides" -> "union", "aides"). A plural's mention starts at its
     key, as group mentions do."""
-    first = head.left_edge.i
-    for i in range(head.i - 1, first - 1, -1):
-        if "\n" in doc[i].text_with_ws or (doc[i].text in PHRASE_STOPS and (
-                doc[i].whitespace_ or doc[i].text in ":;")):
-            first = i + 1  # not across a dateline: "HONOLULU (KHNL) - NASA scientists",
-            # but "hostage-takers", "the Hizbollah (Party of God) group"
-            break
+    first = roles.phrase_start(doc, head.left_edge.i, head.i)
     while first < head.i and doc[first].pos_ in SPEAKER_SKIP_POS:
         first += 1
     core = first

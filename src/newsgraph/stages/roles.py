@@ -231,7 +231,7 @@ def descriptions(doc: Doc) -> list[Description]:
     out: list[Description] = []
     for chunk in doc.noun_chunks:
         root = chunk.root
-        first = _line_start(doc, chunk.start, root.i)
+        first = phrase_start(doc, chunk.start, root.i)
         if root.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in doc[first:root.i]):
             continue
         plural = root.tag_ in ("NNS", "NNPS")
@@ -271,7 +271,7 @@ def pairs(doc: Doc, person_nouns: dict[str, str]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for chunk in doc.noun_chunks:
         root = chunk.root
-        first = _line_start(doc, chunk.start, root.i)
+        first = phrase_start(doc, chunk.start, root.i)
         if root.tag_ != "NNS" or not any(t.lower_ in ("two", "both") for t in doc[first:root.i]):
             continue
         lemma = root.lemma_.lower()
@@ -280,12 +280,18 @@ def pairs(doc: Doc, person_nouns: dict[str, str]) -> list[tuple[int, int]]:
     return out
 
 
-def _line_start(doc: Doc, start: int, root: int) -> int:
-    """The first token of a noun chunk on its root's line: a parse that runs a title line
-    into the next paragraph ("... with Norland government\nDock workers") must not make a
-    mention that spans the line break."""
+PHRASE_STOPS = frozenset({"-", "—", "–", ":", ";"})  # a dash only as a word of its own
+
+
+def phrase_start(doc: Doc, start: int, root: int) -> int:
+    """The first token of a noun phrase [start, root] on its root's line and after any
+    free-standing dash, colon or semicolon: a parse that runs a title line into the next
+    paragraph ("... with Norland government\nDock workers"), a dateline ("HONOLULU (KHNL) -
+    NASA scientists") or a bullet ("- Alibaba leaders") into the phrase must not make a
+    mention of it ("hostage-takers" and "the Hizbollah (Party of God) group" stay whole)."""
     for token in doc[start:root]:
-        if "\n" in token.text:
+        if "\n" in token.text_with_ws or (token.text in PHRASE_STOPS and (
+                token.whitespace_ or token.text in ":;")):
             start = token.i + 1
     return start
 
