@@ -924,6 +924,23 @@ def test_a_quote_with_no_cue_after_a_sentence_about_a_person_is_theirs() -> None
     qs = run(text, {"E1": ["Ron Adler"], "E2": ["Police"]})
     assert [q.speaker for q in direct(qs)] == [None]
 
+
+def test_an_upper_case_transcript_label_is_the_person_of_that_surname() -> None:
+    text = ("Chris Wallace interviewed Mike Pence on Sunday about the debate.\n"
+            "WALLACE: Will she be at the debate tomorrow night?\n"
+            "PENCE: She will not be attending the debate.")
+    found = Found(article=Article(text=text), entities=(
+        Entity("E1", "Chris Wallace", "PERSON", mentions=(Mention("Chris Wallace", 0, 13),)),
+        Entity("E2", "Mike Pence", "PERSON", mentions=(Mention("Mike Pence", 25, 35),))))
+    out = quotes.run(nlp.load()(text), found)
+    assert [q.speaker for q in out] == ["E1", "E2"]
+    labels = {m.text for e in found.entities for m in e.mentions}
+    assert {"WALLACE", "PENCE"} <= labels
+    # two people of that surname: the label names neither
+    text = text.replace("on Sunday", "and Karen Pence on Sunday")
+    qs = run(text, {"E1": ["Chris Wallace"], "E2": ["Mike Pence"], "E3": ["Karen Pence"]})
+    assert [q.speaker for q in direct(qs)] == ["E1", None]
+
 # --------------------------------------------------------------------------- parse failures
 # Each test below gives the parse by hand (spaCy's parse of a sentence can change with the
 # model): the failure it reproduces is what the stage must survive.

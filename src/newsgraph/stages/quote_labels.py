@@ -41,7 +41,7 @@ def transcript_runs(text: str, paragraphs: list[tuple[int, int]],
         while label_end > s and text[label_end - 1].isspace():
             label_end -= 1
         yield AttributedRun([(ns, ne)], (ns, ne), cue=Span(text[s:e], s, e),
-                            speaker=found.entity_at(s, label_end), who=(s, label_end),
+                            speaker=label_entity(text, s, label_end, found), who=(s, label_end),
                             attributed=True)
 
 
@@ -71,7 +71,7 @@ def line_label(text: str, s: int, e: int, found: Found,
     if body >= end or text[body] in quote_marks() or not any(
             c.isalpha() for c in text[body:end]):
         return None
-    eid = found.entity_at(s, colon)
+    eid = label_entity(text, s, colon, found)
     entity = found.entity(eid)
     if headline:  # "Sanders: …", "Poll: …" (a one-word label needs no entity)
         one_word = " " not in text[s:colon].strip()
@@ -98,6 +98,21 @@ def _names_the_label(text: str, s: int, colon: int, entity: Entity) -> bool:
     before = text[s:max(s, mention.start)].lower().split()
     return not before or all(w in HONORIFICS for w in before) or roles.role_at_end(
         before) == len(before)
+
+
+def label_entity(text: str, s: int, e: int, found: Found) -> str | None:
+    """The entity a speaker label names: one with a mention there, else the one person whose
+    name ends with the label's last word ("PENCE:" for Mike Pence, "Sen. Warren:")."""
+    eid = found.entity_at(s, e)
+    if eid is not None:
+        return eid
+    words = text[s:e].split()
+    if not words:
+        return None
+    last = words[-1].strip(".,").casefold()
+    named = [x.id for x in found.entities if x.type == "PERSON" and any(
+        m.kind == "name" and m.text.split()[-1].casefold() == last for m in x.mentions)]
+    return named[0] if len(named) == 1 else None
 
 
 def _topic_label(text: str, s: int, colon: int, found: Found) -> bool:

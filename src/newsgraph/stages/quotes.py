@@ -27,10 +27,11 @@ line, no leading punctuation) are in ``found.extra[SPEAKER_SPANS]`` either way.
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from newsgraph.model import Quote
+from newsgraph.model import Entity, Mention, Quote
 from newsgraph.stages import Found
 from newsgraph.stages.quote_direct import attribute, direct_parts, inherit, is_quote
 from newsgraph.stages.quote_labels import labelled_lines, transcript_runs
@@ -69,4 +70,26 @@ def run(doc: Doc, found: Found) -> tuple[Quote, ...]:
         pairs.extend(headline_speech(view, found, paras[0]))
     pairs.sort(key=lambda p: (p[0].start, p[0].end))
     found.extra[SPEAKER_SPANS] = tuple(who for _, who in pairs)
+    found.entities = _label_mentions(text, found.entities, pairs)
     return tuple(q for q, _ in pairs)
+
+
+def _label_mentions(text: str, entities: tuple[Entity, ...],
+                    pairs: list[tuple[Quote, tuple[int, int] | None]]) -> tuple[Entity, ...]:
+    """A transcript label resolved by surname ("PENCE:" for Mike Pence) becomes a mention of
+    its speaker, so the label points at the actor like any name."""
+    added: dict[str, list[Mention]] = {}
+    for q, who in pairs:
+        if q.speaker is None or who is None or q.cue is None or not q.cue.text.rstrip(
+                ).endswith(":"):
+            continue
+        s, e = who
+        entity = next((x for x in entities if x.id == q.speaker), None)
+        mentions = [*(entity.mentions if entity else ()), *added.get(q.speaker, ())]
+        if entity is not None and s < e and not any(m.start < e and s < m.end for m in mentions):
+            added.setdefault(q.speaker, []).append(Mention(text[s:e], s, e, "name"))
+    if not added:
+        return entities
+    return tuple(replace(x, mentions=tuple(sorted((*x.mentions, *added[x.id]),
+                                                  key=lambda m: (m.start, m.end))))
+                 if x.id in added else x for x in entities)
