@@ -693,3 +693,23 @@ def test_a_price_charged_is_no_accusation() -> None:
     ev = one("Prosecutors charged the ferry line with fraud.",
              {"A": ["Prosecutors"], "B": ["the ferry line"]})
     assert (ev.type, ev.source, ev.target) == ("ACCUSE", "A", "B")
+
+
+def test_words_that_look_like_triggers_but_name_nothing_that_happened() -> None:
+    # a space probe, a rally of prices, an extraposed "it's striking that", a word in a name
+    assert run("NASA's Galileo Jupiter probe measured a big rise in the density of charged "
+               "particles.", {"A": ["NASA"]}) == ()
+    ev = one("The FBI launched a probe into the leak.", {"A": ["FBI"]})
+    assert (ev.type, ev.source) == ("ACCUSE", "A")
+    assert run("Even the Nifty has been rallying at a time of worry. Stocks rallied on Monday.",
+               {}) == ()
+    assert one("Students rallied in Chile against the law.", {"A": ["Chile"]}).type == "PROTEST"
+    assert run("“It’s striking that in almost every corner of the world, trade is slowing,” "
+               "Germany’s minister said.", {"A": ["Germany"]}) == ()
+    from spacy.tokens import Doc
+
+    words = ["the", "Volatiles", "Investigating", "Polar", "Rover", "is", "investigating", "it"]
+    doc = Doc(nlp.load().vocab, words=words,
+              ents=["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O"])
+    assert [events._in_a_name(t) for t in doc] == [False, True, True, True, True, False, False,
+                                                   False]

@@ -169,6 +169,9 @@ def _needs_met(token: Token, row: Trigger) -> bool:
     if row.needs.startswith("light:"):  # "lodged a protest": a light verb of that class
         light = _light_verb(token)
         return light is not None and light.lemma_.lower() in words(row.needs[6:])
+    if row.needs == "into":  # "a probe into X", "launched a probe"; not "the Jupiter probe"
+        return _light_verb(token) is not None or any(
+            c.dep_ == "prep" and c.lower_ == "into" for c in token.children)
     if row.needs == "light":
         if token.lemma_.lower() in words("mass") and token.tag_ == "NN" and not any(
                 c.dep_ in ("det", "poss") for c in token.children):
@@ -183,7 +186,8 @@ def _needs_met(token: Token, row: Trigger) -> bool:
 def _has_object(token: Token) -> bool:
     """An object or passive subject, a noun the (modifier-parsed) verb describes, or the
     object of a conjoined verb ("donated and delivered goods": they share it)."""
-    return any(c.dep_ in OBJECTS + PASSIVE_SUBJECTS for c in token.children) or (
+    return any(c.dep_ in OBJECTS + PASSIVE_SUBJECTS and c.pos_ != "SCONJ"  # not "It's
+               for c in token.children) or (  # striking that …", a complementizer as object
         token.dep_ in MODIFIER_DEPS and token.head.pos_ in ARGUMENT_POS) or any(
         c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ in OBJECTS for g in c.children)
         for c in token.children)
@@ -219,7 +223,21 @@ def _threat(verb: Token) -> bool:
     return False
 
 
+NAME_ENTITIES = frozenset({"ORG", "PRODUCT", "FAC", "WORK_OF_ART", "EVENT", "LAW"})
+
+
+def _in_a_name(token: Token) -> bool:
+    """A capitalised word inside a longer name ("Volatiles Investigating Polar Exploration
+    Rover", "Strike Force Command"): no event of its own."""
+    if token.ent_type_ not in NAME_ENTITIES or not token.is_title:
+        return False
+    doc = token.doc
+    return token.ent_iob_ == "I" or (token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I")
+
+
 def _match(token: Token) -> Trigger | None:
+    if _in_a_name(token):
+        return None
     if token.pos_ == "VERB" and (token.dep_ not in MODIFIER_DEPS or _clause_like(token)):
         pos = "verb"
     elif token.pos_ == "NOUN":
@@ -471,6 +489,8 @@ def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span]
         status = status_of(token)
     if _natural(token, sources):
         return []  # "an earthquake struck X": no actor, no event
+    if any(s.lemma_.lower() in words("market") or s.lower_ in words("market") for s in sources):
+        return []  # "the Nifty has been rallying", "stocks hit a record": prices, no actors
     sources = [s for s in sources if s.pos_ in ARGUMENT_POS]
     if not sources and token.pos_ == "NOUN":
         sources = modifier_sources(token, found)
