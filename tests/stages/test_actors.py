@@ -975,3 +975,20 @@ def test_a_bullet_dash_is_not_part_of_a_group():
     d = digest("The service was launched in 2017.\n- Alibaba leaders have denied 'sensational' "
                "claims about the deal.\n- Tencent was also named.")
     assert "Alibaba leaders" in {e.name for e in d.entities if e.type == "GROUP"}
+
+
+def test_a_name_with_a_list_after_of_and_its_acronym_in_parentheses():
+    d = digest("The Ministry of Trade, Industry and Energy (MOTIE) said costs would fall. "
+               "MOTIE also said prices would drop.")
+    ministry = _entity_with(d, "MOTIE")
+    assert ministry is not None and ministry.name == "Ministry of Trade, Industry and Energy"
+    assert not any("(" in m.text for e in d.entities for m in e.mentions)
+
+
+def test_a_kind_of_company_is_the_one_just_named_as_a_subject():
+    d = digest("Nissan is hoping a redesign of its sedan will pull in buyers. Nissan says the "
+               "car will sell well, and Nissan expects more.\nVolkswagen is giving us a glimpse "
+               "of the future with an electric wagon. The German automaker says the wagon will "
+               "go 300 miles on one charge.")
+    automaker = _entity_with(d, "The German automaker")
+    assert automaker is not None and automaker.name == "Volkswagen"

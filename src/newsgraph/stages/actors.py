@@ -292,9 +292,14 @@ def _parts(ent: Span) -> list[Span]:
     while begin < end and doc[begin].lower_ in ("'s", "’s", "'", "’"):
         begin += 1  # "the city’s Hoa Lo prison": the NER span began at the possessive
     cuts = [begin]
-    if ent.label_ in ("ORG", "PERSON"):
+    opening = next((t.i for t in doc[begin:end] if t.text == "("), None)
+    if opening is not None and not any(t.text == ")" for t in doc[opening:end]):
+        end = opening  # "Ministry of Trade (MOTIE": the acronym's parenthesis was left open
+    of = next((t.i for t in doc[begin:end] if t.lower_ == "of"), end)
+    if ent.label_ in ("ORG", "PERSON"):  # (not in a list after "of": "Ministry of Trade,
+        # Industry and Energy" is one name)
         cuts += [t.i + 1 for t in doc[begin:end] if t.text == "," and t.i + 1 < end
-                 and doc[t.i + 1].lower_.rstrip(".") not in NAME_AFTER_COMMA]
+                 and t.i < of and doc[t.i + 1].lower_.rstrip(".") not in NAME_AFTER_COMMA]
     parts = []
     for first, stop in zip(cuts, [*cuts[1:], end], strict=True):
         while stop > first and (doc[stop - 1].is_space or doc[stop - 1].text == ","):
@@ -450,11 +455,14 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
         if pick(words, people, first_name=True) is None:
             people.append(Cluster(words, "PERSON"))
     acronyms: dict[str, tuple[str, ...]] = {}
-    for name, _, _ in names:
+    for name, _, end in names:
         if name.label == "ORG" and len(name.words) > 1:
             initials = "".join(w[0] for w in name.words if w not in ACRONYM_SKIP)
             if len(initials) > 1:
                 acronyms.setdefault(initials, name.words)
+            if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
+                    and doc[end + 1].is_upper and doc[end + 1].is_alpha:
+                acronyms.setdefault(doc[end + 1].lower_, name.words)  # "Ministry of … (MOTIE)"
     others: dict[tuple[str, ...], Cluster] = {}
     bare: list[tuple[tuple[str, ...], Mention, bool]] = []
     maybe: set[int] = set()

@@ -56,10 +56,12 @@ def organisations(doc: Doc, others: list[Cluster]) -> None:
                   if (named or c.sector in (None, org[0]))
                   and (country is None or c.country in (None, country))
                   and any(m.start < start for m in c.mentions)]
-        if before and kind:  # "the consumer computing giant": the organisation the story is
-            best = max(before, key=lambda c: (  # about so far (named most, then first), not
-                sum(m.start < start for m in c.mentions),  # one named in passing since
-                -min(m.start for m in c.mentions)))
+        if before and kind:  # "the consumer computing giant": the subject of the sentence
+            # just before ("Volkswagen is showing a concept car. The German automaker …"), else the
+            # organisation the story is about so far (named most, then first), not one named
+            # in passing since
+            best = _subject_before(doc, before, first - 1) or max(before, key=lambda c: (
+                sum(m.start < start for m in c.mentions), -min(m.start for m in c.mentions)))
         elif before:
             best = _latest_before(before, start)
         elif len(named) == 1:  # a standfirst's "the union" before "the Dockers Union" is named
@@ -123,6 +125,21 @@ def _kind(name: str) -> tuple[str, ...]:
         return ("state", "city", "other") if name.lower() in ("new york", "washington") else (
             "state", "other")
     return ("city", "other")
+
+
+SUBJECT_WINDOW = 60  # tokens before a description in which a subject counts as just named
+
+
+def _subject_before(doc: Doc, clusters: list[Cluster], i: int) -> Cluster | None:
+    """The cluster named last as a subject in the SUBJECT_WINDOW tokens before token ``i``
+    (about the sentence before; its bounds are not trusted, a parse can split "ID. Space")."""
+    for token in reversed(doc[max(0, i - SUBJECT_WINDOW):i]):
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
+            hit = next((c for c in clusters if overlaps(c, token.idx, token.idx + len(token))),
+                       None)
+            if hit is not None:
+                return hit
+    return None
 
 
 def _latest_before(clusters: list[Cluster], start: int) -> Cluster:
