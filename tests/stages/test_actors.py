@@ -992,3 +992,17 @@ def test_a_kind_of_company_is_the_one_just_named_as_a_subject():
                "go 300 miles on one charge.")
     automaker = _entity_with(d, "The German automaker")
     assert automaker is not None and automaker.name == "Volkswagen"
+
+
+def test_a_possessive_inside_a_person_span_splits_owner_and_organisation():
+    d = digest("NASA picked Jeff Bezos’s Blue Origin and two other firms to bid for the lander "
+               "on Monday.")
+    types = {e.name: e.type for e in d.entities}
+    assert types.get("Jeff Bezos") == "PERSON" and types.get("Blue Origin") == "ORG"
+    assert not any("’s" in m.text for e in d.entities for m in e.mentions)
+
+
+def test_an_honorific_alone_is_no_actor():
+    d = digest("Hon. Funke Adedoyin died on Sunday, the Senate said. The Rt. Hon. Femi Gbaja "
+               "led tributes, and Hon said the house would adjourn.")
+    assert not {"Hon", "Rt", "Hon."} & {e.name for e in d.entities}

@@ -713,3 +713,12 @@ def test_words_that_look_like_triggers_but_name_nothing_that_happened() -> None:
               ents=["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O"])
     assert [events._in_a_name(t) for t in doc] == [False, True, True, True, True, False, False,
                                                    False]
+
+
+def test_beating_a_rival_in_a_vote_or_a_game_is_no_assault() -> None:
+    assert run("Kentucky Democrats beat incumbent Gov. Matt Bevin in a state Trump won by 30 "
+               "points.", {"A": ["Matt Bevin"]}) == ()
+    assert run("Wales beat Hungary 2-0 on Tuesday night in Cardiff.",
+               {"A": ["Wales"], "B": ["Hungary"]}) == ()
+    ev = one("Soldiers beat the prisoners in Chile.", {"A": ["Chile"]})
+    assert ev.type == "ASSAULT"

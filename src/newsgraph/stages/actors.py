@@ -46,7 +46,6 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from newsgraph.lexicons import rows
 from newsgraph.model import Entity, Mention
 from newsgraph.stages import (
     Found,
@@ -74,7 +73,7 @@ KIND_WEIGHT = {"name": 1.0, "title": 1.0, "other": 1.0, "pronoun": 1.0}
 W_EARLY = 0.0
 TYPE_WEIGHT: dict[str, float] = {}
 NARRATOR_NAME = "the author"  # the first-person narrator's name when the article has no author
-TITLES: dict[str, str] = {r[0]: r[1] for r in rows("person_titles.tsv")}
+TITLES = roles.PERSON_TITLES
 # honorifics that spaCy sometimes puts inside a PERSON span and that are never part of a name
 ROLE_WORDS_KEPT = {"king", "queen", "prince", "princess", "pope", "lord", "lady", "dame", "sir"}
 
@@ -154,7 +153,7 @@ def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
         words = words_of(text[start:end])
         if not words or _address(text[start:end]) or (len(words) == 1 and len(words[0]) == 1):
             continue  # (a lone letter: "Neither do I." is no organisation "I.")
-        if ent.label_ == "ORG" and _only_a_title(words):
+        if (ent.label_ == "ORG" or all(w in TITLES for w in words)) and _only_a_title(words):
             continue  # "one neo-bank CEO told me": a title, the description's to read
         person = title
         # a person could hide behind the NER's other labels, but not behind a nationality or
@@ -191,8 +190,9 @@ def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
 
 
 def _only_a_title(words: tuple[str, ...]) -> bool:
-    """A capitalised title with no name ("CEO", "Chief Executive") is no actor's name."""
-    return roles.role_at_end(list(words)) == len(words)
+    """A capitalised title with no name ("CEO", "Chief Executive", "Hon") is no actor's
+    name."""
+    return roles.role_at_end(list(words)) == len(words) or all(w in TITLES for w in words)
 
 
 _ADDRESS = re.compile(r"://|\bwww\.|\S@\S|\.(?:com|org|net|gov|edu)\b/", re.IGNORECASE)
@@ -280,33 +280,43 @@ NAME_AFTER_COMMA = frozenset({"inc", "ltd", "llc", "plc", "co", "corp", "lp", "l
                               "ii", "iii", "iv"})
 
 
+POSSESSIVES = ("'s", "’s")
+
+
 def _parts(ent: Span) -> list[Span]:
-    """The entity's part before any line break or colon ("Tamsin Orlowe" of an NER span "Tamsin
-    Orlowe\nMore" that ran a headline into the next paragraph, "Apple Arcade" of "Apple
-    Arcade: So"), for an organisation or a
-    person cut at each comma that starts no legal form or suffix (a list the NER ran together:
-    "such as CBS All Access, Disney has"); nothing when nothing is left."""
+    """The names in an NER span, nothing when none is left: its part before any line break
+    or colon ("Tamsin Orlowe" of "Tamsin Orlowe\nMore", a headline run into the next
+    paragraph; "Apple Arcade" of "Apple Arcade: So") and before a parenthesis it leaves open
+    ("… Energy (MOTIE"), without a possessive it opens on ("’s Hoa Lo"); an organisation or a
+    person cut at each comma that starts no legal form or suffix and is not in a list after
+    "of" (a list the NER ran together: "such as CBS All Access, Disney has"; not "Ministry of
+    Trade, Industry and Energy"); and cut at a possessive inside it, the possessed part of a
+    person's name being an organisation ("Jeff Bezos’s Blue Origin")."""
     doc = ent.doc
     end = next((t.i for t in ent if "\n" in t.text or t.text == ":"), ent.end)
     begin = ent.start
-    while begin < end and doc[begin].lower_ in ("'s", "’s", "'", "’"):
-        begin += 1  # "the city’s Hoa Lo prison": the NER span began at the possessive
-    cuts = [begin]
+    while begin < end and doc[begin].lower_ in (*POSSESSIVES, "'", "’"):
+        begin += 1
     opening = next((t.i for t in doc[begin:end] if t.text == "("), None)
     if opening is not None and not any(t.text == ")" for t in doc[opening:end]):
-        end = opening  # "Ministry of Trade (MOTIE": the acronym's parenthesis was left open
+        end = opening
     of = next((t.i for t in doc[begin:end] if t.lower_ == "of"), end)
-    if ent.label_ in ("ORG", "PERSON"):  # (not in a list after "of": "Ministry of Trade,
-        # Industry and Energy" is one name)
-        cuts += [t.i + 1 for t in doc[begin:end] if t.text == "," and t.i + 1 < end
-                 and t.i < of and doc[t.i + 1].lower_.rstrip(".") not in NAME_AFTER_COMMA]
+    bounds: list[tuple[int, str]] = [(begin, ent.label_)]  # (first token, label) of each part
+    if ent.label_ in ("ORG", "PERSON"):
+        bounds += [(t.i + 1, ent.label_) for t in doc[begin:end] if t.text == ","
+                   and t.i + 1 < end and t.i < of
+                   and doc[t.i + 1].lower_.rstrip(".") not in NAME_AFTER_COMMA]
+    bounds += [(t.i + 1, "ORG" if ent.label_ == "PERSON" else ent.label_)
+               for t in doc[begin + 1:end - 1] if t.lower_ in POSSESSIVES]
+    bounds.sort()
     parts = []
-    for first, stop in zip(cuts, [*cuts[1:], end], strict=True):
-        while stop > first and (doc[stop - 1].is_space or doc[stop - 1].text == ","):
+    for (first, label), (stop, _) in zip(bounds, [*bounds[1:], (end, "")], strict=True):
+        while stop > first and (doc[stop - 1].is_space or doc[stop - 1].text == ","
+                                or doc[stop - 1].lower_ in POSSESSIVES):
             stop -= 1
         if stop > first:
             whole = first == ent.start and stop == ent.end
-            parts.append(ent if whole else Span(doc, first, stop, label=ent.label))
+            parts.append(ent if whole else Span(doc, first, stop, label=label))
     return parts
 
 

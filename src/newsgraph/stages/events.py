@@ -169,6 +169,11 @@ def _needs_met(token: Token, row: Trigger) -> bool:
     if row.needs.startswith("light:"):  # "lodged a protest": a light verb of that class
         light = _light_verb(token)
         return light is not None and light.lemma_.lower() in words(row.needs[6:])
+    if row.needs == "nocontest":  # "beat the prisoner"; not "beat the incumbent governor",
+        # "beat Hungary 2-0" (a win in a vote or a game, ``contest`` rows of event_words.tsv)
+        contest, sent = words("contest"), token.sent
+        return _has_object(token) and not any(
+            t.lemma_.lower() in contest or t.lower_ in contest or _score(t) for t in sent)
     if row.needs == "into":  # "a probe into X", "launched a probe"; not "the Jupiter probe"
         return _light_verb(token) is not None or any(
             c.dep_ == "prep" and c.lower_ == "into" for c in token.children)
@@ -181,6 +186,15 @@ def _needs_met(token: Token, row: Trigger) -> bool:
                                              or c.lower_ in ("of", "by"))
             for c in token.children)
     return True
+
+
+def _score(token: Token) -> bool:
+    """A game's score: "2-0", "3–1" (one token or three)."""
+    if token.like_num and any(d in token.text for d in "-–"):
+        return True
+    doc = token.doc
+    return token.text in ("-", "–") and 0 < token.i < len(doc) - 1 and (
+        doc[token.i - 1].like_num and doc[token.i + 1].like_num)
 
 
 def _has_object(token: Token) -> bool:

@@ -27,6 +27,8 @@ ORG_WORDS: dict[str, tuple[str, bool]] = {r[0]: (r[1], r[2] in ("1", "2"))
                                           for r in rows("org_words.tsv")}
 # kinds of organisation ("the e-commerce giant", "the German carmaker") that names seldom hold:
 # their modifiers describe the organisation, they are no words of its name
+# honorifics and office titles that show the name after them is a person's ("Mr", "Sen")
+PERSON_TITLES: dict[str, str] = {r[0]: r[1] for r in rows("person_titles.tsv")}
 ORG_KINDS = frozenset(r[0] for r in rows("org_words.tsv") if r[2] == "2")
 MAX_ROLE_WORDS = max(len(p.split()) for p in ROLES)
 
