@@ -941,6 +941,16 @@ def test_an_upper_case_transcript_label_is_the_person_of_that_surname() -> None:
     qs = run(text, {"E1": ["Chris Wallace"], "E2": ["Mike Pence"], "E3": ["Karen Pence"]})
     assert [q.speaker for q in direct(qs)] == ["E1", None]
 
+
+def test_a_quote_paragraph_after_a_paragraph_closing_on_a_verb_of_saying_is_that_speakers(
+) -> None:
+    text = ("Two soldiers were killed when their helicopter crashed, Col. Ann Ruiz said on "
+            "Wednesday.\n\u201cThe cause of the crash is under investigation, and nothing points "
+            "to enemy fire.\u201d\nThe Taliban made a claim.\n\u201cWe shot it down over the "
+            "valley last night.\u201d")
+    qs = run(text, {"E1": ["Ann Ruiz"], "E2": ["The Taliban"]})
+    assert [q.speaker for q in direct(qs)] == ["E1", None]
+
 # --------------------------------------------------------------------------- parse failures
 # Each test below gives the parse by hand (spaCy's parse of a sentence can change with the
 # model): the failure it reproduces is what the stage must survive.

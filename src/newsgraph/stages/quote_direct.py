@@ -239,6 +239,11 @@ def inherit(runs: list[AttributedRun], view: DocView, found: Found, para_start: 
         donor = before or _attributed_neighbour(runs, i, 1)
         if donor is None and r.outer[0] == start and _sentence_like(r, text):
             donor = _previous_paragraph_quote(runs, i, r.paragraph)
+            said = _closing_cue(runs, i, view, para_start) if donor is None else None
+            if said is not None:  # "…, the military said in a statement.\n“The cause is …”"
+                r.cue, r.attributed = cue_span(said, view.text), True
+                r.speaker, r.who = cue_speaker(said, found, view)
+                continue
         if donor is not None:
             r.cue, r.speaker, r.who, r.attributed = donor.cue, donor.speaker, donor.who, True
         elif _sentence_like(r, text):
@@ -246,6 +251,33 @@ def inherit(runs: list[AttributedRun], view: DocView, found: Found, para_start: 
             if actor is not None:
                 r.speaker, r.who = found.entity_at(actor.idx, actor.idx + len(actor)), (
                     actor.idx, actor.idx + len(actor))
+
+
+def _closing_cue(runs: list[AttributedRun], i: int, view: DocView,
+                 para_start: list[int]) -> Token | None:
+    """For a quote paragraph with no cue, the verb of saying in the last sentence of the
+    paragraph before ("…, the US military said in a statement on Wednesday."), when that
+    paragraph holds no quotation after it: the quote goes on with what that speaker said."""
+    r = runs[i]
+    if r.paragraph == 0:
+        return None
+    start, prev_start = para_start[r.paragraph], para_start[r.paragraph - 1]
+    k = bisect_left(view.cues, r.tokens[0]) - 1
+    if k < 0:
+        return None
+    verb = view.doc[view.cues[k]]
+    if verb.idx < prev_start or verb.idx >= start or cue_kind(verb) not in SAYING \
+            or view.quoted[verb.i]:
+        return None
+    if any(prev_start <= q.outer[0] < start and q.outer[1] > verb.idx for q in runs[:i]):
+        return None  # a quotation after the verb in that paragraph has its own speaker
+    doc = view.doc
+    last = view.token_at(start) - 1
+    while last > verb.i and (doc[last].is_space or doc[last].is_punct):
+        last -= 1
+    if any(doc[k].text in (".", "!", "?") for k in range(verb.i + 1, last)):
+        return None  # not the paragraph's last sentence
+    return verb
 
 
 def _narrated_person(r: AttributedRun, view: DocView, found: Found, start: int) -> Token | None:
