@@ -1006,3 +1006,12 @@ def test_an_honorific_alone_is_no_actor():
     d = digest("Hon. Funke Adedoyin died on Sunday, the Senate said. The Rt. Hon. Femi Gbaja "
                "led tributes, and Hon said the house would adjourn.")
     assert not {"Hon", "Rt", "Hon."} & {e.name for e in d.entities}
+
+
+def test_a_member_named_by_what_he_uses_or_backs_is_not_that_name():
+    # "a White House official" speaks for it; "one Weibo commenter" does not speak for Weibo
+    d = digest("Censors moved fast. “Don't hide things like this,” one Weibo commenter said. "
+               "“Let’s face whatever it is together.”")
+    commenter = _entity_with(d, "one Weibo commenter")
+    assert commenter is not None and commenter.type == "PERSON"
+    assert {q.speaker for q in d.quotes if q.kind == "direct"} == {commenter.id}

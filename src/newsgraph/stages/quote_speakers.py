@@ -197,14 +197,17 @@ def naming_modifiers(head: Token) -> list[Token]:
     """The words inside a speaker's phrase that may name the speaker: an apposition ("Smith,
     the mayor,") or a proper-noun modifier of a common noun ("the IMF report"), but not a
     place that only locates a person ("the Vermont senator", "a Texas farmer"), nor what
-    people belong to when they speak as a group ("some Twitter users", "Acme workers")."""
+    people belong to when they speak as a group ("some Twitter users", "Acme workers") or as
+    one who holds no office of it ("one Weibo commenter")."""
     if head.pos_ != "NOUN":
         return [c for c in head.children if c.dep_ == "appos"]
     lemma = head.lemma_.lower()
     person = lemma in personhood.PERSON_NOUNS or lemma in roles.ROLES
     people = head.tag_ == "NNS" and (person or lemma.endswith(personhood.PERSON_ENDINGS))
+    member = person and lemma not in roles.ROLES  # "one Weibo commenter", "a Google engineer":
+    # no office that speaks for the name ("a White House official", "an IMF spokesman" do)
     return [c for c in head.children if c.dep_ == "appos" or (
-        c.dep_ == "compound" and c.pos_ == "PROPN" and not people
+        c.dep_ == "compound" and c.pos_ == "PROPN" and not (people or member)
         and not (person and c.ent_type_ in PLACE_LABELS))]
 
 
