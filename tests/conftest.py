@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph import Digest, Pipeline
+from newsgraph.model import Entity, Mention
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -46,3 +47,19 @@ def schema() -> dict:
 def assert_grounded(d: Digest) -> None:
     """Every extracted item's offsets reproduce its surface text."""
     assert d.grounding_errors() == []
+
+
+def hand_entities(text: str, surfaces_by_id: dict[str, list[str]],
+                  type_: str) -> tuple[Entity, ...]:
+    """Entities given by hand for a stage test: id -> the surfaces that mention it (every
+    occurrence in ``text`` becomes a mention), all of one type."""
+    entities = []
+    for eid, surfaces in surfaces_by_id.items():
+        mentions = []
+        for surface in surfaces:
+            at = text.find(surface)
+            while at >= 0:
+                mentions.append(Mention(surface, at, at + len(surface)))
+                at = text.find(surface, at + 1)
+        entities.append(Entity(eid, surfaces[0], type_, mentions=tuple(mentions)))
+    return tuple(entities)

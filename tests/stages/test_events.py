@@ -7,23 +7,15 @@ from __future__ import annotations
 from newsgraph import nlp
 from newsgraph.model import Article, Digest, Entity, Event, Mention
 from newsgraph.stages import Found, events
-from tests.conftest import assert_grounded
+from tests.conftest import assert_grounded, hand_entities
 
 PUBLISHED = "2021-06-08"  # a Tuesday
 
 
 def run(text: str, actors: dict[str, list[str]]) -> tuple[Event, ...]:
     """Events of ``text``; ``actors`` maps an entity id to the surfaces that mention it."""
-    entities = []
-    for eid, surfaces in actors.items():
-        mentions = []
-        for surface in surfaces:
-            at = text.find(surface)
-            while at >= 0:
-                mentions.append(Mention(surface, at, at + len(surface)))
-                at = text.find(surface, at + 1)
-        entities.append(Entity(eid, surfaces[0], "GPE", mentions=tuple(mentions)))
-    found = Found(article=Article(text=text, published=PUBLISHED), entities=tuple(entities))
+    found = Found(article=Article(text=text, published=PUBLISHED),
+                  entities=hand_entities(text, actors, "GPE"))
     out = events.run(nlp.load()(text), found)
     for ev in out:
         assert text[ev.trigger.start : ev.trigger.end] == ev.trigger.text

@@ -10,22 +10,14 @@ from spacy.tokens import Doc
 from newsgraph import nlp
 from newsgraph.model import Article, Entity, Mention, Quote
 from newsgraph.stages import Found, actors, quotes
-from tests.conftest import assert_grounded
+from tests.conftest import assert_grounded, hand_entities
 
 
 def run(text: str, speakers: dict[str, list[str]] | None = None) -> tuple[Quote, ...]:
     """Quotes of ``text``; ``speakers`` maps an entity id to the surfaces that mention it
     (every occurrence becomes a mention)."""
-    entities = []
-    for eid, surfaces in (speakers or {}).items():
-        mentions = []
-        for surface in surfaces:
-            at = text.find(surface)
-            while at >= 0:
-                mentions.append(Mention(surface, at, at + len(surface)))
-                at = text.find(surface, at + 1)
-        entities.append(Entity(eid, surfaces[0], "PERSON", mentions=tuple(mentions)))
-    found = Found(article=Article(text=text), entities=tuple(entities))
+    found = Found(article=Article(text=text),
+                  entities=hand_entities(text, speakers or {}, "PERSON"))
     out = quotes.run(nlp.load()(text), found)
     for q in out:
         assert text[q.start : q.end] == q.text
