@@ -470,7 +470,7 @@ def test_an_article_is_not_part_of_a_name_and_addresses_are_not_names():
     from spacy.tokens import Span
 
     from newsgraph import nlp
-    from newsgraph.stages.actors import _names
+    from newsgraph.stages.names import names_in
 
     doc = nlp.load()("An Associated Press journalist saw the fire. Book at "
                      "https://tickets.example.com/show/ or mail office@example.org today.")
@@ -478,7 +478,7 @@ def test_an_article_is_not_part_of_a_name_and_addresses_are_not_names():
     mail = next(t for t in doc if "@" in t.text)
     doc.ents = [Span(doc, 0, 3, "ORG"), Span(doc, url.i, url.i + 1, "PERSON"),
                 Span(doc, mail.i, mail.i + 1, "PERSON")]
-    found = [doc.text[n.start:n.end] for n, _, _ in _names(doc)]
+    found = [doc.text[n.start:n.end] for n, _, _ in names_in(doc)]
     assert "Associated Press" in found
     assert not [f for f in found if f.lower().startswith("an ") or "://" in f or "@" in f]
 
@@ -924,12 +924,13 @@ def test_a_name_in_apposition_to_an_organisation_noun_is_no_person():
 def test_a_person_label_on_a_name_ending_in_an_organisation_word_is_undone():
     from newsgraph import nlp
     from newsgraph.stages import actors
+    from newsgraph.stages.names import Name
 
     doc = nlp.load()("Dick Carver Productions denied it. Frank Church spoke later.")
-    names = [(actors._Name(0, 23, 2, "PERSON", ("dick", "carver", "productions"), None), 0, 3),
-             (actors._Name(35, 47, 7, "PERSON", ("frank", "church"), None), 6, 8)]
-    actors._relabel_companies(doc, names)
-    assert [n.label for n, _, _ in names] == ["ORG", "PERSON"]
+    spans = [(Name(0, 23, 2, "PERSON", ("dick", "carver", "productions"), None), 0, 3),
+             (Name(35, 47, 7, "PERSON", ("frank", "church"), None), 6, 8)]
+    actors._relabel_companies(doc, spans)
+    assert [n.label for n, _, _ in spans] == ["ORG", "PERSON"]
 
 
 def test_the_utility_is_the_company_named_before():

@@ -1,4 +1,5 @@
-"""Actors: NER names clustered per document into one entity per real-world actor.
+"""Actors: the names of a document (stages/names.py: NER spans and proper-noun runs, cleaned)
+typed and clustered into one entity per real-world actor.
 
 - person names cluster by full name, surname, first+last, possessives and honorific forms
   ("Mr. Smith"); matching folds case and accents; a bare surname shared by two people goes to
@@ -39,12 +40,10 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import replace
-from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from newsgraph.model import Entity, Mention
 from newsgraph.stages import (
@@ -56,9 +55,18 @@ from newsgraph.stages import (
     placehood,
     roles,
 )
-from newsgraph.stages.clusters import Cluster, overlaps, pick, words_of
+from newsgraph.stages.clusters import Cluster, overlaps, pick
+from newsgraph.stages.names import (
+    WEAK_EVIDENCE_SHARE,
+    Name,
+    after_the,
+    drop_gerund_openers,
+    may_be_person,
+    may_be_place,
+    names_in,
+    outweigh_weak_evidence,
+)
 
-KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
 # labels a person's name words may override (a place name equal to a surname stays a place
 # only when no person evidence exists in the document)
 OVERRIDABLE = {"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}
@@ -73,313 +81,6 @@ KIND_WEIGHT = {"name": 1.0, "title": 1.0, "other": 1.0, "pronoun": 1.0}
 W_EARLY = 0.0
 TYPE_WEIGHT: dict[str, float] = {}
 NARRATOR_NAME = "the author"  # the first-person narrator's name when the article has no author
-TITLES = roles.PERSON_TITLES
-# honorifics that spaCy sometimes puts inside a PERSON span and that are never part of a name
-ROLE_WORDS_KEPT = {"king", "queen", "prince", "princess", "pope", "lord", "lady", "dame", "sir"}
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Span without a trailing dash or possessive ('s, ’s, s') or leading 'the '."""
-    while end - start > 2 and text[end - 1] in " -–—":  # "Vanita Gupta -"
-        end -= 1
-    span = text[start:end]
-    for suffix in ("'s", "’s", "'", "’"):
-        if span.endswith(suffix) and len(span) > len(suffix) + 1:
-            end -= len(suffix)
-            break
-    while end > start and text[end - 1].isspace():  # "Hong Kong '" (an opening quote mark)
-        end -= 1
-    span = text[start:end]
-    if span.lower().startswith("the ") and len(span) > 4:
-        start += 4
-    return start, end
-
-
-def _title_before(doc: Doc, index: int) -> str | None:
-    """Gender code (m/f/x) of a person title right before token ``index``, else None."""
-    if index == 0:
-        return None
-    word = doc[index - 1].lower_.rstrip(".")
-    if word in ("", ",") and index > 1:  # "Mr. X" split as "Mr" "."; appositive "President, X"
-        word = doc[index - 2].lower_.rstrip(".")
-    return TITLES.get(word)
-
-
-class _Name:
-    """A name occurrence: an NER entity (``label``) or a proper-noun run the NER missed
-    (``label`` ""), with its span, match words and person evidence (gender m/f/x or None)."""
-
-    __slots__ = ("end", "label", "maybe", "person", "place", "root", "start", "titled", "words")
-
-    def __init__(self, start: int, end: int, root: int, label: str, words: tuple[str, ...],
-                 person: str | None, maybe: bool = False, place: str | None = None,
-                 titled: bool = False) -> None:
-        self.start, self.end, self.root, self.label = start, end, root, label
-        self.words, self.person, self.maybe, self.place = words, person, maybe, place
-        self.titled = titled  # the person evidence is a title or honorific ("Ms", "Gen.")
-
-
-def _names(doc: Doc) -> list[tuple[_Name, int, int]]:
-    """(name, first token, end token) for every kept NER entity and proper-noun run, in order."""
-    text = doc.text
-    out: list[tuple[_Name, int, int]] = []
-    for ent in (part for whole in doc.ents if whole.label_ in KEEP for part in _parts(whole)):
-        start, end = _trim(text, ent.start_char, ent.end_char)
-        if _quoted_title(text, start, end) or text[start:end].islower():
-            continue  # (all lower case: a word the NER took for a name, "fed", "n’t", "state")
-        title = _title_before(doc, ent.start)
-        first = ent.start
-        the = doc[first].lower_ == "the"
-        if the and ent.end - first > 2:  # "the Emperor Alexius": a person noun heading the
-            title = personhood.PERSON_NOUNS.get(doc[first + 1].lower_) or title  # name
-        if doc[first].lower_ in ("a", "an") and first < ent.end - 1:  # "An Associated Press
-            first += 1  # journalist": an article is never part of a name
-            start = doc[first].idx
-        # an honorific inside the name span ("Ms Clinton") is title evidence, not name
-        while first < ent.end - 1 and doc[first].lower_.rstrip(".") in TITLES \
-                and doc[first].lower_.rstrip(".") not in ROLE_WORDS_KEPT:
-            title = TITLES[doc[first].lower_.rstrip(".")]
-            first += 1
-            start = doc[first].idx
-        # and so is a person noun heading a PERSON span of two more words ("Lawyer Tom
-        # Kessler said", "Economist Ann Lee")
-        while ent.label_ == "PERSON" and ent.end - first > 2 and doc[first].is_title \
-                and doc[first].lower_ in personhood.PERSON_NOUNS \
-                and doc[first].lower_ not in coref.GIVEN_NAMES \
-                and doc[first].lower_ not in ROLE_WORDS_KEPT:
-            title = personhood.PERSON_NOUNS[doc[first].lower_]
-            first += 1
-            start = doc[first].idx
-        words = words_of(text[start:end])
-        if not words or _address(text[start:end]) or (len(words) == 1 and len(words[0]) == 1):
-            continue  # (a lone letter: "Neither do I." is no organisation "I.")
-        if (ent.label_ == "ORG" or all(w in TITLES for w in words)) and _only_a_title(words):
-            continue  # "one neo-bank CEO told me": a title, the description's to read
-        person = title
-        # a person could hide behind the NER's other labels, but not behind a nationality or
-        # creed, an acronym ("BA") or a name after "the" ("the White House")
-        maybe = ent.label_ != "NORP" and _may_be_person(words) \
-            and personhood.referent(doc[first:ent.end].root) \
-            and not (len(words) == 1 and text[start:end].isupper()) \
-            and not _after_the(doc, ent.start) \
-            and not (the and title is None)
-        if person is None and maybe:
-            person = personhood.evidence(doc, first, ent.end)
-        place = None
-        if ent.label_ in ("PERSON", "ORG") and person is None and _may_be_place(text[start:end]):
-            place = placehood.cue(doc, first, ent.end)
-        label = ent.label_
-        if label in ("NORP", "ORG", "") and _dateline(doc, ent.start, ent.end):
-            label = "GPE"  # "BUFFALO, N.Y. —": the place the story was filed from
-        out.append((_Name(start, end, ent.root.i, label, words, person, maybe, place,
-                          titled=title is not None), first, ent.end))
-    for first, last, proper in _proper_runs(doc):
-        start, end = _trim(text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
-        words = words_of(text[start:end])
-        if words and not _address(text[start:end]) and not _quoted_title(text, start, end) \
-                and not _only_a_title(words):
-            person = _title_before(doc, first)
-            maybe = proper and _may_be_person(words, labelled=False) and personhood.referent(
-                doc[first:last].root) and not _after_the(doc, first)
-            if person is None and maybe:
-                person = personhood.evidence(doc, first, last)
-            out.append((_Name(start, end, doc[first:last].root.i, "", words, person, maybe,
-                              titled=person is not None), first, last))
-    out.sort(key=lambda n: n[0].start)
-    return out
-
-
-def _only_a_title(words: tuple[str, ...]) -> bool:
-    """A capitalised title with no name ("CEO", "Chief Executive", "Hon") is no actor's
-    name."""
-    return roles.role_at_end(list(words)) == len(words) or all(w in TITLES for w in words)
-
-
-_ADDRESS = re.compile(r"://|\bwww\.|\S@\S|\.(?:com|org|net|gov|edu)\b/", re.IGNORECASE)
-
-
-def _address(surface: str) -> bool:
-    """A web or e-mail address the NER took for a name."""
-    return _ADDRESS.search(surface) is not None
-
-
-def _drop_gerund_openers(doc: Doc, names: list[tuple[_Name, int, int]]) -> None:
-    """A sentence opening on a gerund runs it into the name after it ("Hosting Cook at the
-    summit was a dream", "Meeting Putin in Moscow, Xi ..."): the -ing word is left out of the
-    name when the rest ends another, longer name of the article ("Tim Cook") and the word is
-    a verb form ("host" + "ing"), not a given name ("Irving", "Sterling")."""
-    text = doc.text
-    endings: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
-    for n, _, _ in names:
-        for k in range(1, len(n.words)):
-            endings.setdefault(n.words[-k:], set()).add(n.words)
-    for i, (name, first, end) in enumerate(names):
-        word = doc[first]
-        if (len(name.words) < 2 or not word.is_sent_start or not word.lower_.endswith("ing")
-                or not endings.get(name.words[1:], set()) - {name.words}
-                or word.lower_ in coref.GIVEN_NAMES
-                or not _verb_form(word.lower_)):
-            continue
-        start = doc[first + 1].idx
-        name.start, name.words = start, words_of(text[start:name.end])
-        names[i] = (name, first + 1, end)
-
-
-def _verb_form(word: str) -> bool:
-    """Whether an -ing word is a verb's form ("hosting", "meeting", "visiting"): its stem is a
-    verb lemma of the parser's own lemmatizer tables (already in memory)."""
-    stem = word[:-3]
-    stems = {stem, stem + "e"} | ({stem[:-1]} if len(stem) > 2 and stem[-1] == stem[-2] else set())
-    return any(s in _verbs() for s in stems if len(s) > 2)
-
-
-@cache
-def _verbs() -> frozenset[str]:
-    from newsgraph import nlp
-
-    tables = nlp.load().get_pipe("lemmatizer").lookups
-    return frozenset(tables.get_table("lemma_index")["verb"])
-
-
-WEAK_EVIDENCE_SHARE = 3  # untitled person evidence must reach 1/3 of the other NER labels
-
-
-def _outweigh_weak_evidence(names: list[tuple[_Name, int, int]],
-                            votes: Counter[tuple[str, ...]]) -> None:
-    """Person evidence short of a title ("Apple ... in his heart") on a name the NER labels
-    something else many times over ("Apple" ORG fifteen times) is dropped: it makes no
-    person of the name. Evidence on at least a third of those labels stands."""
-    weak = Counter(n.words for n, _, _ in names if n.person is not None and not n.titled)
-    for name, _, _ in names:
-        if name.person is not None and not name.titled and votes[name.words] < 0 \
-                and WEAK_EVIDENCE_SHARE * weak[name.words] < -votes[name.words]:
-            name.person = None
-
-
-def _dateline(doc: Doc, start: int, end: int) -> bool:
-    """An upper-case name opening the text or a line and followed by a comma, a dash or "(":
-    a dateline's place ("BUFFALO, N.Y. —", "LONDON (Reuters) -")."""
-    words = [t for t in doc[start:end] if t.is_alpha]
-    if not words or not all(t.is_upper for t in words) or end >= len(doc):
-        return False
-    opens = start == 0 or "\n" in doc[start - 1].text_with_ws
-    return opens and doc[end].text in (",", "—", "–", "-", "(")
-
-
-def _after_the(doc: Doc, first: int) -> bool:
-    """A name after "the", maybe with an ordinal or number between ("the White House", "the
-    13th Amendment", "the 101st Airborne"): no person's name."""
-    i = first - 1
-    while i >= 0 and (doc[i].like_num or doc[i].ent_type_ in ("ORDINAL", "CARDINAL")):
-        i -= 1
-    return i >= 0 and doc[i].lower_ == "the"
-
-
-# words that may follow a comma inside a name ("Acme, Inc.", "Martin Luther King, Jr.")
-NAME_AFTER_COMMA = frozenset({"inc", "ltd", "llc", "plc", "co", "corp", "lp", "llp", "jr", "sr",
-                              "ii", "iii", "iv"})
-
-
-POSSESSIVES = ("'s", "’s")
-
-
-def _parts(ent: Span) -> list[Span]:
-    """The names in an NER span, nothing when none is left: its part before any line break
-    or colon ("Tamsin Orlowe" of "Tamsin Orlowe\nMore", a headline run into the next
-    paragraph; "Apple Arcade" of "Apple Arcade: So") and before a parenthesis it leaves open
-    ("… Energy (MOTIE"), without a possessive it opens on ("’s Hoa Lo"); an organisation or a
-    person cut at each comma that starts no legal form or suffix and is not in a list after
-    "of" (a list the NER ran together: "such as CBS All Access, Disney has"; not "Ministry of
-    Trade, Industry and Energy"); and cut at a possessive inside it, the possessed part of a
-    person's name being an organisation ("Jeff Bezos’s Blue Origin")."""
-    doc = ent.doc
-    end = next((t.i for t in ent if "\n" in t.text or t.text == ":"), ent.end)
-    begin = ent.start
-    while begin < end and doc[begin].lower_ in (*POSSESSIVES, "'", "’"):
-        begin += 1
-    opening = next((t.i for t in doc[begin:end] if t.text == "("), None)
-    if opening is not None and not any(t.text == ")" for t in doc[opening:end]):
-        end = opening
-    of = next((t.i for t in doc[begin:end] if t.lower_ == "of"), end)
-    bounds: list[tuple[int, str]] = [(begin, ent.label_)]  # (first token, label) of each part
-    if ent.label_ in ("ORG", "PERSON"):
-        bounds += [(t.i + 1, ent.label_) for t in doc[begin:end] if t.text == ","
-                   and t.i + 1 < end and t.i < of
-                   and doc[t.i + 1].lower_.rstrip(".") not in NAME_AFTER_COMMA]
-    bounds += [(t.i + 1, "ORG" if ent.label_ == "PERSON" else ent.label_)
-               for t in doc[begin + 1:end - 1] if t.lower_ in POSSESSIVES]
-    bounds.sort()
-    parts = []
-    for (first, label), (stop, _) in zip(bounds, [*bounds[1:], (end, "")], strict=True):
-        while stop > first and (doc[stop - 1].is_space or doc[stop - 1].text == ","
-                                or doc[stop - 1].lower_ in POSSESSIVES):
-            stop -= 1
-        if stop > first:
-            whole = first == ent.start and stop == ent.end
-            parts.append(ent if whole else Span(doc, first, stop, label=label))
-    return parts
-
-
-def _may_be_place(name: str) -> bool:
-    """Not an acronym ("the EU's"), no organisation word ("the Acme Bank's")."""
-    return not name.isupper() and not any(
-        w in roles.ORG_WORDS or w.removesuffix("s") in roles.ORG_WORDS for w in words_of(name))
-
-
-def _may_be_person(words: tuple[str, ...], labelled: bool = True) -> bool:
-    """Evidence weaker than a title does not make a person of a name with an organisation word
-    ("Acme Bank"), nor of a name the NER labelled that is a known place ("Santa Fe")."""
-    name = " ".join(words)
-    return not any(w in roles.ORG_WORDS or w.removesuffix("s") in roles.ORG_WORDS
-                   for w in words) and name not in roles.REGIONS \
-        and not (labelled and roles.place_country(name) is not None)
-
-
-def _proper_runs(doc: Doc) -> list[tuple[int, int, bool]]:
-    """(first, end, proper) for runs of capitalised proper nouns outside any entity ("Layla
-    Sarakalo"), and for lone capitalised common nouns whose word never occurs in lower case in
-    the article (proper False: "Sarakalo was trained" tagged as a noun); the latter may only
-    join a person already named."""
-    lower = {w.strip(".,;:!?\"'()") for w in doc.text.split() if w.islower()}
-    runs: list[tuple[int, int, bool]] = []
-    first = -1
-    for token in doc:
-        ok = not token.ent_type_ and token.tag_ == "NNP" and _capitalised(token.text) \
-            and token.lower_.rstrip(".") not in TITLES
-        if ok and first < 0:
-            first = token.i
-        elif not ok and first >= 0:
-            runs.append((first, token.i, True))
-            first = -1
-        if not ok and not token.ent_type_ and token.tag_ == "NN" and _capitalised(token.text) \
-                and token.lower_ not in lower:  # ("WeWork is …" tagged a noun, too)
-            runs.append((token.i, token.i + 1, False))
-    if first >= 0:
-        runs.append((first, len(doc), True))
-    return runs
-
-
-def _quoted_title(text: str, start: int, end: int) -> bool:
-    """The name is all a pair of quotation marks holds: the title of a film, book or show
-    (“Mary Poppins,” “Bambi.”), not an actor."""
-    if start == 0 or text[start - 1] not in TITLE_OPENERS:
-        return False
-    after = end
-    while after < len(text) and text[after] in ",.!?":
-        after += 1
-    return (after < len(text) and text[after] in TITLE_CLOSERS
-            and not text[after + 1:after + 2].isalpha())
-
-
-TITLE_OPENERS, TITLE_CLOSERS = "“\"‘", "”\"’"
-
-
-def _capitalised(word: str) -> bool:
-    """Written as a name: a capital first, then some lower case ("Okafor", "McClatchy",
-    "DeSantis"; not "NATO")."""
-    return word[:1].isupper() and any(c.islower() for c in word[1:])
-
-
 # organisation words that end people's names too ("Frank Church", "Margaret Court"): a PERSON
 # name ending in another one ("Dick Clark Productions", "Acme Group") is an organisation's
 SURNAME_ORG_WORDS = frozenset({
@@ -389,7 +90,7 @@ SURNAME_ORG_WORDS = frozenset({
     "carrier", "maker"})
 
 
-def _relabel_companies(doc: Doc, names: list[tuple[_Name, int, int]]) -> None:
+def _relabel_companies(doc: Doc, names: list[tuple[Name, int, int]]) -> None:
     """Names the parse shows to be a company ("X's chief executive", "X shareholders";
     ``roles.company``) or, labelled PERSON, an organisation ("The group that owns her music,
     X, says"; ``roles.organisation``) become ORG, however the NER labelled them (it calls many
@@ -425,8 +126,8 @@ def _fuller(words: tuple[str, ...], people: list[Cluster]) -> Cluster | None:
 
 def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     text = doc.text
-    names = _names(doc)
-    _drop_gerund_openers(doc, names)
+    names = names_in(doc)
+    drop_gerund_openers(doc, names)
     places = placehood.relabel([(n.words, n.label, n.place, n.person is not None)
                                 for n, _, _ in names if n.label in ("PERSON", "ORG")])
     for name, _, _ in names:
@@ -436,7 +137,7 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     # nobody's name takes "the": a name the text writes once as "the Sabres" or "the Huffington
     # Post" is no person's wherever the NER says so ("Sabres captain Jack Eichel")
     the_names = {n.words for n, first, end in names
-                 if not n.titled and (doc[first].lower_ == "the" or _after_the(doc, first))
+                 if not n.titled and (doc[first].lower_ == "the" or after_the(doc, first))
                  and doc[first:end].root.dep_ != "compound"}  # not "the Trump administration"
     for name, _, _ in names:
         if name.words in the_names and name.label == "PERSON" and not name.titled:
@@ -447,7 +148,7 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     for name, _, _ in names:
         if name.label:
             votes[name.words] += 1 if name.label == "PERSON" else -1
-    _outweigh_weak_evidence(names, votes)
+    outweigh_weak_evidence(names, votes)
     # a name the parse shows as an organisation once ("X is one of the companies bidding",
     # "X, a defence firm") has no person evidence short of a title, nor does coref try it
     organised = {n.words for n, first, end in names if n.label in OVERRIDABLE
@@ -480,7 +181,7 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     # ("the fuel depot in Senkata"; a travel cue, "went to X", may be a person's) is no person
     # for coref to try
     placed = {n.words for n, first, end in names if n.label in OVERRIDABLE and n.person is None
-              and _may_be_place(text[n.start:n.end])
+              and may_be_place(text[n.start:n.end])
               and placehood.cue(doc, first, end, travel=False)}
     placed |= organised
     for name, first, _ in names:
@@ -515,7 +216,7 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
         cluster = others.get(key)
         if cluster is None:
             cluster = others[key] = Cluster(key, label)
-            if name.maybe and label in OVERRIDABLE and _may_be_person(key) \
+            if name.maybe and label in OVERRIDABLE and may_be_person(key) \
                     and key not in placed:
                 maybe.add(id(cluster))
         cluster.add(mention, label)
@@ -592,7 +293,7 @@ def _missed_mentions(bare: list[tuple[tuple[str, ...], Mention, bool]], people: 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
-def _administrative(doc: Doc, names: list[tuple[_Name, int, int]],
+def _administrative(doc: Doc, names: list[tuple[Name, int, int]],
                     others: dict[tuple[str, ...], Cluster]) -> dict[tuple[str, ...], str]:
     """A place named with a generic administrative ending ("Inner Mongolia Autonomous
     Region", "Sichuan Province") and by the bare name ("Inner Mongolia") is one actor (not when
