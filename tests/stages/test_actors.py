@@ -1016,3 +1016,11 @@ def test_a_member_named_by_what_he_uses_or_backs_is_not_that_name():
     commenter = _entity_with(d, "one Weibo commenter")
     assert commenter is not None and commenter.type == "PERSON"
     assert {q.speaker for q in d.quotes if q.kind == "direct"} == {commenter.id}
+
+
+def test_a_hyphenated_given_name_and_a_run_of_capitals_before_a_given_name():
+    d = digest("Sweden has dropped the case. Director of Public Prosecution Eva-Marie Persson "
+               "took the decision on Tuesday, and Ms Persson said the evidence had weakened.")
+    names = {e.name for e in d.entities}
+    assert "Eva-Marie Persson" in names
+    assert not any("Prosecution" in n or n == "Marie Persson" for n in names)

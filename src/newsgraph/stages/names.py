@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.stages import coref, personhood, placehood, roles
 from newsgraph.stages.clusters import words_of
@@ -76,6 +76,8 @@ def names_in(doc: Doc) -> list[tuple[Name, int, int]]:
     text = doc.text
     out: list[tuple[Name, int, int]] = []
     for ent in (part for whole in doc.ents if whole.label_ in KEEP for part in _parts(whole)):
+        if ent.start > 1 and _name_hyphen(doc[ent.start - 1]):  # "Eva-" before "Marie X"
+            ent = Span(doc, ent.start - 2, ent.end, label=ent.label)
         start, end = _trim(text, ent.start_char, ent.end_char)
         if _quoted_title(text, start, end) or text[start:end].islower():
             continue  # (all lower case: a word the NER took for a name, "fed", "n’t", "state")
@@ -126,6 +128,7 @@ def names_in(doc: Doc) -> list[tuple[Name, int, int]]:
         out.append((Name(start, end, ent.root.i, label, words, person, maybe, place,
                           titled=title is not None), first, ent.end))
     for first, last, proper in _proper_runs(doc):
+        first = _given_name_start(doc, first, last)
         start, end = _trim(text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
         words = words_of(text[start:end])
         if words and not _address(text[start:end]) and not _quoted_title(text, start, end) \
@@ -296,8 +299,8 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int, bool]]:
     runs: list[tuple[int, int, bool]] = []
     first = -1
     for token in doc:
-        ok = not token.ent_type_ and token.tag_ == "NNP" and _capitalised(token.text) \
-            and token.lower_.rstrip(".") not in TITLES
+        ok = (not token.ent_type_ and token.tag_ == "NNP" and _capitalised(token.text)
+              and token.lower_.rstrip(".") not in TITLES) or (first >= 0 and _name_hyphen(token))
         if ok and first < 0:
             first = token.i
         elif not ok and first >= 0:
@@ -309,6 +312,25 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int, bool]]:
     if first >= 0:
         runs.append((first, len(doc), True))
     return runs
+
+
+def _given_name_start(doc: Doc, first: int, last: int) -> int:
+    """Where a person's name starts in a run of capitalised words: at a listed given name with
+    a surname after it when no word before it is one ("Public Prosecution Eva-Marie Persson"
+    names Eva-Marie Persson), else at the run's start."""
+    for k in range(first, last - 1):
+        if doc[k].lower_ in coref.GIVEN_NAMES:
+            return k
+    return first
+
+
+def _name_hyphen(token: Token) -> bool:
+    """A hyphen joining two capitalised given names with no space ("Eva-Marie", "Jean-Pierre";
+    not a place's "Saxe-Coburg")."""
+    doc, i = token.doc, token.i
+    return token.text == "-" and 0 < i < len(doc) - 1 and not token.whitespace_ \
+        and not doc[i - 1].whitespace_ and doc[i - 1].is_title and doc[i + 1].is_title \
+        and (doc[i - 1].lower_ in coref.GIVEN_NAMES or doc[i + 1].lower_ in coref.GIVEN_NAMES)
 
 
 def _quoted_title(text: str, start: int, end: int) -> bool:
