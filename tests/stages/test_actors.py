@@ -1024,3 +1024,11 @@ def test_a_hyphenated_given_name_and_a_run_of_capitals_before_a_given_name():
     names = {e.name for e in d.entities}
     assert "Eva-Marie Persson" in names
     assert not any("Prosecution" in n or n == "Marie Persson" for n in names)
+
+
+def test_a_headline_run_into_one_name_ends_before_its_verb_and_symbols_are_no_name():
+    d = digest("Home Depot Stock Is Falling After Its Earnings Release. Why You Shouldn’t "
+               "Worry.\nHome Depot shares fell 5% on Tuesday after the retailer cut its forecast.")
+    assert not any(" Is " in m.text or "Falling" in m.text for e in d.entities for m in e.mentions)
+    d = digest("Try the ® Honey Bear jam from Acme Foods, which sells idea[s] to cooks in Denver.")
+    assert all(m.text[:1].isalnum() for e in d.entities for m in e.mentions)

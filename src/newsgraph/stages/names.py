@@ -31,7 +31,8 @@ ROLE_WORDS_KEPT = {"king", "queen", "prince", "princess", "pope", "lord", "lady"
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Span without a trailing dash or possessive ('s, ’s, s') or leading 'the '."""
+    """Span without a trailing dash or possessive ('s, ’s, s') or leading 'the ', nor a
+    leading symbol ("® Honey", "• Acme")."""
     while end - start > 2 and text[end - 1] in " -–—":  # "Vanita Gupta -"
         end -= 1
     span = text[start:end]
@@ -44,6 +45,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     span = text[start:end]
     if span.lower().startswith("the ") and len(span) > 4:
         start += 4
+    while end - start > 1 and not text[start].isalnum() and text[start] not in "\"'‘“(@#":
+        start += 1
     return start, end
 
 
@@ -236,6 +239,10 @@ NAME_AFTER_COMMA = frozenset({"inc", "ltd", "llc", "plc", "co", "corp", "lp", "l
 
 
 POSSESSIVES = ("'s", "’s")
+# a Title Case headline the NER took for one name ends its name before these ("Home Depot
+# Stock Is Falling After Its Earnings Release")
+AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would",
+                         "can", "could", "should", "does", "did"})
 
 
 def _parts(ent: Span) -> list[Span]:
@@ -248,7 +255,9 @@ def _parts(ent: Span) -> list[Span]:
     Trade, Industry and Energy"); and cut at a possessive inside it, the possessed part of a
     person's name being an organisation ("Jeff Bezos’s Blue Origin")."""
     doc = ent.doc
-    end = next((t.i for t in ent if "\n" in t.text or t.text == ":"), ent.end)
+    end = next((t.i for t in ent if "\n" in t.text or t.text == ":" or (
+        t.i > ent.start and ent.label_ in ("ORG", "PERSON", "GPE") and t.lower_ in AUXILIARIES)
+        or "[" in t.text or "]" in t.text), ent.end)
     begin = ent.start
     while begin < end and doc[begin].lower_ in (*POSSESSIVES, "'", "’"):
         begin += 1
