@@ -353,3 +353,14 @@ def test_speaker_pronoun_is_not_someone_named_in_what_he_reports() -> None:
     text = "Mark Hale met Tom Price on Monday. Hale will lose the vote, he said."
     links = _links(text, ("Hale", "PERSON", False), ("Price", "PERSON", False))
     assert _at(links, "he", text, 1) == 1
+
+
+def test_they_after_two_joined_people_is_the_pair_not_an_earlier_group() -> None:
+    text = ("The label denied the claims on Monday. Her post drew two politicians: Senator "
+            "Ana Belt and congresswoman Mara Quist. They criticised the deal.")
+    links = _links(text, ("The label", "ORG", False), ("Ana Belt", "PERSON", False),
+                   ("Mara Quist", "PERSON", False))
+    assert _at(links, "They", text) == 1  # the pair's first member, never the label
+    text = "The unions met on Monday. Workers said they would strike."
+    links = _links(text, ("The unions", "ORG", True), ("Workers", "GROUP", True))
+    assert _at(links, "they", text) is not None

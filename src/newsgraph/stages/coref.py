@@ -735,4 +735,26 @@ def _choose(token: Token, agreement: str, case: str, window: list[_Mention],
     if observe is not None:
         observe(token, [(k, f) for k, (_, f) in scored.items()])
     best = max(scored, key=lambda k: scored[k][0])
+    if agreement == "p":
+        pair = _pair_after([m for m in window if m.end <= token.idx] + candidates, best,
+                           anchors)
+        if pair is not None:  # "Warren and Ocasio-Cortez. They criticised …": the pair,
+            return pair  # which no anchor stands for; its first member speaks for it
     return best if scored[best][0] >= THRESHOLD else None
+
+
+def _pair_after(candidates: list[_Mention], best: int, anchors: Sequence[Anchor]) -> int | None:
+    """The first of two people joined by a conjunction ("X and Y") named after the last
+    mention of ``best``: a plural pronoun after them means the pair, not ``best``."""
+    last = max(m.start for m in candidates if m.anchor == best)
+    people = [m for m in candidates if anchors[m.anchor].type == "PERSON" and m.start > last
+              and not m.pronoun]
+    for m in people:
+        if m.token.dep_ != "conj" or m.anchor == best:
+            continue
+        head = m.token.head
+        first = next((o for o in people if o.anchor != m.anchor and (
+            o.token.i == head.i or o.start <= head.idx < o.end)), None)
+        if first is not None:
+            return first.anchor
+    return None
