@@ -943,6 +943,14 @@ def test_a_quote_paragraph_after_a_paragraph_closing_on_a_verb_of_saying_is_that
     qs = run(text, {"E1": ["Ann Ruiz"], "E2": ["The Taliban"]})
     assert [q.speaker for q in direct(qs)] == ["E1", None]
 
+
+def test_one_user_quipped_is_a_speaker() -> None:
+    d = with_actors("The slogan drew mockery online. \u201cIf we were any higher, we\u2019d be "
+                    "in orbit,\u201d one user quipped on Monday.")
+    qs, entities = d
+    (q,) = direct(qs)
+    assert q.speaker is not None and entities[q.speaker].name == "one user"
+
 # --------------------------------------------------------------------------- parse failures
 # Each test below gives the parse by hand (spaCy's parse of a sentence can change with the
 # model): the failure it reproduces is what the stage must survive.
