@@ -364,3 +364,13 @@ def test_they_after_two_joined_people_is_the_pair_not_an_earlier_group() -> None
     text = "The unions met on Monday. Workers said they would strike."
     links = _links(text, ("The unions", "ORG", True), ("Workers", "GROUP", True))
     assert _at(links, "they", text) is not None
+
+
+def test_an_age_epithet_is_resolved_like_a_personal_pronoun() -> None:
+    text = ("Tottenham appointed Jose Mourinho as head coach on Wednesday after sacking Mauricio "
+            "Pochettino.\nThe 56-year-old said he was excited.")
+    links = _links(text, ("Tottenham", "ORG", False), ("Jose Mourinho", "PERSON", False),
+                   ("Mauricio Pochettino", "PERSON", False))
+    assert links.get(f"The 56-year-old@{text.index('The 56')}") == 1
+    text = "Acme Corp. grew fast. The 20-year-old company said sales rose."
+    assert not _links(text, ("Acme Corp.", "ORG", False))

@@ -1343,3 +1343,12 @@ def test_people_speaking_as_a_group_are_the_speaker_not_what_they_belong_to() ->
                                "were bad. The IMF report says growth will slow.")
     assert speaker_of(qs, entities, "ads")[0] == "GROUP"
     assert speaker_of(qs, entities, "growth") == ("ORG", "IMF")  # a document speaks for its body
+
+
+def test_rep_and_an_age_epithet_speak() -> None:
+    qs, entities = with_actors(
+        "Tottenham appointed Jose Mourinho as head coach on Wednesday.\nThe 56-year-old said "
+        "after his appointment: \u201cI am excited to be joining a club with such a heritage.\u201d"
+        "\nMara Quist's rep told reporters: \u201cThat is not the whole truth.\u201d")
+    speakers = [entities[q.speaker].name if q.speaker else None for q in direct(qs)]
+    assert speakers == ["Jose Mourinho", "Mara Quist's rep"]

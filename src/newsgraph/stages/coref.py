@@ -121,7 +121,22 @@ class _Mention:
     first: bool = False  # the first anchor mention of its sentence
 
 
+def _age_epithet(token: Token) -> tuple[str, str] | None:
+    """("x", case) for "the 56-year-old" standing alone as a subject or object (a person of
+    either gender, resolved as "he" or "she" would be); None otherwise."""
+    if token.lower_ != "old" or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return None
+    kids = list(token.children)
+    if not any(c.lower_ == "the" and c.dep_ == "det" for c in kids) or not any(
+            c.lemma_ == "year" and any(g.dep_ == "nummod" for g in c.children) for c in kids):
+        return None
+    return "x", "subj" if token.dep_.startswith("nsubj") else "obj"
+
+
 def _agrees(anchor: Anchor, agreement: str, gender: str | None, lenient: bool) -> bool:
+    if agreement == "x":  # a person of either gender ("the 56-year-old")
+        return not anchor.plural and (anchor.type == "PERSON" or (
+            lenient and anchor.type in MISTYPED_OK))
     if agreement in ("m", "f"):
         if anchor.plural or gender not in (None, agreement):
             return False
@@ -278,8 +293,13 @@ def resolve(doc: Doc, anchors: Sequence[Anchor], observe: Observer | None = None
                     links.append(Link(start, token.idx + len(token.text), target))
                 continue
             entry = PRONOUNS.get(token.lower_)
-            if entry is None or token.dep_ == "expl" or token.pos_ not in ("PRON", "DET") \
-                    or pleonastic(token):
+            start = token.idx
+            if entry is None:
+                entry = _age_epithet(token)  # "The 56-year-old said": like "he" or "she"
+                if entry is None:
+                    continue
+                start = doc[token.left_edge.i].idx
+            elif token.dep_ == "expl" or token.pos_ not in ("PRON", "DET") or pleonastic(token):
                 continue
             if any(_covers(m, token) for m in window[-3:]):
                 continue
@@ -294,8 +314,8 @@ def resolve(doc: Doc, anchors: Sequence[Anchor], observe: Observer | None = None
                 learnt[entry[0]] = learnt.get(entry[0], 0) + 1
                 state.sentence_gender[(best, sent_no)] = entry[0]
             end = token.idx + len(token.text)
-            links.append(Link(token.idx, end, best))
-            window.append(_Mention(best, token.idx, end, token, sent_no, pronoun=True))
+            links.append(Link(start, end, best))
+            window.append(_Mention(best, start, end, token, sent_no, pronoun=True))
             state.count[best] += 1
     return links
 

@@ -301,9 +301,9 @@ def may_be_person(words: tuple[str, ...], labelled: bool = True) -> bool:
 
 def _proper_runs(doc: Doc) -> list[tuple[int, int, bool]]:
     """(first, end, proper) for runs of capitalised proper nouns outside any entity ("Layla
-    Sarakalo"), and for lone capitalised common nouns whose word never occurs in lower case in
-    the article (proper False: "Sarakalo was trained" tagged as a noun); the latter may only
-    join a person already named."""
+    Sarakalo"), and for lone capitalised common nouns, singular or plural, whose word never
+    occurs in lower case in the article (proper False: "Sarakalo was trained", "Petrides
+    said" tagged as nouns); the latter may only join a person already named."""
     lower = {w.strip(".,;:!?\"'()") for w in doc.text.split() if w.islower()}
     runs: list[tuple[int, int, bool]] = []
     first = -1
@@ -315,8 +315,9 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int, bool]]:
         elif not ok and first >= 0:
             runs.append((first, token.i, True))
             first = -1
-        if not ok and not token.ent_type_ and token.tag_ == "NN" and _capitalised(token.text) \
-                and token.lower_ not in lower:  # ("WeWork is …" tagged a noun, too)
+        if not ok and not token.ent_type_ and token.tag_ in ("NN", "NNS") \
+                and _capitalised(token.text) and token.lower_ not in lower:
+            # ("WeWork is …" tagged a noun, "Petrides said" a plural noun)
             runs.append((token.i, token.i + 1, False))
     if first >= 0:
         runs.append((first, len(doc), True))
