@@ -22,6 +22,7 @@ they come out as. Runs come from ``quote_marks.py`` and ``quote_labels.py``; spe
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from spacy.tokens import Token
@@ -332,6 +333,12 @@ def is_quote(r: AttributedRun, text: str) -> bool:
     return _sentence_like(r, text)
 
 
+# a quoted title next to another one, with only a comma, "and" or "or" between
+TITLE_LIST_AFTER = re.compile(r"[ \t]*(?:,|and|or)?[ \t]*[“\"‘]")
+TITLE_LIST_BEFORE = re.compile(r"[”\"’][ \t]*(?:,|and|or)?[ \t]*$")
+TITLE_LIST_JOINT = re.compile(r"[”\"][ \t]*(?:,|and|or)?[ \t]*[“\"]")
+
+
 def _title_like(r: AttributedRun, text: str) -> bool:
     """A show, film or book name: a short Title Case phrase in marks right after a preposition
     or a possessive ('said on “Face the Nation”', 'CNN's "State of the Union"')."""
@@ -342,6 +349,11 @@ def _title_like(r: AttributedRun, text: str) -> bool:
     minor = word_class("title-minor")
     if not all(w[0].isupper() or w[0].isdigit() or w.lower() in minor for w in words):
         return False
+    if (TITLE_LIST_AFTER.match(text, r.outer[1] + 1) or TITLE_LIST_BEFORE.search(
+            text, max(0, r.outer[0] - 8), r.outer[0])) and len(TITLE_LIST_JOINT.findall(
+                text, max(0, r.outer[0] - 200), r.outer[1] + 200)) >= 2:
+        return True  # one of a list of three or more titles: “Listen To The Music,” “China
+        # Grove” and “Black Water” (two are a pair of names called: “Miss Piggy” and “…”)
     before = text[max(0, r.outer[0] - 12) : r.outer[0]].split()
     last = before[-1].lower() if before else ""
     return last in word_class("title-preposition") or last.endswith(("'s", "’s"))
