@@ -1356,8 +1356,8 @@ def test_rep_and_an_age_epithet_speak() -> None:
 
 def test_a_list_of_quoted_titles_is_no_quote_but_a_pair_of_names_called_is() -> None:
     text = ("Fans can expect to hear the band\u2019s hits on the tour, including \u201cListen "
-            "To The Music,\u201d \u201cTakin\u2019 It To The Streets,\u201d \u201cChina Grove\u201d "
-            "and others, the promoter said.")
+            "To The Music,\u201d \u201cTakin\u2019 It To The Streets,\u201d \u201cChina "
+            "Grove\u201d and others, the promoter said.")
     assert direct(run(text, {})) == []
     text = ("Clinton said Trump called the pageant winner \u201cMiss Piggy\u201d and \u201cMiss "
             "Housekeeping\u201d in 1996.")
