@@ -714,3 +714,19 @@ def test_beating_a_rival_in_a_vote_or_a_game_is_no_assault() -> None:
                {"A": ["Wales"], "B": ["Hungary"]}) == ()
     ev = one("Soldiers beat the prisoners in Chile.", {"A": ["Chile"]})
     assert ev.type == "ASSAULT"
+
+
+def test_accidents_prices_shared_views_and_misparsed_tells_are_no_events() -> None:
+    assert run("Acme grounded its jet after two crashes that killed 346 people in Chile.",
+               {"A": ["Acme"], "B": ["Chile"]}) == ()
+    assert run("While the dollar was supported by data from Chile, the euro fell.",
+               {"A": ["Chile"]}) == ()
+    assert run("Designers from Chile share their interpretation of the theme.",
+               {"A": ["Chile"]}) == ()
+    ev = one("Chile has been sharing expertise with Peru.", {"A": ["Chile"], "B": ["Peru"]})
+    assert (ev.type, ev.source, ev.target) == ("COOPERATE", "A", "B")
+    out = run("Ana Ruiz of Chile told cheering teachers that they were right.",
+              {"A": ["Ana Ruiz"], "B": ["Chile"]})
+    assert all(e.type != "REQUEST" for e in out)
+    ev = one("Chile told Peru to withdraw its troops.", {"A": ["Chile"], "B": ["Peru"]})
+    assert (ev.type, ev.source, ev.target) == ("REQUEST", "A", "B")

@@ -147,8 +147,10 @@ def _needs_met(token: Token, row: Trigger) -> bool:
                    for c in token.children)
     if row.needs == "ccomp":  # "protested that ...": a verb of saying with its clause
         return any(c.dep_ == "ccomp" for c in token.children) or token.dep_ == "parataxis"
-    if row.needs == "xcomp":
-        return any(c.dep_ == "xcomp" for c in token.children)
+    if row.needs == "xcomp":  # an infinitive: "told them to leave", not a participle the
+        # parse hung there ("told cheering teachers that …")
+        return any(c.dep_ == "xcomp" and (c.tag_ == "VB" or any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) for c in token.children)
     if row.needs == "noclause":  # "agreed to talk", not "experts agree that ..." (an opinion)
         return not any(c.dep_ == "ccomp" for c in token.children)
     if row.needs == "party":  # "met the minister", "they met"; not "meet their obligations",
@@ -174,6 +176,12 @@ def _needs_met(token: Token, row: Trigger) -> bool:
         contest, sent = words("contest"), token.sent
         return _has_object(token) and not any(
             t.lemma_.lower() in contest or t.lower_ in contest or _score(t) for t in sent)
+    if row.needs == "shared":  # "shared intelligence", "shared the data with X"; not
+        # "designers share their interpretation", "details were shared on Twitter"
+        return _has_object(token) and (any(c.dep_ == "prep" and c.lower_ == "with"
+                                           for c in token.children) or any(
+            c.dep_ in OBJECTS + PASSIVE_SUBJECTS and c.lemma_.lower() in words("shared")
+            for c in token.children))
     if row.needs == "into":  # "a probe into X", "launched a probe"; not "the Jupiter probe"
         return _light_verb(token) is not None or any(
             c.dep_ == "prep" and c.lower_ == "into" for c in token.children)
@@ -503,8 +511,10 @@ def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span]
         status = status_of(token)
     if _natural(token, sources):
         return []  # "an earthquake struck X": no actor, no event
-    if any(s.lemma_.lower() in words("market") or s.lower_ in words("market") for s in sources):
-        return []  # "the Nifty has been rallying", "stocks hit a record": prices, no actors
+    passive = [c for c in token.children if c.dep_ in PASSIVE_SUBJECTS]
+    if any(s.lemma_.lower() in words("market") or s.lower_ in words("market")
+           for s in sources + passive):
+        return []  # "the Nifty has been rallying", "the dollar was supported by …": prices
     sources = [s for s in sources if s.pos_ in ARGUMENT_POS]
     if not sources and token.pos_ == "NOUN":
         sources = modifier_sources(token, found)
