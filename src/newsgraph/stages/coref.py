@@ -756,18 +756,18 @@ def _choose(token: Token, agreement: str, case: str, window: list[_Mention],
         observe(token, [(k, f) for k, (_, f) in scored.items()])
     best = max(scored, key=lambda k: scored[k][0])
     if agreement == "p":
-        pair = _pair_after([m for m in window if m.end <= token.idx] + candidates, best,
-                           anchors)
+        pair = _pair_after([m for m in window if m.end <= token.idx], best, anchors)
         if pair is not None:  # "Warren and Ocasio-Cortez. They criticised …": the pair,
             return pair  # which no anchor stands for; its first member speaks for it
     return best if scored[best][0] >= THRESHOLD else None
 
 
-def _pair_after(candidates: list[_Mention], best: int, anchors: Sequence[Anchor]) -> int | None:
+def _pair_after(before: list[_Mention], best: int, anchors: Sequence[Anchor]) -> int | None:
     """The first of two people joined by a conjunction ("X and Y") named after the last
-    mention of ``best``: a plural pronoun after them means the pair, not ``best``."""
-    last = max(m.start for m in candidates if m.anchor == best)
-    people = [m for m in candidates if anchors[m.anchor].type == "PERSON" and m.start > last
+    mention of ``best`` (``before``: the window's mentions before the pronoun): a plural
+    pronoun after them means the pair, not ``best``."""
+    last = max(m.start for m in before if m.anchor == best)
+    people = [m for m in before if anchors[m.anchor].type == "PERSON" and m.start > last
               and not m.pronoun]
     for m in people:
         if m.token.dep_ != "conj" or m.anchor == best:

@@ -356,8 +356,7 @@ def speakers(doc: Doc, actors: list[Cluster], unresolved: list[Cluster]) -> list
         noun = part if part is not None else head
         label = noun.i == 0 and noun.lemma_.lower() in speaker_nouns()  # a headline "Poll: …"
         # a capitalised title is a role noun ("one neo-bank CEO told me"), not a name
-        title = noun.tag_ == "NNP" and (roles.role_at_end([noun.lower_]) == 1 or (
-            noun.lower_.rstrip(".") in roles.PERSON_TITLES)) and not any(
+        title = noun.tag_ == "NNP" and roles.only_a_title([noun.lower_]) and not any(
             c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children)  # "Argus Leader"
         if noun.tag_ == "NNP" and noun.ent_type_ in ("", "PERSON", "ORG") and not (
                 label or title):

@@ -110,7 +110,7 @@ def names_in(doc: Doc) -> list[tuple[Name, int, int]]:
         words = words_of(text[start:end])
         if not words or _address(text[start:end]) or (len(words) == 1 and len(words[0]) == 1):
             continue  # (a lone letter: "Neither do I." is no organisation "I.")
-        if (ent.label_ == "ORG" or all(w in TITLES for w in words)) and _only_a_title(words):
+        if (ent.label_ == "ORG" or all(w in TITLES for w in words)) and roles.only_a_title(words):
             continue  # "one neo-bank CEO told me": a title, the description's to read
         person = title
         # a person could hide behind the NER's other labels, but not behind a nationality or
@@ -135,7 +135,7 @@ def names_in(doc: Doc) -> list[tuple[Name, int, int]]:
         start, end = _trim(text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
         words = words_of(text[start:end])
         if words and not _address(text[start:end]) and not _quoted_title(text, start, end) \
-                and not _only_a_title(words):
+                and not roles.only_a_title(words):
             person = _title_before(doc, first)
             maybe = proper and may_be_person(words, labelled=False) and personhood.referent(
                 doc[first:last].root) and not after_the(doc, first)
@@ -145,12 +145,6 @@ def names_in(doc: Doc) -> list[tuple[Name, int, int]]:
                               titled=person is not None), first, last))
     out.sort(key=lambda n: n[0].start)
     return out
-
-
-def _only_a_title(words: tuple[str, ...]) -> bool:
-    """A capitalised title with no name ("CEO", "Chief Executive", "Hon") is no actor's
-    name."""
-    return roles.role_at_end(list(words)) == len(words) or all(w in TITLES for w in words)
 
 
 _ADDRESS = re.compile(r"://|\bwww\.|\S@\S|\.(?:com|org|net|gov|edu)\b/", re.IGNORECASE)

@@ -84,10 +84,6 @@ def line_label(text: str, s: int, e: int, found: Found,
     return None
 
 
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "mr.", "mrs.", "ms.", "dr.",
-                        "prof."})
-
-
 def _names_the_label(text: str, s: int, colon: int, entity: Entity) -> bool:
     """The label is the person's name, maybe after a title ("Sen. Warren:", "Moderator Lester
     Holt:"), not a phrase that only holds a name-like part ("Star Wars Jedi:", where the NER
@@ -96,8 +92,7 @@ def _names_the_label(text: str, s: int, colon: int, entity: Entity) -> bool:
     if mention is None or mention.end < colon - 1:
         return False
     before = text[s:max(s, mention.start)].lower().split()
-    return not before or all(w in HONORIFICS for w in before) or roles.role_at_end(
-        before) == len(before)
+    return not before or roles.only_a_title(before)
 
 
 def label_entity(text: str, s: int, e: int, found: Found) -> str | None:

@@ -12,6 +12,7 @@ regions.tsv; country names through pycountry).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -121,11 +122,13 @@ def _role_at(words: list[str]) -> tuple[int, tuple[str, str]] | None:
     return None
 
 
-def role_at_end(words: list[str]) -> int:
-    """How many of the last (lower-case) words are a role phrase ("Sen.", "moderator",
-    "secretary of state"); 0 when none."""
-    hit = _role_at(words)
-    return hit[0] if hit else 0
+def only_a_title(words: Sequence[str]) -> bool:
+    """The (lower-case) words are a title and nothing else: one role phrase ("Sen.",
+    "moderator", "chief executive", "secretary of state") or honorifics ("Mr", "Dr.", "Hon")."""
+    words = list(words)
+    hit = _role_at(words) if words else None
+    return bool(words) and ((hit is not None and hit[0] == len(words))
+                            or all(w.rstrip(".") in PERSON_TITLES for w in words))
 
 
 def country_in(doc: Doc, start: int, end: int) -> tuple[str | None, frozenset[str] | None]:
