@@ -72,7 +72,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Event, Range
 from newsgraph.model import Span as TextSpan
-from newsgraph.stages import Found, roles, timex
+from newsgraph.stages import Found, coref, roles, timex
 from newsgraph.stages.descriptions import speaker_type
 from newsgraph.stages.event_args import (
     ARGUMENT_POS,
@@ -173,9 +173,11 @@ def _needs_met(token: Token, row: Trigger) -> bool:
         return light is not None and light.lemma_.lower() in words(row.needs[6:])
     if row.needs == "nocontest":  # "beat the prisoner"; not "beat the incumbent governor",
         # "beat Hungary 2-0" (a win in a vote or a game, ``contest`` rows of event_words.tsv)
-        contest, sent = words("contest"), token.sent
+        contest = words("contest")
+        first, end = coref.sentence(token.doc, token.i)  # (Token.sent walks the whole doc)
         return _has_object(token) and not any(
-            t.lemma_.lower() in contest or t.lower_ in contest or _score(t) for t in sent)
+            t.lemma_.lower() in contest or t.lower_ in contest or _score(t)
+            for t in token.doc[first:end])
     if row.needs == "shared":  # "shared intelligence", "shared the data with X"; not
         # "designers share their interpretation", "details were shared on Twitter"
         return _has_object(token) and (any(c.dep_ == "prep" and c.lower_ == "with"
