@@ -1032,3 +1032,20 @@ def test_a_headline_run_into_one_name_ends_before_its_verb_and_symbols_are_no_na
     assert not any(" Is " in m.text or "Falling" in m.text for e in d.entities for m in e.mentions)
     d = digest("Try the ® Honey Bear jam from Acme Foods, which sells idea[s] to cooks in Denver.")
     assert all(m.text[:1].isalnum() for e in d.entities for m in e.mentions)
+
+
+def test_a_gendered_title_picks_the_person_of_that_gender_among_namesakes():
+    d = digest("Samantha Vell made her first solo appearance of the campaign. David Vell was "
+               "in Scotland.\n\nMrs Vell told reporters she was proud.\n\nMr Vell argued that "
+               "volunteers had worked hard.\n\nMrs Vell added that she was going home.")
+    texts = [m.start for m in _entity_with(d, "Samantha Vell").mentions]
+    starts = [i for i in range(len(d.text)) if d.text.startswith("Mrs Vell", i)]
+    assert all(s + 4 in texts for s in starts)  # "Vell" of each "Mrs Vell"
+    mr = d.text.index("Mr Vell") + 3
+    assert mr in [m.start for m in _entity_with(d, "David Vell").mentions]
+
+
+def test_a_gendered_title_with_no_namesake_of_that_gender_is_someone_else():
+    d = digest("David Vell was in Scotland on Monday.\n\nMrs Vell told reporters she was proud.")
+    mrs = d.text.index("Mrs Vell") + 4
+    assert mrs not in [m.start for m in _entity_with(d, "David Vell").mentions]

@@ -1363,3 +1363,63 @@ def test_a_list_of_quoted_titles_is_no_quote_but_a_pair_of_names_called_is() -> 
             "Housekeeping\u201d in 1996.")
     assert [q.text for q in direct(run(text, {"E1": ["Trump"], "E2": ["Clinton"]}))] == [
         "Miss Piggy", "Miss Housekeeping"]
+
+
+def test_inverted_cue_takes_the_name_that_ends_a_hyphenated_title() -> None:
+    # the parse splits "co-author" at the hyphen into three subjects of "said"
+    qs, entities = with_actors("\u2018Studying the microbiomes of people in remote areas is "
+                               "important,\u2019 said study co-author Rob Vantreck.")
+    assert speaker_of(qs, entities, "microbiomes") == ("PERSON", "Rob Vantreck")
+
+
+@pytest.mark.parametrize("text", [
+    "\u2018He should lose his job,\u2019 said one Twitter user.",
+    "\u2018He should lose his job,\u2019 tweeted another social media user.",
+    "One Facebook user wrote: \u201cHe should lose his job.\u201d",
+])
+def test_a_user_of_a_platform_speaks_not_the_platform(text: str) -> None:
+    qs, entities = with_actors(text)
+    kind, words = speaker_of(qs, entities, "lose his job") or ("", "")
+    assert kind == "PERSON" and words.lower().endswith("user")
+
+
+def test_caption_tags_and_review_boxes_are_no_speaker_labels() -> None:
+    text = ("Clarkson was suspended last month.\n"
+            "Victim: Oisin Tymon told police he did not wish to press charges.\n"
+            "VERDICT: This tastefully packaged little jar is lovely.\n"
+            "PROMISE: The honey is made from flowers.\n")
+    qs, entities = with_actors(text)
+    assert direct(qs) == []
+    assert not any(e.name == "Victim" for e in entities.values())
+
+
+def test_speaker_pronoun_after_a_single_quoted_quote_is_not_a_name_inside_it() -> None:
+    text = ("Chad Mendes said he was ready for the fight.\n"
+            "\u2018I think Ricardo is a tough guy - he is good everywhere,\u2019 he added.")
+    qs, entities = with_actors(text)
+    assert speaker_of(qs, entities, "tough guy") == ("PERSON", "Chad Mendes|he|he")
+
+
+def test_latex_style_double_quotes_are_quote_marks() -> None:
+    qs = run("Tom Berg said: ``We are ready to sign.''", {"E1": ["Tom Berg"]})
+    assert [(q.text, q.speaker) for q in direct(qs)] == [("We are ready to sign.", "E1")]
+
+
+@pytest.mark.parametrize(("sentence", "sources"), [
+    ("Pentagon sources said the strike was precise.", "Pentagon sources"),
+    ("Conservative Party sources told the BBC the vote was lost.",
+     "Conservative Party sources"),
+])
+def test_anonymous_sources_are_the_speaker_not_their_body(sentence: str, sources: str) -> None:
+    qs, entities = with_actors(sentence)
+    q = reported(qs)[0]
+    assert entities[q.speaker].type == "GROUP" and entities[q.speaker].name == sources
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tory sources said it remains a \u2018key seat\u2019.",
+    "Tory sources said it remains a 'key seat'.",
+])
+def test_reported_content_keeps_the_closing_mark_of_a_quotation_it_opens(sentence: str) -> None:
+    q = reported(run(sentence, {}))[0]
+    assert q.text.startswith("it remains a") and q.text.endswith("key seat" + sentence[-2])

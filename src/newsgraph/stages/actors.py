@@ -112,6 +112,17 @@ def _relabel_companies(doc: Doc, names: list[tuple[Name, int, int]]) -> None:
             n.label, n.maybe = "ORG", False
 
 
+def _of_gender(people: list[Cluster], name: Name) -> list[Cluster]:
+    """The people a name may be: for a name whose title gives a gender ("Mrs Cameron"), those
+    not known to be of the other one (by an earlier title or a listed given name: "David
+    Cameron" is not "Mrs Cameron", who is someone else when nobody else fits)."""
+    if not name.titled or name.person not in ("m", "f"):
+        return people
+    return [c for c in people if (c.gender or (coref.GIVEN_NAMES.get(c.words[0].lower())
+                                               if len(c.words) > 1 else None))
+            in (None, name.person)]
+
+
 def _fuller(words: tuple[str, ...], people: list[Cluster]) -> Cluster | None:
     """The one person known only by a surname that ends this fuller name ("Elisabet Ney" for a
     "Ney" the NER labelled PERSON); the person's words become the fuller name."""
@@ -190,7 +201,8 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
         person = label in ("PERSON", "") or name.person is not None
         cluster = None
         if person or (label in OVERRIDABLE and words not in places):
-            cluster = pick(words, people, first_name=person) or _fuller(words, people)
+            cluster = pick(words, _of_gender(people, name), first_name=person) \
+                or _fuller(words, people)
             # a PERSON label the name's other mentions outvote makes no person of it
             # ("Chelsea explosion" PERSON once, "in Chelsea" ORG three times)
             if cluster is None and (name.person is not None

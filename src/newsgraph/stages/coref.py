@@ -24,6 +24,7 @@ anchor it refers to. Pronouns with no antecedent that agrees are left out.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -32,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.lexicons import rows
 from newsgraph.stages import placehood, roles
 from newsgraph.stages.quote_cues import reporting_verbs, verb_lemma
+from newsgraph.stages.quote_marks import find_marks, quoted_runs
 
 LOCK_LINKS = 3  # he/she links all of one gender that fix an anchor's gender (2 costs dev F1)
 LOOKBACK = 3  # sentences before the pronoun's own that hold candidate antecedents
@@ -40,8 +42,6 @@ OBJECT_DEPS = frozenset({"dobj", "iobj", "dative"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "dative", "attr", "agent"})
 CONTROLLED = frozenset({"xcomp", "advcl"})  # clause deps whose subject may be the governor's
 NONFINITE = frozenset({"VB", "VBG", "VBN"})
-QUOTE_OPEN = frozenset({"``", "`", "\u201c"})  # "``" may come as two "`" tokens
-QUOTE_CLOSE = frozenset({"''", "\u201d"})
 PLURAL_OK = frozenset({"ORG", "NORP", "GROUP"})  # "the company ... they" is fine English
 NEUTER_OK = frozenset({"ORG", "GPE", "FAC", "LOC", "PRODUCT", "ORGANIZATION"})
 # Name types the small NER model often gives to people ("Giammattei" as ORG): a he/she may
@@ -449,24 +449,30 @@ def _name_gender(text: str, anchor: Anchor) -> str | None:
 
 def quote_openings(doc: Doc) -> list[int]:
     """For each token, the index of the opening mark of the quotation it sits in (-1 when
-    outside quotes). A quotation is closed by its closing mark or a line break (an article's
-    paragraphs are lines: a mark left open costs its paragraph, not the rest of the text).
-    Computed once per document (the actors stage resolves twice)."""
+    outside quotes). Quotations are those the quotes stage pairs (``quote_marks``: double,
+    single and angle marks, never an apostrophe; a mark left open costs its paragraph, not the
+    rest of the text). Computed once per document (the actors stage resolves twice)."""
     cached = doc.user_data.get(_OPENINGS_KEY)
     if cached is not None:
         return cached
     out = [-1] * len(doc)
-    start = -1
-    for token in doc:
-        text = token.text
-        if start >= 0 and (text in QUOTE_CLOSE or (text == '"' and token.i > start)
-                           or "\n" in token.whitespace_ + text):
-            start = -1
-            continue
-        if text in QUOTE_OPEN or (start < 0 and text == '"'):
-            start = token.i if start < 0 else start
-            continue
-        out[token.i] = start
+    starts = [t.idx for t in doc]
+    runs = quoted_runs(doc)
+    for run in runs:
+        for (s, e), mark in zip(run.parts, run.opens, strict=True):
+            opening = bisect_left(starts, mark)
+            for i in range(bisect_left(starts, s), bisect_left(starts, e)):
+                out[i] = opening
+    paired = {mark for run in runs for mark in run.opens}
+    text = doc.text
+    for mark in find_marks(doc, text):  # a mark left open: quoted to its paragraph's end
+        if mark.role == "open" and mark.pos not in paired:
+            opening = bisect_left(starts, mark.pos)
+            end = text.find("\n", mark.pos)
+            for i in range(opening + 1, bisect_left(starts, len(text) if end < 0 else end)):
+                if out[i] >= 0:
+                    break
+                out[i] = opening
     doc.user_data[_OPENINGS_KEY] = out
     return out
 

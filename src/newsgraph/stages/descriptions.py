@@ -44,7 +44,7 @@ from newsgraph.model import Mention
 from newsgraph.stages import coref, personhood, roles
 from newsgraph.stages.clusters import Cluster, overlaps, words_of
 from newsgraph.stages.quote_cues import partitive_object, speaker_nouns
-from newsgraph.stages.quote_speakers import naming_modifiers
+from newsgraph.stages.quote_speakers import naming_modifiers, speaker_type
 from newsgraph.stages.quotes import relative_antecedent, speaker_heads
 
 
@@ -450,27 +450,6 @@ def _named_inside(head: Token, actors: list[Cluster]) -> bool:
     names the speaker."""
     return any(any(overlaps(a, c.idx, c.idx + len(c)) for a in actors)
                for c in naming_modifiers(head))
-
-
-def speaker_type(noun: Token) -> str | None:
-    """PERSON, ORG, GROUP or DOCUMENT for a speaker noun, or None when it names no speaker
-    this knows of ("the weather", "riots")."""
-    lemma = noun.lemma_.lower()
-    listed = speaker_nouns().get(lemma, ("", False))[0]
-    if listed == "-":
-        return None
-    if listed == "DOCUMENT":
-        return listed
-    if not listed:
-        if lemma in personhood.PERSON_NOUNS or lemma in roles.ROLES or (
-                noun.tag_ == "NNS" and lemma.endswith(personhood.PERSON_ENDINGS)
-                and not lemma.endswith("ment")):  # "landowners"; not "the weather"
-            listed = "PERSON"
-        elif lemma in roles.ORG_WORDS and noun.tag_ == "NN":
-            listed = "ORG"
-    if not listed:
-        return None
-    return "GROUP" if noun.tag_ == "NNS" else listed
 
 
 def _phrase(doc: Doc, head: Token) -> tuple[int, int]:

@@ -73,7 +73,6 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.model import Event, Range
 from newsgraph.model import Span as TextSpan
 from newsgraph.stages import Found, coref, roles, timex
-from newsgraph.stages.descriptions import speaker_type
 from newsgraph.stages.event_args import (
     ARGUMENT_POS,
     OBJECTS,
@@ -94,6 +93,7 @@ from newsgraph.stages.event_lexicon import Trigger, codings, intensity, triggers
 from newsgraph.stages.event_speech import imperatives, obligations, obliged
 from newsgraph.stages.event_status import coded, status_of
 from newsgraph.stages.personhood import PERSON_NOUNS
+from newsgraph.stages.quote_speakers import speaker_type
 
 ACTOR_NOUNS = frozenset(PERSON_NOUNS) | frozenset(roles.ROLES)
 

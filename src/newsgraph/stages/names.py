@@ -112,6 +112,8 @@ def names_in(doc: Doc) -> list[tuple[Name, int, int]]:
             continue  # (a lone letter: "Neither do I." is no organisation "I.")
         if (ent.label_ == "ORG" or all(w in TITLES for w in words)) and roles.only_a_title(words):
             continue  # "one neo-bank CEO told me": a title, the description's to read
+        if _caption_noun(doc, first, ent.end):
+            continue
         person = title
         # a person could hide behind the NER's other labels, but not behind a nationality or
         # creed, an acronym ("BA") or a name after "the" ("the White House")
@@ -153,6 +155,16 @@ _ADDRESS = re.compile(r"://|\bwww\.|\S@\S|\.(?:com|org|net|gov|edu)\b/", re.IGNO
 def _address(surface: str) -> bool:
     """A web or e-mail address the NER took for a name."""
     return _ADDRESS.search(surface) is not None
+
+
+def _caption_noun(doc: Doc, first: int, end: int) -> bool:
+    """A lone person noun opening a line before a colon ("Victim: Oisin Tymon told police
+    …", a photo caption's tag) is no name, though the NER may take it for one."""
+    if end - first != 1 or end >= len(doc) or doc[end].text != ":":
+        return False
+    word = doc[first].lower_
+    return (word in personhood.PERSON_NOUNS and word not in coref.GIVEN_NAMES
+            and (first == 0 or "\n" in doc[first - 1].text))
 
 
 def drop_gerund_openers(doc: Doc, names: list[tuple[Name, int, int]]) -> None:

@@ -51,9 +51,18 @@ def quote_marks() -> dict[str, tuple[str, str]]:
     return {r[0]: (r[1], r[2]) for r in rows}
 
 
-def quoted_runs(doc: Doc, text: str, paras: list[tuple[int, int]]) -> list[QuotedRun]:
-    """Every quoted run of the document, outermost only, in text order."""
-    return nest(pair_marks(text, find_marks(doc, text), paras))
+def quoted_runs(doc: Doc) -> list[QuotedRun]:
+    """Every quoted run of the document, outermost only, in text order (found once per
+    document: pronoun resolution, speaker heads and the quotes stage all read them)."""
+    runs = doc.user_data.get(_RUNS_KEY)
+    if runs is None:
+        text = doc.text
+        runs = doc.user_data[_RUNS_KEY] = nest(pair_marks(text, find_marks(doc, text),
+                                                          paragraphs(text)))
+    return runs
+
+
+_RUNS_KEY = "newsgraph.quotes.quoted_runs"
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +82,10 @@ def find_marks(doc: Doc, text: str) -> list[Mark]:
     table, out = quote_marks(), []
     for tok in doc:
         t = tok.text
+        if t == "`" and text.startswith("``", tok.idx):
+            t = "``"  # the tokenizer splits `` into two tokens
+        elif t == "`" and tok.idx > 0 and text[tok.idx - 1] == "`":
+            continue
         if len(t) > 1 and t in table:  # '' or ``
             family, default = table[t]
             out.append(Mark(tok.idx, family, _role(text, tok.idx, default, table, len(t)),

@@ -77,7 +77,7 @@ def reported_speech(view: DocView, found: Found) -> list[tuple[Quote, tuple[int,
         if b - a < 2 and (a >= b or doc[a].pos_ not in CONTENT_POS
                           or doc[a].ent_type_ in ("DATE", "TIME")):
             continue  # one word says something only when it names something ("backed Obama")
-        s, e = trim(view.text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), ",;:—–-")
+        s, e = _content_span(view.text, doc, a, b)
         if s < e:
             speaker, who = cue_speaker(tok, found, view)
             quote = Quote(view.text[s:e], s, e, "indirect", speaker, cue_span(tok, view.text))
@@ -89,7 +89,7 @@ def reported_speech(view: DocView, found: Found) -> list[tuple[Quote, tuple[int,
         a, b = _trim_tokens(doc, a, b)
         if b - a < 2 and (a >= b or doc[a].pos_ not in CONTENT_POS):
             continue  # "accusations against him"
-        s, e = trim(view.text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), ",;:—–-")
+        s, e = _content_span(view.text, doc, a, b)
         if s < e:
             speaker, who = source_entity(nc.source, found) if nc.source is not None else (
                 None, None)
@@ -119,7 +119,7 @@ def headline_speech(view: DocView, found: Found,
         x, y = _trim_tokens(doc, i + 1, b)
         if y - x < 2 or 2 * (view.quoted_prefix[y] - view.quoted_prefix[x]) >= y - x:
             return []
-        s, e = trim(text, doc[x].idx, doc[y - 1].idx + len(doc[y - 1]), ",;:—–-")
+        s, e = _content_span(text, doc, x, y)
         who = (doc[a].idx, t.idx - 1) if t.idx - 1 > doc[a].idx else None
         speaker = found.entity_at(*who) if who is not None else None
         cue = Span(t.text, t.idx, t.idx + len(t))
@@ -159,6 +159,28 @@ def _same_line(doc: Doc, cue: int, a: int, b: int) -> tuple[int, int]:
             b = k
             break
     return a, b
+
+
+OPENER_OF = {"\u201d": "\u201c", "\u2019": "\u2018", "\u00bb": "\u00ab", '"': '"', "'": "'"}
+
+
+def _content_span(text: str, doc: Doc, a: int, b: int) -> tuple[int, int]:
+    """The characters of tokens [a, b) without edge punctuation, with the closing mark right
+    after them when they open a quotation it closes (the parse leaves the mark out: "said it
+    remains a “key seat”")."""
+    s, e = trim(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), ",;:—–-")
+    close = text[e] if s < e < len(text) else ""
+    opener = OPENER_OF.get(close)
+    if opener is None:
+        return s, e
+    inner = text[s:e]
+    if opener != close:
+        unclosed = inner.count(opener) > inner.count(close)
+    else:  # a straight mark opens after a space or punctuation, else it closes
+        opens = sum(1 for k, c in enumerate(inner)
+                    if c == close and (k == 0 or not inner[k - 1].isalnum()))
+        unclosed = opens > inner.count(close) - opens
+    return (s, e + 1) if unclosed else (s, e)
 
 
 def _trim_tokens(doc: Doc, a: int, b: int) -> tuple[int, int]:

@@ -37,13 +37,14 @@ from newsgraph.stages.quote_cues import (
     speaker_nouns,
 )
 from newsgraph.stages.quote_labels import dash_name
-from newsgraph.stages.quote_marks import paragraphs, quoted_runs
+from newsgraph.stages.quote_marks import quoted_runs
 from newsgraph.stages.quote_nouns import noun_cues
 from newsgraph.stages.quote_view import AttributedRun, DocView
 
 MAX_CARRY_DISTANCE = 15  # tokens back to a cue whose subject a subjectless cue takes
 MAX_PARTICIPLE_REACH = 40  # tokens from a subjectless participle to its sentence's subject
 MAX_APPOSITION = 16  # longest aside between a name and its verb ("X, a top aide, said")
+MAX_PHRASE_REACH = 4  # words from a determiner to its noun after an inverted cue
 SUBJECT_DEPS = ("nsubj", "csubj")
 VERB_PREFIX_DEPS = ("aux", "neg", "advmod")  # "is once again saying", "has not said"
 OBJECT_DEPS = ("dobj", "pobj", "dative", "poss")  # words that are no verb's subject
@@ -70,7 +71,7 @@ _HEADS_KEY = "newsgraph.quotes.speaker_heads"
 
 def _speaker_heads(doc: Doc) -> list[Token]:
     text = doc.text
-    view_runs = [AttributedRun(q.parts, q.outer) for q in quoted_runs(doc, text, paragraphs(text))]
+    view_runs = [AttributedRun(q.parts, q.outer) for q in quoted_runs(doc)]
     view = DocView(doc, text, view_runs)
     heads = [_speaker_token(view.doc[i], view) for i in view.cues]
     heads += [nc.source for nc in noun_cues(view.words, verb_subject)]
@@ -202,7 +203,8 @@ def naming_modifiers(head: Token) -> list[Token]:
     if head.pos_ != "NOUN":
         return [c for c in head.children if c.dep_ == "appos"]
     lemma = head.lemma_.lower()
-    person = lemma in personhood.PERSON_NOUNS or lemma in roles.ROLES
+    person = lemma in personhood.PERSON_NOUNS or lemma in roles.ROLES or speaker_nouns().get(
+        lemma, ("",))[0] == "PERSON"  # "Tory sources", "Clinton aides"
     people = head.tag_ == "NNS" and (person or lemma.endswith(personhood.PERSON_ENDINGS))
     member = person and lemma not in roles.ROLES  # "one Weibo commenter", "a Google engineer":
     # no office that speaks for the name ("a White House official", "an IMF spokesman" do)
@@ -245,13 +247,48 @@ def _adjacent_subject(verb: Token, view: DocView) -> Token | None:
             before -= 1
         if before < verb.i - 1 and doc[before].dep_ in OBJECT_DEPS:
             before = verb.i - 1  # "… met Smith and has said": an object is nobody's subject
-    for i in (before, verb.i + 1):
+    for i in (before, _noun_after(verb)):
         if (0 <= i < len(doc) and not view.quoted[i] and doc[i].pos_ in SPEAKER_POS
                 and doc[i].ent_type_ not in ("DATE", "TIME")  # "… said Thursday"
                 and not (i > verb.i and doc[i].dep_ in SUBJECT_DEPS and doc[i].head.i != verb.i)
                 and view.open_between(min(i, verb.i) + 1, max(i, verb.i))):
             return _name_head(doc[i]) if i > verb.i else doc[i]
     return _before_apposition(verb, view)
+
+
+def speaker_type(noun: Token) -> str | None:
+    """PERSON, ORG, GROUP or DOCUMENT for a speaker noun, or None when it names no speaker
+    this knows of ("the weather", "riots")."""
+    lemma = noun.lemma_.lower()
+    listed = speaker_nouns().get(lemma, ("", False))[0]
+    if listed == "-":
+        return None
+    if listed == "DOCUMENT":
+        return listed
+    if not listed:
+        if lemma in personhood.PERSON_NOUNS or lemma in roles.ROLES or (
+                noun.tag_ == "NNS" and lemma.endswith(personhood.PERSON_ENDINGS)
+                and not lemma.endswith("ment")):  # "landowners"; not "the weather"
+            listed = "PERSON"
+        elif lemma in roles.ORG_WORDS and noun.tag_ == "NN":
+            listed = "ORG"
+    if not listed:
+        return None
+    return "GROUP" if noun.tag_ == "NNS" else listed
+
+
+def _noun_after(verb: Token) -> int:
+    """The index of the word after a verb that may name its speaker: the word itself, or the
+    head of a noun phrase that opens with a determiner or adjective when that head is a
+    speaker noun right after a quote ("… ,' added another user": the user, not "another")."""
+    doc, i = verb.doc, verb.i + 1
+    if i < len(doc) and doc[i].pos_ in ("DET", "ADJ", "NUM") and verb.i > 0 and doc[
+            verb.i - 1].is_punct:  # inverted after a quote; not "to mention the author"
+        head = doc[i].head
+        if (i < head.i <= i + MAX_PHRASE_REACH and head.pos_ == "NOUN"
+                and speaker_type(head) is not None):
+            return head.i
+    return i
 
 
 def _name_head(token: Token) -> Token:
@@ -290,7 +327,7 @@ def verb_subject(verb: Token) -> Token | None:
         # into this one can hang a second subject on a verb ("7 p.m.\n\nSmith's doctor is …")
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
-            c = min(subjects, key=lambda s: abs(s.i - verb.i))
+            c = _phrase_head(min(subjects, key=lambda s: abs(s.i - verb.i)), subjects)
             if c.tag_ in RELATIVE_TAGS and tok.dep_ == "relcl":
                 return relative_antecedent(tok.head)  # "a letter that says …": the letter
             return c if any(ch.isalpha() for ch in c.text) else None
@@ -320,6 +357,20 @@ def verb_subject(verb: Token) -> Token | None:
             continue  # man's (the parse hangs the participle on the relative clause)
         tok = tok.head
     return None
+
+
+def _phrase_head(subject: Token, subjects: list[Token]) -> Token:
+    """The last of several subjects that are pieces of one noun phrase after an inverted cue
+    ("said study co-author Rob Knight": the parse splits the phrase at the hyphen into three
+    subjects, and the name ends it)."""
+    doc = subject.doc
+    for later in sorted(s for s in subjects if s.i > subject.i):
+        between = doc[subject.i + 1:later.i]
+        if any((t.is_punct and t.text not in "-\u2010\u2011") or t.pos_ in ("VERB", "AUX")
+               or t.is_space for t in between):
+            break
+        subject = later
+    return subject
 
 
 def relative_antecedent(noun: Token) -> Token:

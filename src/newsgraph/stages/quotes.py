@@ -52,7 +52,7 @@ def run(doc: Doc, found: Found) -> tuple[Quote, ...]:
     text = doc.text
     paras = paragraphs(text)
     para_starts = [s for s, _ in paras]
-    runs = [AttributedRun(q.parts, q.outer) for q in quoted_runs(doc, text, paras)]
+    runs = [AttributedRun(q.parts, q.outer) for q in quoted_runs(doc)]
     transcripts = list(transcript_runs(text, paras, found))
     labelled = list(labelled_lines(text, paras, found))
     transcripts += [r for r in labelled if r.kind == "direct"]
