@@ -1423,3 +1423,37 @@ def test_anonymous_sources_are_the_speaker_not_their_body(sentence: str, sources
 def test_reported_content_keeps_the_closing_mark_of_a_quotation_it_opens(sentence: str) -> None:
     q = reported(run(sentence, {}))[0]
     assert q.text.startswith("it remains a") and q.text.endswith("key seat" + sentence[-2])
+
+
+def test_quote_left_unclosed_and_split_by_a_caption_line_keeps_its_speaker() -> None:
+    text = ("Now Wayne Rooney has revealed his admiration for the forward, saying: \u2018He is "
+            "getting used in the right way. He is a handful for defenders to mark.\n"
+            "Marouane Fellaini has enjoyed an upturn in fortunes at Manchester United.\n"
+            "\u2018We like to play out from the back and we have him as an option.\n"
+            "\u2018He is probably the best in world football at bringing the ball down.\u2019\n")
+    qs, entities = with_actors(text)
+    got = [(q.text[:12], entities[q.speaker].name if q.speaker else None) for q in direct(qs)]
+    assert got == [("He is gettin", "Wayne Rooney"), ("We like to p", "Wayne Rooney"),
+                   ("He is probab", "Wayne Rooney")]
+    assert not any("upturn" in q.text for q in qs)
+
+
+def test_a_stray_opening_mark_inside_a_sentence_makes_no_quote() -> None:
+    assert direct(run("The band played rock and \u2018roll all night long at the venue.", {})) == []
+
+
+@pytest.mark.parametrize("verb", ["reflected", "laughed", "sighed", "beamed"])
+def test_manner_of_speaking_verbs_beside_a_quote_are_cues(verb: str) -> None:
+    qs = run(f"\u2018Last year was awful for him,\u2019 {verb} Rooney.", {"E1": ["Rooney"]})
+    assert [(q.speaker, q.cue.text if q.cue else None) for q in direct(qs)] == [("E1", verb)]
+    assert reported(run("The figures reflect a decline in sales.", {})) == []
+
+
+def test_passive_reporting_verbs_take_their_agent_never_their_subject() -> None:
+    text = ("Smith was one of the stars on Sunday and was described as a liar.\n"
+            "Jones was told by Mara Quist that the plan had failed.")
+    qs, entities = with_actors(text)
+    liar = next(q for q in reported(qs) if "liar" in q.text)
+    assert liar.speaker is None
+    told = next(q for q in reported(qs) if q.cue and q.cue.text == "told")
+    assert told.text == "the plan had failed" and entities[told.speaker].name == "Mara Quist"

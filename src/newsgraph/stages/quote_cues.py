@@ -143,8 +143,10 @@ def complement(verb: Token, entry: Verb) -> tuple[int, int] | None:
             c.dep_ in ("dobj", "npadvmod") and _measure(c) for c in kids):
         return None  # "added three assists to lead Boston", "added 0.1%": a count, no speech
     passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
-    if passive is not None and any(c.dep_ == "agent" for c in kids):
-        return passive.left_edge.i, passive.right_edge.i + 1  # "… was reported by X"
+    if passive is not None and any(c.dep_ == "agent" for c in kids) and not (
+            frame == "hearer" and any(c.dep_ == "ccomp" for c in kids)):
+        return passive.left_edge.i, passive.right_edge.i + 1  # "… was reported by X" (but
+    # "X was told by aides that …": X heard it)
     raised = next((c for c in kids if c.dep_ == "xcomp" and c.i > verb.i), None)
     if passive is not None and raised is not None and passive.i < verb.i:
         if passive.tag_ in ("WDT", "WP"):  # "a pact that is expected to …": the infinitive
@@ -161,7 +163,7 @@ def complement(verb: Token, entry: Verb) -> tuple[int, int] | None:
             return None
         start = obj.left_edge.i if obj is not None and obj.i < prep.i else prep.i + 1
         return start, prep.right_edge.i + 1
-    hearer = any(c.dep_ in HEARER_DEPS for c in kids)
+    hearer = passive is not None or any(c.dep_ in HEARER_DEPS for c in kids)  # "X was told"
     if frame == "hearer" and not hearer:
         return None  # "time will tell if …"
     infinitive = frame in ("intent", "topic", "naming") or (frame == "hearer" and hearer)

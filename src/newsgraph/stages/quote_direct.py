@@ -50,6 +50,7 @@ from newsgraph.stages.quote_view import QUOTE_CLOSERS, SENTENCE_END, AttributedR
 
 MAX_CUE_DISTANCE = 5  # tokens between a quote and a cue that does not govern it
 MAX_TITLE_WORDS = 6
+MAX_CAPTION_TOKENS = 40  # longest line between two paragraphs of one quote
 SAYING = frozenset({"speech", "writing", "source"})  # cue classes preferred for direct quotes
 INNER_KINDS = frozenset({"thought", "evidence"})  # cue classes a governing speech cue overrides
 PERSON_PRONOUNS = frozenset({"i", "he", "she", "we", "they"})  # subjects that may speak
@@ -239,7 +240,7 @@ def inherit(runs: list[AttributedRun], view: DocView, found: Found, para_start: 
             continue
         donor = before or _attributed_neighbour(runs, i, 1)
         if donor is None and r.outer[0] == start and _sentence_like(r, text):
-            donor = _previous_paragraph_quote(runs, i, r.paragraph)
+            donor = _previous_paragraph_quote(runs, i, view, para_start)
             said = _closing_cue(runs, i, view, para_start) if donor is None else None
             if said is not None:  # "…, the military said in a statement.\n“The cause is …”"
                 r.cue, r.attributed = cue_span(said, view.text), True
@@ -313,14 +314,27 @@ def _attributed_neighbour(runs: list[AttributedRun], i: int, step: int) -> Attri
     return None
 
 
-def _previous_paragraph_quote(runs: list[AttributedRun], i: int,
-                              paragraph: int) -> AttributedRun | None:
+def _previous_paragraph_quote(runs: list[AttributedRun], i: int, view: DocView,
+                              para_start: list[int]) -> AttributedRun | None:
     """A quote paragraph right after a paragraph that closed with an attributed quote
-    ("“…,” he said.\n“…”") goes on with the same speaker."""
+    ("“…,” he said.\n“…”") goes on with the same speaker; so does one left open (no closing
+    mark) across one short line that quotes and reports nothing (a photo caption a page put
+    inside the quote)."""
     prev = runs[i - 1] if i else None
-    if prev is not None and prev.paragraph == paragraph - 1 and prev.attributed:
+    paragraph = runs[i].paragraph
+    if prev is None or not prev.attributed:
+        return None
+    if prev.paragraph == paragraph - 1:
         return prev
-    return None
+    if prev.paragraph != paragraph - 2 or paragraph >= len(para_start) or view.text[
+            prev.outer[1] - 1] in quote_marks():
+        return None  # (only a quote left open goes on across a line)
+    a, b = view.token_at(para_start[paragraph - 1]), view.token_at(para_start[paragraph])
+    line = view.doc[a:b]
+    ends = sum(1 for t in line if t.text in (".", "!", "?"))
+    if len(line) > MAX_CAPTION_TOKENS or ends > 1 or any(t.i in view.cue_set for t in line):
+        return None
+    return prev
 
 
 def is_quote(r: AttributedRun, text: str) -> bool:

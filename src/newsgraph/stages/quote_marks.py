@@ -9,8 +9,10 @@ into quoted runs. Text and tokens only; which runs are quotes and who said them 
   space or punctuation after closes), else from ``lexicons/quote_marks.tsv``.
 - Marks pair within their family, paragraph by paragraph. A quote left open at a paragraph end
   goes on when the next paragraph starts with an opening mark (one part per paragraph);
-  otherwise it is dropped alone. A second opening mark drops an unclosed quote before it,
-  unless the paragraph's later closing marks close both (a quote nested in the same marks).
+  otherwise it ends with its paragraph when it opened the paragraph or followed a colon or
+  comma and ends a sentence there (a closing mark left out), else it is dropped alone. A
+  second opening mark drops an unclosed quote before it, unless the paragraph's later closing
+  marks close both (a quote nested in the same marks).
 - Runs inside an earlier run are nested quotes (its content); a run crossing one keeps only its
   parts after it.
 """
@@ -29,6 +31,8 @@ from spacy.tokens import Doc
 OPEN_AFTER = frozenset("([{—–-/")
 CLOSE_BEFORE = frozenset(".,;:!?)]}—–-…")
 DASHES = frozenset("―—–")
+SENTENCE_ENDS = frozenset(".!?")
+MIN_OPEN_WORDS = 4  # words of a quote left open at its paragraph's end that make it a quote
 # Mark families whose marks double as apostrophes: inside a word token they are not marks.
 APOSTROPHE_FAMILIES = frozenset({"single"})
 
@@ -165,6 +169,8 @@ def pair_marks(text: str, marks: list[Mark], paras: list[tuple[int, int]]) -> li
             opened: Mark | None = None
             if pending is not None and ms and ms[0].pos == p_start and ms[0].role != "close":
                 current, opened, ms = pending, ms[0], ms[1:]
+            elif pending is not None and _left_open(text, pending, paras[p - 1]):
+                runs.append(_run_of(pending, paras[p - 1][1]))
             pending = None
             outer: list[tuple[list[tuple[int, int, int]], Mark]] = []  # quotes a nested one is in
             for k, m in enumerate(ms):
@@ -181,7 +187,20 @@ def pair_marks(text: str, marks: list[Mark], paras: list[tuple[int, int]]) -> li
                     current, opened = outer.pop() if outer else ([], None)
             if opened is not None:
                 pending = [*current, (opened.pos, opened.pos + opened.length, p_end)]
+        if pending is not None and paras and _left_open(text, pending, paras[-1]):
+            runs.append(_run_of(pending, paras[-1][1]))
     return runs
+
+
+def _left_open(text: str, parts: list[tuple[int, int, int]], para: tuple[int, int]) -> bool:
+    """A quote whose closing mark the writer left out: its last part opens the paragraph or
+    follows a colon or comma ("…, saying: ‘He is a handful.") and runs to a sentence end at
+    the paragraph's end (a caption line may follow before the quote goes on)."""
+    opening, start, end = parts[-1]
+    before = text[para[0]:opening].rstrip()
+    words = text[start:end].split()
+    return (not before or before[-1] in ":,") and len(words) >= MIN_OPEN_WORDS \
+        and text[:end].rstrip()[-1:] in SENTENCE_ENDS
 
 
 def _closes_both(rest: list[Mark]) -> bool:

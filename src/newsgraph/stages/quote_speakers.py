@@ -32,9 +32,11 @@ from newsgraph.model import Span
 from newsgraph.stages import Found, personhood, roles
 from newsgraph.stages.quote_cues import (
     partitive_object,
+    reporting_verbs,
     source_object,
     source_phrases,
     speaker_nouns,
+    verb_lemma,
 )
 from newsgraph.stages.quote_labels import dash_name
 from newsgraph.stages.quote_marks import quoted_runs
@@ -50,6 +52,8 @@ VERB_PREFIX_DEPS = ("aux", "neg", "advmod")  # "is once again saying", "has not 
 OBJECT_DEPS = ("dobj", "pobj", "dative", "poss")  # words that are no verb's subject
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
 SPEAKER_POS = frozenset({"PROPN", "PRON", "NOUN"})
+# frames whose passive subject is what was spoken of or to, never who spoke
+PASSIVE_OBJECT_FRAMES = frozenset({"naming", "charge", "judge", "hearer"})
 CLIMB_DEPS = ("conj", "xcomp", "advcl", "pcomp", "prep")  # "began by saying …"
 NEUTER_SUBJECTS = frozenset({"it", "this", "that"})  # subjects of an inner cue that say nothing
 
@@ -322,6 +326,14 @@ def verb_subject(verb: Token) -> Token | None:
     """The verb's subject, looking through conjunctions ("pushed back and insisted"),
     participles ("…, adding") and raising verbs ("appeared to say")."""
     tok = verb
+    if any(c.dep_ == "auxpass" and c.lower_ not in ("'s", "\u2019s")  # (who's called: has)
+           for c in verb.children):  # "X was described as Y by Z": Z
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((g for g in agent.children if g.dep_ == "pobj"), None)
+        entry = reporting_verbs().get(verb_lemma(verb))
+        if entry is not None and entry.frame in PASSIVE_OBJECT_FRAMES:
+            return None  # "X was described as a liar", "X was told …": X is not the source
     for _ in range(6):
         # the subject nearest the cue: a parse that runs a dateline or the sentence before
         # into this one can hang a second subject on a verb ("7 p.m.\n\nSmith's doctor is …")
