@@ -1457,3 +1457,28 @@ def test_passive_reporting_verbs_take_their_agent_never_their_subject() -> None:
     assert liar.speaker is None
     told = next(q for q in reported(qs) if q.cue and q.cue.text == "told")
     assert told.text == "the plan had failed" and entities[told.speaker].name == "Mara Quist"
+
+
+def test_an_age_epithet_after_an_inverted_cue_speaks() -> None:
+    qs, entities = with_actors("Tomas Rydell paid tribute to the champion.\n\n\u201cI think I "
+                               "have to retire,\u201d joked the 29-year-old.")
+    assert speaker_of(qs, entities, "retire") == ("PERSON", "Tomas Rydell|the 29-year-old")
+
+
+@pytest.mark.parametrize(("text", "part"), [
+    ("The McLaren driver said later: \u201cI don't understand how it happened.\u201d",
+     "understand"),
+    ("Asked about the weather, the Hangover star replied: \u201cI love it.\u201d", "love it"),
+])
+def test_a_team_or_film_before_a_person_noun_is_not_the_speaker(text: str, part: str) -> None:
+    qs, entities = with_actors(text)
+    assert (speaker_of(qs, entities, part) or ("", ""))[0] == "PERSON"
+    assert entities[next(q.speaker for q in qs if part in q.text)].name.lower().startswith("the ")
+
+
+def test_a_speaking_pronoun_after_a_quote_goes_on_with_the_last_speaker() -> None:
+    text = ("Adam Peaty won the title.\n\nFormer swimmer Mark Foster told BBC Sport that "
+            "Peaty's display was \u201cimmense\u201d.\n\n\u201cThere are not enough words to "
+            "describe how good he is,\u201d he said.")
+    qs, entities = with_actors(text)
+    assert entities[speaker_of_id(qs, "not enough words")].name == "Mark Foster"

@@ -121,7 +121,7 @@ class _Mention:
     first: bool = False  # the first anchor mention of its sentence
 
 
-def _age_epithet(token: Token) -> tuple[str, str] | None:
+def age_epithet(token: Token) -> tuple[str, str] | None:
     """("x", case) for "the 56-year-old" standing alone as a subject or object (a person of
     either gender, resolved as "he" or "she" would be); None otherwise."""
     if token.lower_ != "old" or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
@@ -295,7 +295,7 @@ def resolve(doc: Doc, anchors: Sequence[Anchor], observe: Observer | None = None
             entry = PRONOUNS.get(token.lower_)
             start = token.idx
             if entry is None:
-                entry = _age_epithet(token)  # "The 56-year-old said": like "he" or "she"
+                entry = age_epithet(token)  # "The 56-year-old said": like "he" or "she"
                 if entry is None:
                     continue
                 start = doc[token.left_edge.i].idx
@@ -738,6 +738,10 @@ def _choose(token: Token, agreement: str, case: str, window: list[_Mention],
         candidates = [m for m in candidates if m.anchor not in said]
         if not candidates:
             return None
+    if quoted < len(token.doc) and _says(token.head):  # “…,” he said: who spoke before it
+        speaker = _last_speaker(candidates, quoted)
+        if speaker is not None:
+            return speaker
     reported = _reported_by(token) if case == "subj" else None
     if reported is not None:  # "The Sierra Nevada has seen little rain, he said": he is not
         a, b = reported  # the Sierra Nevada
@@ -766,6 +770,18 @@ def _choose(token: Token, agreement: str, case: str, window: list[_Mention],
         if pair is not None:  # "Warren and Ocasio-Cortez. They criticised …": the pair,
             return pair  # which no anchor stands for; its first member speaks for it
     return best if scored[best][0] >= THRESHOLD else None
+
+
+def _last_speaker(candidates: list[_Mention], opening: int) -> int | None:
+    """The anchor of the last subject before a quotation (``opening``: its opening mark) when
+    it is the subject of a verb of saying: a pronoun speaking right after
+    the quotation goes on with that speaker ("Foster told the BBC that Peaty's display was
+    “immense”. “There are no words to describe him,” he said": Foster, not Peaty)."""
+    for m in reversed(candidates):
+        if m.token.i >= opening or m.token.dep_ != "nsubj":
+            continue
+        return m.anchor if _says(m.token.head) else None  # the last subject only
+    return None
 
 
 def _pair_after(before: list[_Mention], best: int, anchors: Sequence[Anchor]) -> int | None:

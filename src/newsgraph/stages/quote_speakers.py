@@ -29,7 +29,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Span
-from newsgraph.stages import Found, personhood, roles
+from newsgraph.stages import Found, coref, personhood, roles
 from newsgraph.stages.quote_cues import (
     partitive_object,
     reporting_verbs,
@@ -46,7 +46,7 @@ from newsgraph.stages.quote_view import AttributedRun, DocView
 MAX_CARRY_DISTANCE = 15  # tokens back to a cue whose subject a subjectless cue takes
 MAX_PARTICIPLE_REACH = 40  # tokens from a subjectless participle to its sentence's subject
 MAX_APPOSITION = 16  # longest aside between a name and its verb ("X, a top aide, said")
-MAX_PHRASE_REACH = 4  # words from a determiner to its noun after an inverted cue
+MAX_PHRASE_REACH = 6  # tokens from a determiner to its noun after an inverted cue
 SUBJECT_DEPS = ("nsubj", "csubj")
 VERB_PREFIX_DEPS = ("aux", "neg", "advmod")  # "is once again saying", "has not said"
 OBJECT_DEPS = ("dobj", "pobj", "dative", "poss")  # words that are no verb's subject
@@ -242,7 +242,7 @@ def _adjacent_subject(verb: Token, view: DocView) -> Token | None:
     before the verb and its auxiliaries ("… Chuck Jordan said", "Smith is once again
     saying"), else right after it ("… said Obama", but not "said it would": that is the
     subject of what was said)."""
-    doc = view.doc
+    doc = view.doc  # ("… said Thursday": no speaker)
     before = verb.i - 1
     if not any(c.dep_ == "auxpass" for c in verb.children):  # "X's memo on Y was mocked": not Y
         while (before > 0 and before < doc[before].head.i <= verb.i  # "is once again"
@@ -252,8 +252,11 @@ def _adjacent_subject(verb: Token, view: DocView) -> Token | None:
         if before < verb.i - 1 and doc[before].dep_ in OBJECT_DEPS:
             before = verb.i - 1  # "… met Smith and has said": an object is nobody's subject
     for i in (before, _noun_after(verb)):
-        if (0 <= i < len(doc) and not view.quoted[i] and doc[i].pos_ in SPEAKER_POS
-                and doc[i].ent_type_ not in ("DATE", "TIME")  # "… said Thursday"
+        if not 0 <= i < len(doc):
+            continue
+        epithet = coref.age_epithet(doc[i]) is not None  # "the 29-year-old": ADJ, DATE
+        if (not view.quoted[i] and (epithet or (doc[i].pos_ in SPEAKER_POS
+                                                and doc[i].ent_type_ not in ("DATE", "TIME")))
                 and not (i > verb.i and doc[i].dep_ in SUBJECT_DEPS and doc[i].head.i != verb.i)
                 and view.open_between(min(i, verb.i) + 1, max(i, verb.i))):
             return _name_head(doc[i]) if i > verb.i else doc[i]
@@ -289,8 +292,9 @@ def _noun_after(verb: Token) -> int:
     if i < len(doc) and doc[i].pos_ in ("DET", "ADJ", "NUM") and verb.i > 0 and doc[
             verb.i - 1].is_punct:  # inverted after a quote; not "to mention the author"
         head = doc[i].head
-        if (i < head.i <= i + MAX_PHRASE_REACH and head.pos_ == "NOUN"
-                and speaker_type(head) is not None):
+        if i < head.i <= i + MAX_PHRASE_REACH and (
+                (head.pos_ == "NOUN" and speaker_type(head) is not None)
+                or coref.age_epithet(head) is not None):  # "…,' joked the 29-year-old"
             return head.i
     return i
 
