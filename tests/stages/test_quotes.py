@@ -1482,3 +1482,24 @@ def test_a_speaking_pronoun_after_a_quote_goes_on_with_the_last_speaker() -> Non
             "describe how good he is,\u201d he said.")
     qs, entities = with_actors(text)
     assert entities[speaker_of_id(qs, "not enough words")].name == "Mark Foster"
+
+
+def test_capitals_caption_used_once_is_no_label_but_a_returning_one_is() -> None:
+    text = ("Clinton spent the weekend at home.\n"
+            "CHECK-UP: The vans had made the trip back from Iowa.\n"
+            "CAR WASH: The vehicles were also washed by hand.\n")
+    assert direct(run(text, {})) == []
+    text = ("The debate went on.\nQUIJANO: Governor, your answer?\nMORAN: I disagree.\n"
+            "QUIJANO: Thank you.\n")
+    assert [q.text for q in direct(run(text, {}))] == [
+        "Governor, your answer?", "Thank you."]
+
+
+@pytest.mark.parametrize("sentence", [
+    "\u201cWe know sport matters,\u201d Minister for Sport Aileen Campbell said.",
+    "Secretary of State for Health Jeremy Hunt said: \u201cWe know sport matters.\u201d",
+])
+def test_a_minister_with_a_portfolio_before_the_name_is_that_person(sentence: str) -> None:
+    qs, entities = with_actors("Funding is falling.\n\n" + sentence)
+    kind, words = speaker_of(qs, entities, "sport matters") or ("", "")
+    assert kind == "PERSON" and words.split("|")[0] in ("Aileen Campbell", "Jeremy Hunt")

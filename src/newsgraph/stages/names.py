@@ -270,6 +270,8 @@ def _parts(ent: Span) -> list[Span]:
     opening = next((t.i for t in doc[begin:end] if t.text == "("), None)
     if opening is not None and not any(t.text == ")" for t in doc[opening:end]):
         end = opening
+    if _portfolio_before_name(doc, begin, end):  # "Minister for [Sport Aileen Campbell]"
+        return [Span(doc, end - 2, end, label="PERSON")]
     of = next((t.i for t in doc[begin:end] if t.lower_ == "of"), end)
     bounds: list[tuple[int, str]] = [(begin, ent.label_)]  # (first token, label) of each part
     if ent.label_ in ("ORG", "PERSON"):
@@ -288,6 +290,20 @@ def _parts(ent: Span) -> list[Span]:
             whole = first == ent.start and stop == ent.end
             parts.append(ent if whole else Span(doc, first, stop, label=label))
     return parts
+
+
+def _portfolio_before_name(doc: Doc, begin: int, end: int) -> bool:
+    """An NER span that runs a minister's portfolio into the holder's name ("Minister for
+    [Sport Aileen Campbell]", "Secretary of [State for Health Jeremy Hunt]"): it follows
+    "for" or "of" after a title, and ends in two capitalised words."""
+    if begin < 2 or end - begin < 3 or doc[begin - 1].lower_ not in ("for", "of"):
+        return False
+    title = begin - 2
+    while title > 0 and doc[title].is_title and not roles.only_a_title([doc[title].lower_]):
+        title -= 1  # "Secretary of State for …": back to "Secretary"
+    if not (doc[title].is_title and roles.only_a_title([doc[title].lower_])):
+        return False
+    return all(t.is_title and t.pos_ == "PROPN" for t in doc[end - 2:end])
 
 
 def may_be_place(name: str) -> bool:

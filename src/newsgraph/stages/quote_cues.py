@@ -135,6 +135,8 @@ def source_object(t: Token, phrases: dict[str, str]) -> Token | None:
 def complement(verb: Token, entry: Verb) -> tuple[int, int] | None:
     """Token range of what a reporting verb reports, or None."""
     frame = entry.frame
+    if frame == "quote":
+        return None  # a cue beside a quotation only
     kids = list(verb.children)
     aside = _aside(verb, kids)
     if aside is not None or frame == "aside":

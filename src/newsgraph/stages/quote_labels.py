@@ -4,7 +4,8 @@ of what these find. Decisions (tests rely on them):
 
 - **Transcript lines**: a speaker label alone on a line ("Kamala Harris:") makes the next line a
   direct quote by that speaker; its cue is the label line. A label opening a line ("PENCE: Well,
-  …") makes the rest of the line a direct quote when the label is in capitals or names a person;
+  …") makes the rest of the line a direct quote when the label names a person, or is in
+  capitals and may name a speaker (``_speaker_like``; not a photo caption's "CHECK-UP:");
   on the first line (a headline: "Sanders: Trump must …", "Poll: …") it is reported speech, when
   the label names an entity or is one word (headline tags like "Exclusive:" are not labels), as
   is a label that opens with a name and gives a topic ("Quinn on the Harbour: …"). (A headline
@@ -19,11 +20,13 @@ from collections.abc import Iterable
 
 from newsgraph.model import Entity, Span
 from newsgraph.stages import Found, roles
-from newsgraph.stages.quote_cues import non_labels, word_class
+from newsgraph.stages.quote_cues import non_labels, speaker_nouns, word_class
 from newsgraph.stages.quote_marks import DASHES, quote_marks
 from newsgraph.stages.quote_view import AttributedRun, trim
 
 MAX_LABEL_WORDS = 6  # longest transcript speaker label
+# last words of a capitals label that stand for a speaker ("UNIDENTIFIED MALE:")
+PERSON_WORDS = frozenset({"male", "female", "man", "woman", "voice", "speaker"})
 INLINE_SPACE = " \t\u00a0"
 
 
@@ -78,10 +81,26 @@ def line_label(text: str, s: int, e: int, found: Found,
         named = entity is not None and (_names_the_label(text, s, colon, entity)
                                         or _topic_label(text, s, colon, found))
         return (colon, body, end, eid, "indirect") if named or one_word else None
-    if text[s:colon].isupper() or (entity is not None and entity.type == "PERSON"
-                                   and _names_the_label(text, s, colon, entity)):
+    upper = text[s:colon].isupper() and (eid is not None or _speaker_like(text, s, colon, found))
+    if upper or (entity is not None and entity.type == "PERSON"
+                 and _names_the_label(text, s, colon, entity)):
         return colon, body, end, eid, "direct"
     return None
+
+
+def _speaker_like(text: str, s: int, colon: int, found: Found) -> bool:
+    """A capitals label that names no one may still be a transcript speaker: it comes back
+    ("QUIJANO:" twice), ends in a noun for a person ("HOST:", "UNIDENTIFIED MALE:") or in the
+    surname of several people ("PENCE:" when two Pences are named). A photo caption's tag
+    ("CHECK-UP:", "CAR WASH:") is used once and names no one."""
+    if text.count(text[s:colon + 2]) > 1:
+        return True
+    last = text[s:colon].split()[-1].lower()
+    if last in PERSON_WORDS or speaker_nouns().get(last, ("",))[0] == "PERSON" \
+            or roles.only_a_title([last]):
+        return True
+    return any(x.type == "PERSON" and any(m.kind == "name" and m.text.split()[-1].lower() == last
+                                          for m in x.mentions) for x in found.entities)
 
 
 def _names_the_label(text: str, s: int, colon: int, entity: Entity) -> bool:

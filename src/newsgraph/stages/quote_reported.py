@@ -113,7 +113,7 @@ def headline_speech(view: DocView, found: Found,
         if view.quoted[i] or t.tag_ not in HEADLINE_VERB_TAGS or not t.lower_.endswith("s"):
             continue
         entry = verbs.get(_headline_lemma(t.lower_, verbs) or "")
-        if entry is None or entry.frame == "aside" or (
+        if entry is None or entry.frame in ("aside", "quote") or (
                 entry.kind == "thought" and doc[i + 1].lower_ != "to"):
             continue  # "Smith wants a new car": no stance
         x, y = _trim_tokens(doc, i + 1, b)

@@ -114,7 +114,21 @@ def _speaker_token(cue: Token, view: DocView) -> Token | None:
         subject = _earlier_cue_subject(cue, view)
     if subject is None and source is None:
         subject = _participle_host(cue, view)
-    return _issuer(subject) if subject is not None else None
+    return _issuer(_holder(subject)) if subject is not None else None
+
+
+def _holder(subject: Token) -> Token:
+    """The person a title with a portfolio names ("Minister for Sport Aileen Campbell said":
+    the parse makes the title the subject and the name the object of "for")."""
+    if not (subject.is_title and roles.only_a_title([subject.lower_])):
+        return subject
+    for prep in subject.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of"):
+            obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ == "PROPN" and obj.i == prep.right_edge.i and sum(
+                    c.dep_ == "compound" and c.pos_ == "PROPN" for c in obj.children) >= 2:
+                return obj  # (a portfolio and a given name before the surname)
+    return subject
 
 
 def _participle_host(cue: Token, view: DocView) -> Token | None:
