@@ -1049,3 +1049,16 @@ def test_a_gendered_title_with_no_namesake_of_that_gender_is_someone_else():
     d = digest("David Vell was in Scotland on Monday.\n\nMrs Vell told reporters she was proud.")
     mrs = d.text.index("Mrs Vell") + 4
     assert mrs not in [m.start for m in _entity_with(d, "David Vell").mentions]
+
+
+def test_a_capitalised_word_the_ner_left_before_a_party_belongs_to_its_name():
+    d = digest("The Liberal Democrats have admitted they are on course to lose 20 seats.")
+    entity = _entity_with(d, "Liberal Democrats")
+    assert entity is not None and entity.type == "ORG"
+    assert _entity_with(d, "Liberal") is None
+
+
+def test_a_listed_given_name_keeps_her_from_a_man():
+    d = digest("Josh Sweet broke into the flat last year.\n\nIn a statement she said she had "
+               "been petrified.")
+    assert "she" not in {m.text for m in _entity_with(d, "Josh Sweet").mentions}

@@ -1503,3 +1503,13 @@ def test_a_minister_with_a_portfolio_before_the_name_is_that_person(sentence: st
     qs, entities = with_actors("Funding is falling.\n\n" + sentence)
     kind, words = speaker_of(qs, entities, "sport matters") or ("", "")
     assert kind == "PERSON" and words.split("|")[0] in ("Aileen Campbell", "Jeremy Hunt")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Yanomami had never been exposed to antibiotics.",
+    "The brothers will be featured on the upcoming series.",
+    "Kim spoke to reporters on Monday.",
+    "The squad pushed Rangers for a while last season.",
+])
+def test_a_passive_verb_or_a_time_reports_no_topic(sentence: str) -> None:
+    assert reported(run(sentence, {})) == []

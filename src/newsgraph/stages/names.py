@@ -78,7 +78,9 @@ def names_in(doc: Doc) -> list[tuple[Name, int, int]]:
     """(name, first token, end token) for every kept NER entity and proper-noun run, in order."""
     text = doc.text
     out: list[tuple[Name, int, int]] = []
-    for ent in (part for whole in doc.ents if whole.label_ in KEEP for part in _parts(whole)):
+    ents = [_with_leading_name(doc, whole) for whole in doc.ents if whole.label_ in KEEP]
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    for ent in (part for whole in ents for part in _parts(whole)):
         if ent.start > 1 and _name_hyphen(doc[ent.start - 1]):  # "Eva-" before "Marie X"
             ent = Span(doc, ent.start - 2, ent.end, label=ent.label)
         start, end = _trim(text, ent.start_char, ent.end_char)
@@ -132,7 +134,7 @@ def names_in(doc: Doc) -> list[tuple[Name, int, int]]:
             label = "GPE"  # "BUFFALO, N.Y. —": the place the story was filed from
         out.append((Name(start, end, ent.root.i, label, words, person, maybe, place,
                           titled=title is not None), first, ent.end))
-    for first, last, proper in _proper_runs(doc):
+    for first, last, proper in _proper_runs(doc, taken):
         first = _given_name_start(doc, first, last)
         start, end = _trim(text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
         words = words_of(text[start:end])
@@ -321,7 +323,20 @@ def may_be_person(words: tuple[str, ...], labelled: bool = True) -> bool:
         and not (labelled and roles.place_country(name) is not None)
 
 
-def _proper_runs(doc: Doc) -> list[tuple[int, int, bool]]:
+def _with_leading_name(doc: Doc, ent: Span) -> Span:
+    """An organisation or group the NER cut short of a capitalised proper noun right before
+    it ("The Liberal [Democrats]" NORP): the whole name, an organisation."""
+    if ent.label_ not in ("NORP", "ORG"):
+        return ent
+    k = ent.start
+    while k > 0 and not doc[k - 1].ent_type_ and doc[k - 1].tag_ == "NNP" \
+            and _capitalised(doc[k - 1].text) and doc[k - 1].lower_.rstrip(".") not in TITLES \
+            and not doc[k - 1].is_sent_start:
+        k -= 1
+    return ent if k == ent.start else Span(doc, k, ent.end, label="ORG")
+
+
+def _proper_runs(doc: Doc, taken: set[int] | None = None) -> list[tuple[int, int, bool]]:
     """(first, end, proper) for runs of capitalised proper nouns outside any entity ("Layla
     Sarakalo"), and for lone capitalised common nouns, singular or plural, whose word never
     occurs in lower case in the article (proper False: "Sarakalo was trained", "Petrides
@@ -329,8 +344,10 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int, bool]]:
     lower = {w.strip(".,;:!?\"'()") for w in doc.text.split() if w.islower()}
     runs: list[tuple[int, int, bool]] = []
     first = -1
+    taken = taken or set()
     for token in doc:
-        ok = (not token.ent_type_ and token.tag_ == "NNP" and _capitalised(token.text)
+        ok = (not token.ent_type_ and token.i not in taken and token.tag_ == "NNP"
+              and _capitalised(token.text)
               and token.lower_.rstrip(".") not in TITLES) or (first >= 0 and _name_hyphen(token))
         if ok and first < 0:
             first = token.i

@@ -181,7 +181,7 @@ def complement(verb: Token, entry: Verb) -> tuple[int, int] | None:
         return start, comp.right_edge.i + 1
     if frame in ("topic", "naming") or entry.preps:  # "asked about …", "worried about …"
         preps = entry.preps or word_class("topic-preposition")
-        topic = _topic(kids, frame == "topic", preps)
+        topic = _topic(kids, frame == "topic", preps, passive is None)
         if topic is not None or verb.dep_ != "parataxis":
             return topic
     if verb.dep_ == "parataxis":  # "The plan is dead, she said." parsed with said as a side
@@ -217,10 +217,12 @@ def _aside(verb: Token, kids: list[Token]) -> tuple[int, int] | None:
     return best if best[1] - best[0] > 1 else None
 
 
-def _topic(kids: list[Token], bare_object: bool,
-           preps: frozenset[str]) -> tuple[int, int] | None:
+def _topic(kids: list[Token], bare_object: bool, preps: frozenset[str],
+           active: bool = True) -> tuple[int, int] | None:
     """What a verb speaks of: its object (through a predicate: "called him a liar"; without
-    one only if ``bare_object``), else the object of a topic preposition ("called for talks")."""
+    one only if ``bare_object``), else the object of a topic preposition ("called for talks")
+    when the verb is active ("had been exposed to antibiotics", "featured on the show" speak
+    of nothing) and that object is no time ("spoke on Monday", "pushed for a while")."""
     obj = next((c for c in kids if c.dep_ == "dobj"), None)
     if obj is not None:
         pred = next((c for c in kids if c.dep_ in ("oprd", "xcomp") and c.i > obj.i), None)
@@ -230,11 +232,16 @@ def _topic(kids: list[Token], bare_object: bool,
     if obj is None and len(preds) > 1:  # "called the mayor a liar" parsed as two predicates
         return preds[0].left_edge.i, preds[-1].right_edge.i + 1
     prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in preps), None)
-    if prep is None:
+    if prep is None or not active:
+        return None
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is not None and (obj.ent_type_ in ("DATE", "TIME") or obj.lemma_ in TIME_WORDS):
         return None
     return prep.i + 1, prep.right_edge.i + 1
 
 
+TIME_WORDS = frozenset({"while", "time", "moment", "second", "minute", "hour", "day", "week",
+                        "month", "year", "decade", "night", "morning", "evening", "afternoon"})
 MEASURE_ENTITIES = frozenset({"CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
