@@ -1062,3 +1062,9 @@ def test_a_listed_given_name_keeps_her_from_a_man():
     d = digest("Josh Sweet broke into the flat last year.\n\nIn a statement she said she had "
                "been petrified.")
     assert "she" not in {m.text for m in _entity_with(d, "Josh Sweet").mentions}
+
+
+def test_a_verb_the_ner_ran_into_a_name_is_cut_off():
+    d = digest("\u201cAll it took was one bad infection,\u201d Teresa Nielsen Hayden explained.")
+    assert _entity_with(d, "Teresa Nielsen Hayden") is not None
+    assert not any(m.text.endswith("explained") for e in d.entities for m in e.mentions)

@@ -266,6 +266,8 @@ def _parts(ent: Span) -> list[Span]:
     end = next((t.i for t in ent if "\n" in t.text or t.text == ":" or (
         t.i > ent.start and ent.label_ in ("ORG", "PERSON", "GPE") and t.lower_ in AUXILIARIES)
         or "[" in t.text or "]" in t.text), ent.end)
+    while end - ent.start > 1 and doc[end - 1].is_alpha and doc[end - 1].is_lower:
+        end -= 1  # a verb the NER ran into the name ("Teresa Nielsen Hayden explained")
     begin = ent.start
     while begin < end and doc[begin].lower_ in (*POSSESSIVES, "'", "’"):
         begin += 1
