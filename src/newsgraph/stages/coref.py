@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.lexicons import rows
 from newsgraph.stages import placehood, roles
 from newsgraph.stages.quote_cues import reporting_verbs, verb_lemma
-from newsgraph.stages.quote_marks import find_marks, quoted_runs
+from newsgraph.stages.quote_marks import document_marks, quoted_runs
 
 LOCK_LINKS = 3  # he/she links all of one gender that fix an anchor's gender (2 costs dev F1)
 LOOKBACK = 3  # sentences before the pronoun's own that hold candidate antecedents
@@ -465,7 +465,7 @@ def quote_openings(doc: Doc) -> list[int]:
                 out[i] = opening
     paired = {mark for run in runs for mark in run.opens}
     text = doc.text
-    for mark in find_marks(doc, text):  # a mark left open: quoted to its paragraph's end
+    for mark in document_marks(doc):  # a mark left open: quoted to its paragraph's end
         if mark.role == "open" and mark.pos not in paired:
             opening = bisect_left(starts, mark.pos)
             end = text.find("\n", mark.pos)

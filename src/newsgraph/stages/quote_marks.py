@@ -61,12 +61,21 @@ def quoted_runs(doc: Doc) -> list[QuotedRun]:
     runs = doc.user_data.get(_RUNS_KEY)
     if runs is None:
         text = doc.text
-        runs = doc.user_data[_RUNS_KEY] = nest(pair_marks(text, find_marks(doc, text),
+        runs = doc.user_data[_RUNS_KEY] = nest(pair_marks(text, document_marks(doc),
                                                           paragraphs(text)))
     return runs
 
 
+def document_marks(doc: Doc) -> list[Mark]:
+    """``find_marks`` of the whole document, found once per document."""
+    marks = doc.user_data.get(_MARKS_KEY)
+    if marks is None:
+        marks = doc.user_data[_MARKS_KEY] = find_marks(doc, doc.text)
+    return marks
+
+
 _RUNS_KEY = "newsgraph.quotes.quoted_runs"
+_MARKS_KEY = "newsgraph.quotes.marks"
 
 
 @dataclass(frozen=True, slots=True)
