@@ -730,3 +730,17 @@ def test_accidents_prices_shared_views_and_misparsed_tells_are_no_events() -> No
     assert all(e.type != "REQUEST" for e in out)
     ev = one("Chile told Peru to withdraw its troops.", {"A": ["Chile"], "B": ["Peru"]})
     assert (ev.type, ev.source, ev.target) == ("REQUEST", "A", "B")
+
+
+def test_a_time_after_a_verb_is_no_preposition_of_its_pattern() -> None:
+    actors = {"A": ["Scott McIntyre"], "B": ["SBS"], "C": ["Troops"], "D": ["protesters"]}
+    assert run("SBS journalist Scott McIntyre was fired on Sunday over his tweets.", actors) == ()
+    ev = one("Troops fired on protesters in the square.", actors)
+    assert (ev.type, ev.target) == ("ASSAULT", "D")
+
+
+def test_a_personal_contract_a_campaign_and_a_compound_are_no_events() -> None:
+    actors = {"A": ["Cummings"], "B": ["Lennon"], "C": ["The Yanomami"], "D": ["Hibs"]}
+    assert run("Cummings is entering the final year of his contract.", actors) == ()
+    assert run("Lennon was engaged in fire-fighting at Hibs.", actors) == ()
+    assert run("The Yanomami have been fighting for their return for a decade.", actors) == ()

@@ -111,7 +111,8 @@ def _has_word(token: Token, word: str) -> bool:
             if c.lower_ == word or (c.dep_ == "dobj" and c.lemma_.lower() == word):
                 return True
         elif c.dep_ in ("prep", "advmod") and c.lower_ == word and 0 < c.i - token.i <= 6:
-            return True
+            return not any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME")
+                           for o in c.children)  # "was fired on Sunday": no "fire on"
     return False
 
 
@@ -133,6 +134,8 @@ def _needs_met(token: Token, row: Trigger) -> bool:
             for c in token.children)
     if row.needs == "phrase":
         return _on_phrase(token, row.type)
+    if row.needs == "notfor":  # "fought the rebels"; not "fighting for their return"
+        return not any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)
     if row.needs == "given":  # "provided aid", "provided $5m to X", "provided X with arms";
         # not "plans provide tax advantages", "the articles provide some information"
         kids = list(token.children)
@@ -192,8 +195,8 @@ def _needs_met(token: Token, row: Trigger) -> bool:
                 c.dep_ in ("det", "poss") for c in token.children):
             return False  # "overwhelming demand": a quantity, not a request
         return _light_verb(token) is not None or _on_phrase(token, row.type) or any(
-            c.dep_ in ("prep", "poss") and (c.dep_ == "poss" or c.lower_ in words("target_prep")
-                                             or c.lower_ in ("of", "by"))
+            (c.dep_ == "poss" and row.type != "AGREE")  # "his contract" is his job, no pact
+            or (c.dep_ == "prep" and (c.lower_ in words("target_prep") or c.lower_ in ("of", "by")))
             for c in token.children)
     return True
 
@@ -260,7 +263,7 @@ def _in_a_name(token: Token) -> bool:
 
 
 def _match(token: Token) -> Trigger | None:
-    if _in_a_name(token):
+    if _in_a_name(token) or _compounded(token):
         return None
     if token.pos_ == "VERB" and (token.dep_ not in MODIFIER_DEPS or _clause_like(token)):
         pos = "verb"
@@ -278,6 +281,14 @@ def _match(token: Token) -> Trigger | None:
         if _needs_met(token, row):
             return row
     return None
+
+
+def _compounded(token: Token) -> bool:
+    """The second half of a hyphenated compound after a noun ("fire-fighting",
+    "crime-fighting", "cost-cutting"): a kind of work, no event."""
+    doc, i = token.doc, token.i
+    return i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ \
+        and not doc[i - 2].whitespace_ and doc[i - 2].pos_ == "NOUN"
 
 
 def _ended_event(verb: Token) -> Trigger | None:
