@@ -1068,3 +1068,9 @@ def test_a_verb_the_ner_ran_into_a_name_is_cut_off():
     d = digest("\u201cAll it took was one bad infection,\u201d Teresa Nielsen Hayden explained.")
     assert _entity_with(d, "Teresa Nielsen Hayden") is not None
     assert not any(m.text.endswith("explained") for e in d.entities for m in e.mentions)
+
+
+def test_a_title_before_a_name_the_ner_calls_an_organisation_is_not_part_of_it():
+    d = digest("\u201cHe knew they were innocents,\u201d Assistant U.S. Attorney Nadine "
+               "Pellegrini said.")
+    assert not any(m.text.startswith("Attorney") for e in d.entities for m in e.mentions)

@@ -744,3 +744,9 @@ def test_a_personal_contract_a_campaign_and_a_compound_are_no_events() -> None:
     assert run("Cummings is entering the final year of his contract.", actors) == ()
     assert run("Lennon was engaged in fire-fighting at Hibs.", actors) == ()
     assert run("The Yanomami have been fighting for their return for a decade.", actors) == ()
+
+
+def test_a_passive_strike_is_no_walk_out() -> None:
+    actors = {"A": ["Mrs Buksh"], "B": ["Workers"]}
+    assert run("Mrs Buksh died after being struck on the head five times.", actors) == ()
+    assert one("Workers struck for higher pay.", actors).type == "PROTEST"

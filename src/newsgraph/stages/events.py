@@ -123,8 +123,8 @@ def _needs_met(token: Token, row: Trigger) -> bool:
     if row.needs == "obj":
         return _has_object(token)
     if row.needs == "intransitive":  # "workers marched"; not "marched the prisoners", "was struck"
-        return not any(c.dep_ in (*OBJECTS, *PASSIVE_SUBJECTS, "ccomp", "xcomp", "agent")
-                       for c in token.children)
+        return not any(c.dep_ in (*OBJECTS, *PASSIVE_SUBJECTS, "ccomp", "xcomp", "agent",
+                                  "auxpass") for c in token.children)  # ("being struck")
     if row.needs == "captive":  # "released the hostages", not "released a statement"
         return any(c.dep_ in OBJECTS + PASSIVE_SUBJECTS and c.lemma_.lower() not in
                    words("document") for c in token.children)

@@ -332,8 +332,9 @@ def _with_leading_name(doc: Doc, ent: Span) -> Span:
         return ent
     k = ent.start
     while k > 0 and not doc[k - 1].ent_type_ and doc[k - 1].tag_ == "NNP" \
-            and _capitalised(doc[k - 1].text) and doc[k - 1].lower_.rstrip(".") not in TITLES \
-            and not doc[k - 1].is_sent_start:
+            and _capitalised(doc[k - 1].text) and not doc[k - 1].is_sent_start \
+            and not roles.only_a_title([doc[k - 1].lower_]) \
+            and doc[k - 1].lower_ not in personhood.PERSON_NOUNS:  # not "U.S. Attorney [X]"
         k -= 1
     return ent if k == ent.start else Span(doc, k, ent.end, label="ORG")
 
