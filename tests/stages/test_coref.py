@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newsgraph import nlp
+from newsgraph.pipeline import digest
 from newsgraph.stages.coref import Anchor, resolve
 
 
@@ -374,3 +375,10 @@ def test_an_age_epithet_is_resolved_like_a_personal_pronoun() -> None:
     assert links.get(f"The 56-year-old@{text.index('The 56')}") == 1
     text = "Acme Corp. grew fast. The 20-year-old company said sales rose."
     assert not _links(text, ("Acme Corp.", "ORG", False))
+
+
+def test_no_pronoun_refers_back_into_a_dateline_credit():
+    d = digest("BAGHDAD, Iraq (CNN) -- Six men were shot dead by members of their tribe, an "
+               "official said.")
+    cnn = next(e for e in d.entities if e.name == "CNN")
+    assert [m.text for m in cnn.mentions] == ["CNN"]

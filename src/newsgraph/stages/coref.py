@@ -24,6 +24,7 @@ anchor it refers to. Pronouns with no antecedent that agrees are left out.
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -247,8 +248,11 @@ def resolve(doc: Doc, anchors: Sequence[Anchor], observe: Observer | None = None
         numbers.append(n)
     by_sent: dict[int, list[_Mention]] = {}
     first: dict[int, int] = {}
+    credit = _dateline_end(doc.text)
     for i, anchor in enumerate(anchors):
         for start, end in anchor.mentions:
+            if start < credit:
+                continue  # "BAGHDAD, Iraq (CNN) --": the filing place and the agency
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
@@ -445,6 +449,16 @@ def _name_gender(text: str, anchor: Anchor) -> str | None:
         if gender is not None:
             return gender
     return None
+
+
+_DATELINE = re.compile(r"[^\n()]{0,60}\([A-Z][\w.&' ]{0,30}\)\s*(?:--|[-\u2013\u2014])\s")
+
+
+def _dateline_end(text: str) -> int:
+    """The end of a dateline with an agency credit opening the text ("BAGHDAD, Iraq (CNN) --
+    ", "LONDON (Reuters) - "), else 0: no pronoun refers back into it."""
+    match = _DATELINE.match(text)
+    return match.end() if match else 0
 
 
 def quote_openings(doc: Doc) -> list[int]:
