@@ -1513,3 +1513,11 @@ def test_a_minister_with_a_portfolio_before_the_name_is_that_person(sentence: st
 ])
 def test_a_passive_verb_or_a_time_reports_no_topic(sentence: str) -> None:
     assert reported(run(sentence, {})) == []
+
+
+def test_a_dateline_label_and_a_quoted_show_title_are_no_quotes() -> None:
+    text = ("Deportees return home.\n\nNEW DELHI: Their American dream shattered, nearly 150 "
+            "Indians returned home.\n\nJames Van Der Beek has been eliminated from "
+            "\u201cDancing with the Stars.\u201d\n")
+    qs, _ = with_actors(text)
+    assert direct(qs) == []

@@ -344,7 +344,7 @@ def is_quote(r: AttributedRun, text: str) -> bool:
         return True
     if r.attributed:
         return not _title_like(r, text)
-    return _sentence_like(r, text)
+    return _sentence_like(r, text) and not _title_like(r, text)  # (“Dancing with the Stars.”)
 
 
 # a quoted title next to another one, with only a comma, "and" or "or" between

@@ -28,6 +28,7 @@ MAX_LABEL_WORDS = 6  # longest transcript speaker label
 # last words of a capitals label that stand for a speaker ("UNIDENTIFIED MALE:")
 PERSON_WORDS = frozenset({"male", "female", "man", "woman", "voice", "speaker"})
 INLINE_SPACE = " \t\u00a0"
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
 
 def transcript_runs(text: str, paragraphs: list[tuple[int, int]],
@@ -76,6 +77,8 @@ def line_label(text: str, s: int, e: int, found: Found,
         return None
     eid = label_entity(text, s, colon, found)
     entity = found.entity(eid)
+    if entity is not None and entity.type in PLACE_TYPES and not headline:
+        return None  # "NEW DELHI: Their American dream …": a dateline, no speaker
     if headline:  # "Sanders: …", "Poll: …" (a one-word label needs no entity)
         one_word = " " not in text[s:colon].strip()
         named = entity is not None and (_names_the_label(text, s, colon, entity)
