@@ -1074,3 +1074,13 @@ def test_a_title_before_a_name_the_ner_calls_an_organisation_is_not_part_of_it()
     d = digest("\u201cHe knew they were innocents,\u201d Assistant U.S. Attorney Nadine "
                "Pellegrini said.")
     assert not any(m.text.startswith("Attorney") for e in d.entities for m in e.mentions)
+
+
+def test_a_club_name_the_ner_calls_a_person_is_an_organisation():
+    d = digest("Jose Mourinho has agreed a deal to manage Tottenham.\nThe Portuguese boss had "
+               "been out of work since being sacked by Manchester United in December 2018.\n"
+               "The 56-year-old said after his appointment: \u201cI am excited.\u201d\n"
+               "He returned to England to manage Manchester United in 2016.")
+    assert _entity_with(d, "Manchester United").type == "ORG"
+    q = d.quotes[0]
+    assert next(e.name for e in d.entities if e.id == q.speaker) == "Jose Mourinho"

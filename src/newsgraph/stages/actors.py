@@ -85,9 +85,12 @@ NARRATOR_NAME = "the author"  # the first-person narrator's name when the articl
 # name ending in another one ("Dick Clark Productions", "Acme Group") is an organisation's
 SURNAME_ORG_WORDS = frozenset({
     "bank", "house", "church", "court", "press", "times", "union", "congress", "club", "state",
-    "league", "team", "label", "studio", "army", "navy", "military", "senate", "news", "radio",
+    "team", "label", "studio", "army", "navy", "military", "senate", "news", "radio",
     "television", "giant", "party", "police", "school", "college", "exchange", "office",
     "carrier", "maker"})
+
+
+CLUB_PREFIXES = frozenset({"fc", "afc", "cf", "ac", "sc"})  # "FC Porto", "AC Milan"
 
 
 def _relabel_companies(doc: Doc, names: list[tuple[Name, int, int]]) -> None:
@@ -99,8 +102,9 @@ def _relabel_companies(doc: Doc, names: list[tuple[Name, int, int]]) -> None:
     text = doc.text
     shown = {n.words for n, first, end in names if roles.company(doc, first, end)
              or (n.label in ("PERSON", "") and (roles.organisation(doc, first, end) or (
-                 len(n.words) > 1 and n.words[-1] in roles.ORG_WORDS
-                 and n.words[-1] not in SURNAME_ORG_WORDS)))}
+                 len(n.words) > 1 and ((n.words[-1] in roles.ORG_WORDS
+                                        and n.words[-1] not in SURNAME_ORG_WORDS)
+                                       or n.words[0] in CLUB_PREFIXES))))}
     if not shown:
         return
     for n, _, _ in names:
