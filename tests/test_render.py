@@ -61,3 +61,14 @@ def test_quotes_stand_under_their_speaker_reported_speech_after_its_verb(
         at = next(i for i, x in enumerate(lines) if x.strip().startswith(want))
         heads = [x.strip() for x in lines[:at] if x.strip() in set(names.values())]
         assert heads and heads[-1] == names[q.speaker], (want, heads[-1:])
+
+
+def test_reported_speech_reads_from_its_verb_with_the_words_between() -> None:
+    from newsgraph.pipeline import digest
+    d = digest("Trade Minister Jonas Keel met Tomas Rieder on Monday.\n\nAsked about the "
+               "talks, Keel was brief. Rieder said that the deal would hold.")
+    asked = next(q for q in d.quotes if q.cue and q.cue.text == "Asked")
+    assert asked.speaker is None  # Keel was asked; who asked is not named
+    lines = _view(d)
+    assert any(x.strip() == "Asked about the talks" for x in lines)
+    assert any(x.strip() == "said that the deal would hold" for x in lines)

@@ -40,6 +40,9 @@ def render(d: Digest, console: Console) -> None:
                     parts.append(Text(f"  “{q.text}”", style="italic"))
                 else:  # reported: its reporting verb first ("rejected the criticism")
                     cue = cue_before(q.cue.text if q.cue else None)
+                    if cue and q.cue is not None and 0 <= q.start - q.cue.end <= MAX_GAP \
+                            and "\n" not in d.text[q.cue.end:q.start]:
+                        cue = d.text[q.cue.start:q.start]  # "asked about the talks"
                     parts.append(Text.assemble("   ", (cue, "dim"), q.text))
     if d.events:
         parts.append(_section("Events"))
@@ -55,6 +58,9 @@ def render(d: Digest, console: Console) -> None:
         parts.append(Text("Removed: " + "; ".join(f"{r.text!r} ({r.reason})" for r in d.removed),
                           style="dim"))
     console.print(Panel(Group(*parts), title=head, title_align="left", border_style="blue"))
+
+
+MAX_GAP = 12  # characters between a reporting verb and its content shown with the verb
 
 
 def cue_before(cue: str | None) -> str:

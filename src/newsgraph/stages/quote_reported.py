@@ -79,7 +79,7 @@ def reported_speech(view: DocView, found: Found) -> list[tuple[Quote, tuple[int,
             continue  # one word says something only when it names something ("backed Obama")
         s, e = _content_span(view.text, doc, a, b)
         if s < e:
-            speaker, who = cue_speaker(tok, found, view)
+            speaker, who = cue_speaker(tok, found, view) if not _asked(tok) else (None, None)
             quote = Quote(view.text[s:e], s, e, "indirect", speaker, cue_span(tok, view.text))
             out.append((quote, who))
     for nc in noun_cues(view.words, verb_subject):
@@ -162,6 +162,13 @@ def _same_line(doc: Doc, cue: int, a: int, b: int) -> tuple[int, int]:
 
 
 OPENER_OF = {"\u201d": "\u201c", "\u2019": "\u2018", "\u00bb": "\u00ab", '"': '"', "'": "'"}
+
+
+def _asked(verb: Token) -> bool:
+    """A past participle opening the sentence ("Asked about the talks, Keel was brief"): the
+    main clause's subject was asked or told; whoever asked is not named."""
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(
+        c.dep_ in ("nsubj", "aux", "auxpass") for c in verb.children)
 
 
 def _content_span(text: str, doc: Doc, a: int, b: int) -> tuple[int, int]:
