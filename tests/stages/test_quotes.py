@@ -1521,3 +1521,13 @@ def test_a_dateline_label_and_a_quoted_show_title_are_no_quotes() -> None:
             "\u201cDancing with the Stars.\u201d\n")
     qs, _ = with_actors(text)
     assert direct(qs) == []
+
+
+def test_a_speaking_pronoun_before_a_quote_goes_on_with_the_last_speaker() -> None:
+    text = ("Lizzi Crawford lost six stone after a remark on a bus.\n\nLizzi now admits that "
+            "she was living an unhealthy lifestyle. She said: \u2018It was terrible.\u2019\n\n"
+            "Lizzi joined a gym and says she is now addicted to fitness.\n\nLizzi's mum, Mary "
+            "Crawford, 57, said her daughter's slimming efforts had been \u2018amazing\u2019.\n\n"
+            "She added: \u2018She has found out about cooking the right way.\u2019")
+    qs, entities = with_actors(text)
+    assert entities[speaker_of_id(qs, "cooking the right way")].name == "Mary Crawford"

@@ -543,6 +543,19 @@ def _reported_by(token: Token) -> tuple[int, int] | None:
     return a, b
 
 
+# verbs that only report words spoken or written ("offered", "refused" are acts): a pronoun
+# speaking with one goes on with the last subject that spoke with one
+SPEAKING = frozenset({
+    "say", "tell", "add", "continue", "explain", "note", "insist", "argue", "claim", "write",
+    "reply", "respond", "answer", "recall", "admit", "acknowledge", "concede", "warn", "stress",
+    "emphasise", "emphasize", "declare", "state", "remark", "comment", "tweet", "post", "joke",
+    "quip", "reflect", "laugh", "ask"})
+
+
+def _speaks(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and verb_lemma(verb) in SPEAKING
+
+
 def _says(verb: Token) -> bool:
     entry = reporting_verbs().get(verb_lemma(verb))
     return verb.pos_ == "VERB" and entry is not None and entry.kind in ("speech", "writing")
@@ -752,8 +765,8 @@ def _choose(token: Token, agreement: str, case: str, window: list[_Mention],
         candidates = [m for m in candidates if m.anchor not in said]
         if not candidates:
             return None
-    if quoted < len(token.doc) and _says(token.head):  # “…,” he said: who spoke before it
-        speaker = _last_speaker(candidates, quoted)
+    if case == "subj" and _speaks(token.head):  # “…,” he said / "X said … . She added":
+        speaker = _last_speaker(candidates, min(quoted, token.i))  # who spoke before
         if speaker is not None:
             return speaker
     reported = _reported_by(token) if case == "subj" else None
@@ -792,9 +805,10 @@ def _last_speaker(candidates: list[_Mention], opening: int) -> int | None:
     the quotation goes on with that speaker ("Foster told the BBC that Peaty's display was
     “immense”. “There are no words to describe him,” he said": Foster, not Peaty)."""
     for m in reversed(candidates):
-        if m.token.i >= opening or m.token.dep_ != "nsubj":
+        subject = m.token.head if m.token.dep_ == "appos" else m.token  # "X's mum, Mary Y,"
+        if m.token.i >= opening or subject.dep_ != "nsubj":
             continue
-        return m.anchor if _says(m.token.head) else None  # the last subject only
+        return m.anchor if _speaks(subject.head) else None  # the last subject only
     return None
 
 
