@@ -1531,3 +1531,12 @@ def test_a_speaking_pronoun_before_a_quote_goes_on_with_the_last_speaker() -> No
             "She added: \u2018She has found out about cooking the right way.\u2019")
     qs, entities = with_actors(text)
     assert entities[speaker_of_id(qs, "cooking the right way")].name == "Mary Crawford"
+
+
+def test_an_inverted_cue_parsed_as_a_modifier_of_the_name_is_still_a_cue() -> None:
+    text = ("United are now third.\n\n'We said earlier on in the season that we were working "
+            "on things and it was going to take time,' added Rooney.\n\n'It is starting to "
+            "show now.\n\n'We have been working really hard.'\n")
+    qs = direct(run(text, {"E1": ["Rooney"]}))
+    assert [(q.text[:9], q.speaker) for q in qs] == [
+        ("We said e", "E1"), ("It is sta", "E1"), ("We have b", "E1")]

@@ -93,8 +93,15 @@ def partitive_object(t: Token) -> Token | None:
 
 
 def is_reporting_verb(t: Token, verbs: dict[str, Verb]) -> bool:
-    return (t.tag_.startswith("VB") and t.dep_ not in NOT_VERBAL
+    return (t.tag_.startswith("VB") and (t.dep_ not in NOT_VERBAL or _inverted_after_quote(t))
             and verb_lemma(t) in verbs)
+
+
+def _inverted_after_quote(t: Token) -> bool:
+    """“…,” added Rooney: a finite verb right after a closing mark, parsed as a modifier of
+    the name after it."""
+    return (t.dep_ == "amod" and t.tag_ in ("VBD", "VBZ") and t.i > 0 and t.doc[t.i - 1].is_quote
+            and t.head.i == t.i + 1 and t.head.pos_ == "PROPN")
 
 
 def cue_kind(t: Token) -> str:
