@@ -1084,3 +1084,11 @@ def test_a_club_name_the_ner_calls_a_person_is_an_organisation():
     assert _entity_with(d, "Manchester United").type == "ORG"
     q = d.quotes[0]
     assert next(e.name for e in d.entities if e.id == q.speaker) == "Jose Mourinho"
+
+
+def test_the_pm_is_the_prime_minister_and_7_pm_is_nobody():
+    d = digest("David Cameron, the Prime Minister, visited the school.\n\nThe PM said: "
+               "\u2018We often went into hospital.\u2019\n\nThe meeting starts at 7 pm.")
+    assert "The PM" in {m.text for m in _entity_with(d, "David Cameron").mentions}
+    assert not any(m.text.lower().endswith(" pm") and m.text != "The PM"
+                   for e in d.entities for m in e.mentions)
