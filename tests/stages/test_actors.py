@@ -1092,3 +1092,12 @@ def test_the_pm_is_the_prime_minister_and_7_pm_is_nobody():
     assert "The PM" in {m.text for m in _entity_with(d, "David Cameron").mentions}
     assert not any(m.text.lower().endswith(" pm") and m.text != "The PM"
                    for e in d.entities for m in e.mentions)
+
+
+def test_a_kind_of_company_never_describes_a_company_of_another_kind():
+    d = digest("Dubai's flagship carrier Emirates Airline ordered 30 Boeing jets on Wednesday. "
+               "It also cancelled an order of A330neo jets from Airbus.\n\nIts cutback on "
+               "orders of the jumbo jet led the French manufacturer to scrap its production.")
+    airline = _entity_with(d, "Emirates Airline")
+    assert "the French manufacturer" not in {m.text for m in airline.mentions}
+    assert airline.country != "FRA"

@@ -55,6 +55,7 @@ def organisations(doc: Doc, others: list[Cluster]) -> None:
         before = [c for c in (named or (orgs if org[1] else []))
                   if (named or c.sector in (None, org[0]))
                   and (country is None or c.country in (None, country))
+                  and not (kind and _other_kind(c.words, token.lower_))
                   and any(m.start < start for m in c.mentions)]
         if before and kind:  # "the consumer computing giant": the subject of the sentence
             # just before ("Volkswagen is showing a concept car. The German automaker …"), else the
@@ -128,6 +129,20 @@ def _kind(name: str) -> tuple[str, ...]:
 
 
 SUBJECT_WINDOW = 60  # tokens before a description in which a subject counts as just named
+
+
+# kinds of company that one company may be called by turns ("the airline", "the carrier")
+KIND_FAMILIES = {"airline": "air", "carrier": "air", "manufacturer": "make", "maker": "make",
+                 "carmaker": "make", "automaker": "make", "chipmaker": "make", "lender": "money",
+                 "bank": "money", "insurer": "money", "retailer": "shop", "publisher": "media",
+                 "outlet": "media", "tabloid": "media", "broadcaster": "media"}
+
+
+def _other_kind(words: tuple[str, ...], head: str) -> bool:
+    """The name holds a word for another kind of company than the description's ("Emirates
+    Airline" is no "French plane-maker")."""
+    family = KIND_FAMILIES.get(head)
+    return family is not None and any(KIND_FAMILIES.get(w, family) != family for w in words)
 
 
 def _subject_before(doc: Doc, clusters: list[Cluster], i: int) -> Cluster | None:
