@@ -1101,3 +1101,8 @@ def test_a_kind_of_company_never_describes_a_company_of_another_kind():
     airline = _entity_with(d, "Emirates Airline")
     assert "the French manufacturer" not in {m.text for m in airline.mentions}
     assert airline.country != "FRA"
+
+
+def test_a_full_stop_the_tokenizer_left_on_a_name_is_not_part_of_it():
+    d = digest("Officials picked two firms, Tesla and SpaceX.\nSpaceX said it was pleased.")
+    assert all(not m.text.endswith("SpaceX.") for e in d.entities for m in e.mentions)

@@ -27,6 +27,9 @@ from newsgraph.stages.clusters import words_of
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
 TITLES = roles.PERSON_TITLES
 # honorifics that spaCy sometimes puts inside a PERSON span and that are never part of a name
+# words whose full stop is their own ("Corp.", "Bros."): never cut from a name
+ABBREVIATIONS = frozenset({"corp", "bros", "dept", "univ", "assn", "intl", "govt", "prof",
+                           "capt", "sgt", "supt", "insp", "gen", "col", "lt", "maj"})
 ROLE_WORDS_KEPT = {"king", "queen", "prince", "princess", "pope", "lord", "lady", "dame", "sir"}
 
 
@@ -42,6 +45,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
             break
     while end > start and text[end - 1].isspace():  # "Hong Kong '" (an opening quote mark)
         end -= 1
+    last = text[start:end].split()[-1] if end > start else ""
+    if last.endswith(".") and "." not in last[:-1] and len(last) > 4 \
+            and last[:-1].lower() not in ABBREVIATIONS \
+            and (end == len(text) or text[end].isspace()):
+        end -= 1  # a sentence's full stop the tokenizer left on the name ("… and SpaceX.")
     span = text[start:end]
     if span.lower().startswith("the ") and len(span) > 4:
         start += 4
