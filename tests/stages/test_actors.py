@@ -1106,3 +1106,10 @@ def test_a_kind_of_company_never_describes_a_company_of_another_kind():
 def test_a_full_stop_the_tokenizer_left_on_a_name_is_not_part_of_it():
     d = digest("Officials picked two firms, Tesla and SpaceX.\nSpaceX said it was pleased.")
     assert all(not m.text.endswith("SpaceX.") for e in d.entities for m in e.mentions)
+
+
+def test_a_currency_before_an_amount_is_nobody_but_an_acronym_stays():
+    d = digest("He paid Rs 25 lakh to an agent. He said he sold his land.\n\nThe BBC 4 "
+               "programme aired.")
+    assert _entity_with(d, "Rs") is None
+    assert _entity_with(d, "BBC") is not None

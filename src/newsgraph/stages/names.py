@@ -122,7 +122,7 @@ def names_in(doc: Doc) -> list[tuple[Name, int, int]]:
             continue  # (a lone letter: "Neither do I." is no organisation "I.")
         if (ent.label_ == "ORG" or all(w in TITLES for w in words)) and roles.only_a_title(words):
             continue  # "one neo-bank CEO told me": a title, the description's to read
-        if _caption_noun(doc, first, ent.end):
+        if _caption_noun(doc, first, ent.end) or _currency(doc, first, ent.end):
             continue
         person = title
         # a person could hide behind the NER's other labels, but not behind a nationality or
@@ -147,7 +147,7 @@ def names_in(doc: Doc) -> list[tuple[Name, int, int]]:
         start, end = _trim(text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
         words = words_of(text[start:end])
         if words and not _address(text[start:end]) and not _quoted_title(text, start, end) \
-                and not roles.only_a_title(words):
+                and not roles.only_a_title(words) and not _currency(doc, first, last):
             person = _title_before(doc, first)
             maybe = proper and may_be_person(words, labelled=False) and personhood.referent(
                 doc[first:last].root) and not after_the(doc, first)
@@ -165,6 +165,13 @@ _ADDRESS = re.compile(r"://|\bwww\.|\S@\S|\.(?:com|org|net|gov|edu)\b/", re.IGNO
 def _address(surface: str) -> bool:
     """A web or e-mail address the NER took for a name."""
     return _ADDRESS.search(surface) is not None
+
+
+def _currency(doc: Doc, first: int, end: int) -> bool:
+    """A short capitalised word right before an amount ("Rs 25 lakh", "Dh 500"): a currency."""
+    word = doc[first].text
+    return end - first == 1 and len(word) <= 3 and word[1:].islower() and end < len(doc) \
+        and doc[end].like_num  # (not "BBC 4", "UFC 229")
 
 
 def _caption_noun(doc: Doc, first: int, end: int) -> bool:
