@@ -1540,3 +1540,13 @@ def test_an_inverted_cue_parsed_as_a_modifier_of_the_name_is_still_a_cue() -> No
     qs = direct(run(text, {"E1": ["Rooney"]}))
     assert [(q.text[:9], q.speaker) for q in qs] == [
         ("We said e", "E1"), ("It is sta", "E1"), ("We have b", "E1")]
+
+
+@pytest.mark.parametrize(("sentence", "content"), [
+    ("Protesters called for a day of mourning.", "a day of mourning"),
+    ("Clinton was asked about the emails on Monday.", "the emails on Monday"),
+    ("It is backed by Hillary Clinton, who's called for big tax hikes on the rich.",
+     "big tax hikes on the rich"),
+])
+def test_topics_a_time_rule_or_a_passive_must_not_lose(sentence: str, content: str) -> None:
+    assert content in [q.text for q in reported(run(sentence, {}))]

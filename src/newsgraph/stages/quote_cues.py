@@ -152,6 +152,9 @@ def complement(verb: Token, entry: Verb) -> tuple[int, int] | None:
             c.dep_ in ("dobj", "npadvmod") and _measure(c) for c in kids):
         return None  # "added three assists to lead Boston", "added 0.1%": a count, no speech
     passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+    if passive is not None and any(c.dep_ == "auxpass" and c.lower_ in ("'s", "\u2019s")
+                                   for c in kids):
+        passive = None  # "who's called for tax hikes": has called
     if passive is not None and any(c.dep_ == "agent" for c in kids) and not (
             frame == "hearer" and any(c.dep_ == "ccomp" for c in kids)):
         return passive.left_edge.i, passive.right_edge.i + 1  # "… was reported by X" (but
@@ -227,9 +230,10 @@ def _aside(verb: Token, kids: list[Token]) -> tuple[int, int] | None:
 def _topic(kids: list[Token], bare_object: bool, preps: frozenset[str],
            active: bool = True) -> tuple[int, int] | None:
     """What a verb speaks of: its object (through a predicate: "called him a liar"; without
-    one only if ``bare_object``), else the object of a topic preposition ("called for talks")
-    when the verb is active ("had been exposed to antibiotics", "featured on the show" speak
-    of nothing) and that object is no time ("spoke on Monday", "pushed for a while")."""
+    one only if ``bare_object``), else the object of a topic preposition ("called for talks";
+    in the passive only one saying what about: "was asked about the emails", not "had been
+    exposed to antibiotics", "featured on the show") that is no time ("spoke on Monday",
+    "pushed for a while")."""
     obj = next((c for c in kids if c.dep_ == "dobj"), None)
     if obj is not None:
         pred = next((c for c in kids if c.dep_ in ("oprd", "xcomp") and c.i > obj.i), None)
@@ -239,14 +243,16 @@ def _topic(kids: list[Token], bare_object: bool, preps: frozenset[str],
     if obj is None and len(preds) > 1:  # "called the mayor a liar" parsed as two predicates
         return preds[0].left_edge.i, preds[-1].right_edge.i + 1
     prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in preps), None)
-    if prep is None or not active:
+    if prep is None or not (active or prep.lower_ in PASSIVE_TOPIC_PREPS):
         return None
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if obj is not None and (obj.ent_type_ in ("DATE", "TIME") or obj.lemma_ in TIME_WORDS):
-        return None
+    if obj is not None and (obj.ent_type_ in ("DATE", "TIME") or obj.lemma_ in TIME_WORDS) \
+            and not any(c.dep_ == "prep" for c in obj.children):
+        return None  # (but "called for a day of mourning")
     return prep.i + 1, prep.right_edge.i + 1
 
 
+PASSIVE_TOPIC_PREPS = frozenset({"about", "of", "for", "over"})
 TIME_WORDS = frozenset({"while", "time", "moment", "second", "minute", "hour", "day", "week",
                         "month", "year", "decade", "night", "morning", "evening", "afternoon"})
 MEASURE_ENTITIES = frozenset({"CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
