@@ -1113,3 +1113,11 @@ def test_a_currency_before_an_amount_is_nobody_but_an_acronym_stays():
                "programme aired.")
     assert _entity_with(d, "Rs") is None
     assert _entity_with(d, "BBC") is not None
+
+
+def test_a_title_before_an_organisation_word_is_part_of_a_name():
+    d = digest("Mourinho won three Premier League titles with Chelsea.\n\nPremier Li Keqiang "
+               "visited Berlin.")
+    league = _entity_with(d, "Premier League")
+    assert league is not None and league.type == "ORG"
+    assert _entity_with(d, "Li Keqiang").type == "PERSON"

@@ -104,7 +104,9 @@ def names_in(doc: Doc) -> list[tuple[Name, int, int]]:
             start = doc[first].idx
         # an honorific inside the name span ("Ms Clinton") is title evidence, not name
         while first < ent.end - 1 and doc[first].lower_.rstrip(".") in TITLES \
-                and doc[first].lower_.rstrip(".") not in ROLE_WORDS_KEPT:
+                and doc[first].lower_.rstrip(".") not in ROLE_WORDS_KEPT \
+                and not (ent.end - first == 2 and doc[first + 1].lower_ in roles.ORG_WORDS):
+            # (not "Premier League": a title and an organisation word are a name)
             title = TITLES[doc[first].lower_.rstrip(".")]
             first += 1
             start = doc[first].idx
