@@ -8,8 +8,23 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from newsgraph.model import Article, Entity, Event, Quote, SummarySentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_TEXT_KEY = "newsgraph.text"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once per document (spaCy joins every token on each access)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
 
 
 @dataclass

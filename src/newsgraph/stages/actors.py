@@ -54,6 +54,7 @@ from newsgraph.stages import (
     personhood,
     placehood,
     roles,
+    text_of,
 )
 from newsgraph.stages.clusters import Cluster, overlaps, pick
 from newsgraph.stages.names import (
@@ -99,7 +100,7 @@ def _relabel_companies(doc: Doc, names: list[tuple[Name, int, int]]) -> None:
     X, says"; ``roles.organisation``) become ORG, however the NER labelled them (it calls many
     companies GPE or PERSON), unless a mention shows a place or a person (a title, "he") or
     the name is a country's."""
-    text = doc.text
+    text = text_of(doc)
     shown = {n.words for n, first, end in names if roles.company(doc, first, end)
              or (n.label in ("PERSON", "") and (roles.organisation(doc, first, end) or (
                  len(n.words) > 1 and ((n.words[-1] in roles.ORG_WORDS
@@ -140,7 +141,7 @@ def _fuller(words: tuple[str, ...], people: list[Cluster]) -> Cluster | None:
 
 
 def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
-    text = doc.text
+    text = text_of(doc)
     names = names_in(doc)
     drop_gerund_openers(doc, names)
     places = placehood.relabel([(n.words, n.label, n.place, n.person is not None)
@@ -415,7 +416,7 @@ def _taking_he_she(doc: Doc, people: list[Cluster], others: dict[tuple[str, ...]
     he/she pronoun when offered to coref as people: they become people (removed from
     ``others``). A missed proper noun rides with the candidate it names ("Castillo" with
     "Hugo Castillo"); missed proper nouns naming no candidate form their own, longest first."""
-    text = doc.text  # built anew on every access: read it once
+    text = text_of(doc)
     if not personhood.HE_SHE.search(text):
         return []
     candidates = [c for c in others.values() if id(c) in maybe]

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.countries import country_of
 from newsgraph.model import Mention
-from newsgraph.stages import roles
+from newsgraph.stages import roles, text_of
 from newsgraph.stages.clusters import Cluster, overlaps
 
 
@@ -32,7 +32,7 @@ def organisations(doc: Doc, others: list[Cluster]) -> None:
     orgs = [c for c in others if c.type == "ORG" and not _plural_name(doc, c)]
     if not orgs:
         return
-    text = doc.text
+    text = text_of(doc)
     for token in doc:
         org = roles.ORG_WORDS.get(token.lower_)
         if org is None or token.tag_ != "NN" or token.ent_type_ or token.dep_ == "compound":
@@ -90,7 +90,7 @@ def places(doc: Doc, others: list[Cluster]) -> None:
     gpes = [c for c in others if c.type == "GPE" and not c.plural]
     if not gpes:
         return
-    text = doc.text
+    text = text_of(doc)
     kinds = {id(c): _kind(" ".join(c.words)) for c in gpes}
     for token in doc:
         kind = PLACE_WORDS.get(token.lower_)

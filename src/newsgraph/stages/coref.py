@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.lexicons import rows
-from newsgraph.stages import placehood, roles
+from newsgraph.stages import placehood, roles, text_of
 from newsgraph.stages.quote_cues import reporting_verbs, verb_lemma
 from newsgraph.stages.quote_marks import document_marks, quoted_runs
 
@@ -248,7 +248,7 @@ def resolve(doc: Doc, anchors: Sequence[Anchor], observe: Observer | None = None
         numbers.append(n)
     by_sent: dict[int, list[_Mention]] = {}
     first: dict[int, int] = {}
-    credit = _dateline_end(doc.text)
+    credit = _dateline_end(text_of(doc))
     for i, anchor in enumerate(anchors):
         for start, end in anchor.mentions:
             if start < credit:
@@ -268,7 +268,7 @@ def resolve(doc: Doc, anchors: Sequence[Anchor], observe: Observer | None = None
                    [_maybe_person(doc, a) for a in anchors], -1)
     state.learnt = [{} for _ in anchors]
     state.quote_open = state_open
-    text = doc.text  # built once: Doc.text joins every token
+    text = text_of(doc)
     state.text = text
     state.name_gender = [_name_gender(text, a) for a in anchors]
     people = [i for i in first if anchors[i].type == "PERSON" or state.lenient[i]]
@@ -478,7 +478,7 @@ def quote_openings(doc: Doc) -> list[int]:
             for i in range(bisect_left(starts, s), bisect_left(starts, e)):
                 out[i] = opening
     paired = {mark for run in runs for mark in run.opens}
-    text = doc.text
+    text = text_of(doc)
     for mark in document_marks(doc):  # a mark left open: quoted to its paragraph's end
         if mark.role == "open" and mark.pos not in paired:
             opening = bisect_left(starts, mark.pos)

@@ -41,7 +41,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Mention
-from newsgraph.stages import coref, personhood, roles
+from newsgraph.stages import coref, personhood, roles, text_of
 from newsgraph.stages.clusters import Cluster, overlaps, words_of
 from newsgraph.stages.quote_cues import partitive_object, speaker_nouns
 from newsgraph.stages.quote_speakers import naming_modifiers, speaker_type
@@ -59,7 +59,7 @@ def _holder(doc: Doc, desc: roles.Description, people: list[Cluster]) -> Cluster
             if any(m.start == desc.appositive_to for m in cluster.mentions):
                 return cluster
     role = desc.role.lower()
-    extra = set(doc.text[desc.start:desc.end].lower().split()) - set(role.split())
+    extra = set(text_of(doc)[desc.start:desc.end].lower().split()) - set(role.split())
     if (NOT_THE_ROLE - {"former"}) & extra or any(w.startswith("vice") for w in extra):
         return None  # "the vice presidential nominee" is not the nominee
     cands = [c for c in people if c.role is not None and c.role.lower() == role] or [
@@ -139,7 +139,7 @@ def attach(doc: Doc, people: list[Cluster],
     groups: dict[tuple[str, ...], Cluster] = {}
     offices: dict[tuple[str, ...], list[Cluster]] = {}
     descs = sorted(roles.descriptions(doc), key=lambda d: d.appositive_to is None)
-    text = doc.text  # built anew on every access: read it once
+    text = text_of(doc)
     paired = _pairs(doc, text, people)
     quoted = coref.quoted_starts(doc)
     for desc in descs:
@@ -345,7 +345,7 @@ def speakers(doc: Doc, actors: list[Cluster], unresolved: list[Cluster]) -> list
     of nobody named ("the senator said") moves out of ``unresolved``; other phrases become new
     PERSON, ORG, GROUP or DOCUMENT clusters, one per wording. A partitive ("a group of X",
     "52 percent of X") stands for X: nothing new when X is an actor already."""
-    text = doc.text
+    text = text_of(doc)
     made: dict[tuple[str, ...], Cluster] = {}
     out: list[Cluster] = []
     for head in speaker_heads(doc):
@@ -429,7 +429,7 @@ def _unnamed_speaker(doc: Doc, head: Token, actors: list[Cluster],
     start, end = doc[first].idx, head.idx + len(head)
     if any(overlaps(c, start, end) for c in actors + out):
         return
-    surface = doc.text[start:end]
+    surface = text_of(doc)[start:end]
     words = words_of(surface)
     named = next((c for c in actors if c.words == words), None)
     if named is not None:  # the NER labelled it elsewhere ("McClatchy" ORG)
@@ -478,7 +478,7 @@ def appositives(doc: Doc, people: list[Cluster]) -> list[tuple[Cluster, Mention]
     charged", "Owen Marsh, a retired teacher,") is a title mention of that person. They are
     returned, not added: they join their person after pronoun resolution (as more mentions
     they would shift coref's counts), and ``same_head`` reads them before it."""
-    text = doc.text
+    text = text_of(doc)
     out: list[tuple[Cluster, Mention]] = []
     for cluster in people:
         for m in [m for m in cluster.mentions if m.kind == "name"]:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.model import Event, Range
 from newsgraph.model import Span as TextSpan
-from newsgraph.stages import Found
+from newsgraph.stages import Found, text_of
 from newsgraph.stages.event_args import ARGUMENT_POS, OBJECTS, SUBJECTS, entity, subjects
 from newsgraph.stages.event_lexicon import intensity, words
 from newsgraph.stages.event_status import coded, status_of
@@ -58,7 +58,7 @@ def imperatives(doc: Doc, found: Found, published: str | None) -> list[Event]:
             start, end = opener.idx, root.idx + len(root)
             out.append(Event(
                 type="REQUEST", mode=None, source=quote.speaker, target=None, status="occurred",
-                trigger=TextSpan(doc.text[start:end], start, end),
+                trigger=TextSpan(text_of(doc)[start:end], start, end),
                 sentence=Range(sent.start_char, sent.end_char),
                 date=published[:10] if published else None, intensity=intensity("REQUEST", None)))
     return out
@@ -99,7 +99,7 @@ def obligations(doc: Doc, found: Found, published: str | None) -> list[Event]:
             type="REQUEST", mode=None, source=source_id,
             target=target_id,
             status=coded("REQUEST", None, status_of(head))[2],
-            trigger=TextSpan(doc.text[start:end], start, end),
+            trigger=TextSpan(text_of(doc)[start:end], start, end),
             sentence=Range(token.sent.start_char, token.sent.end_char),
             date=published[:10] if published else None, intensity=intensity("REQUEST", None)))
     return out

@@ -72,7 +72,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Event, Range
 from newsgraph.model import Span as TextSpan
-from newsgraph.stages import Found, coref, roles, timex
+from newsgraph.stages import Found, coref, roles, text_of, timex
 from newsgraph.stages.event_args import (
     ARGUMENT_POS,
     OBJECTS,
@@ -380,7 +380,7 @@ def _trigger_span(token: Token, row: Trigger) -> tuple[int, int]:
 
 def run(doc: Doc, found: Found) -> tuple[Event, ...]:
     published = found.article.published
-    text = doc.text
+    text = text_of(doc)
     events: list[Event] = []
     all_dates = [e for e in doc.ents if e.label_ == "DATE"]  # once: Span.ents scans the doc
     date_starts = [e.start for e in all_dates]

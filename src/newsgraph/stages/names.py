@@ -21,7 +21,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.stages import coref, personhood, placehood, roles
+from newsgraph.stages import coref, personhood, placehood, roles, text_of
 from newsgraph.stages.clusters import words_of
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
@@ -84,7 +84,7 @@ class Name:
 
 def names_in(doc: Doc) -> list[tuple[Name, int, int]]:
     """(name, first token, end token) for every kept NER entity and proper-noun run, in order."""
-    text = doc.text
+    text = text_of(doc)
     out: list[tuple[Name, int, int]] = []
     ents = [_with_leading_name(doc, whole) for whole in doc.ents if whole.label_ in KEEP]
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
@@ -191,7 +191,7 @@ def drop_gerund_openers(doc: Doc, names: list[tuple[Name, int, int]]) -> None:
     summit was a dream", "Meeting Putin in Moscow, Xi ..."): the -ing word is left out of the
     name when the rest ends another, longer name of the article ("Tim Cook") and the word is
     a verb form ("host" + "ing"), not a given name ("Irving", "Sterling")."""
-    text = doc.text
+    text = text_of(doc)
     endings: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
     for n, _, _ in names:
         for k in range(1, len(n.words)):
@@ -361,7 +361,7 @@ def _proper_runs(doc: Doc, taken: set[int] | None = None) -> list[tuple[int, int
     Sarakalo"), and for lone capitalised common nouns, singular or plural, whose word never
     occurs in lower case in the article (proper False: "Sarakalo was trained", "Petrides
     said" tagged as nouns); the latter may only join a person already named."""
-    lower = {w.strip(".,;:!?\"'()") for w in doc.text.split() if w.islower()}
+    lower = {w.strip(".,;:!?\"'()") for w in text_of(doc).split() if w.islower()}
     runs: list[tuple[int, int, bool]] = []
     first = -1
     taken = taken or set()

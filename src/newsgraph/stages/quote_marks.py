@@ -26,6 +26,8 @@ from importlib import resources
 
 from spacy.tokens import Doc
 
+from newsgraph.stages import text_of
+
 # Characters around a mark that tell its role: an opening mark follows one of OPEN_AFTER (or
 # space), a closing mark precedes one of CLOSE_BEFORE (or space).
 OPEN_AFTER = frozenset("([{—–-/")
@@ -60,7 +62,7 @@ def quoted_runs(doc: Doc) -> list[QuotedRun]:
     document: pronoun resolution, speaker heads and the quotes stage all read them)."""
     runs = doc.user_data.get(_RUNS_KEY)
     if runs is None:
-        text = doc.text
+        text = text_of(doc)
         runs = doc.user_data[_RUNS_KEY] = nest(pair_marks(text, document_marks(doc),
                                                           paragraphs(text)))
     return runs
@@ -70,7 +72,7 @@ def document_marks(doc: Doc) -> list[Mark]:
     """``find_marks`` of the whole document, found once per document."""
     marks = doc.user_data.get(_MARKS_KEY)
     if marks is None:
-        marks = doc.user_data[_MARKS_KEY] = find_marks(doc, doc.text)
+        marks = doc.user_data[_MARKS_KEY] = find_marks(doc, text_of(doc))
     return marks
 
 

@@ -29,7 +29,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Span
-from newsgraph.stages import Found, coref, personhood, roles
+from newsgraph.stages import Found, coref, personhood, roles, text_of
 from newsgraph.stages.quote_cues import (
     partitive_object,
     reporting_verbs,
@@ -74,7 +74,7 @@ _HEADS_KEY = "newsgraph.quotes.speaker_heads"
 
 
 def _speaker_heads(doc: Doc) -> list[Token]:
-    text = doc.text
+    text = text_of(doc)
     view_runs = [AttributedRun(q.parts, q.outer) for q in quoted_runs(doc)]
     view = DocView(doc, text, view_runs)
     heads = [_speaker_token(view.doc[i], view) for i in view.cues]

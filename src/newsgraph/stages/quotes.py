@@ -32,7 +32,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from newsgraph.model import Entity, Mention, Quote
-from newsgraph.stages import Found
+from newsgraph.stages import Found, text_of
 from newsgraph.stages.quote_direct import attribute, direct_parts, inherit, is_quote
 from newsgraph.stages.quote_labels import labelled_lines, transcript_runs
 from newsgraph.stages.quote_marks import paragraphs, quoted_runs
@@ -49,7 +49,7 @@ SPEAKER_SPANS = "quote_speaker_spans"
 
 
 def run(doc: Doc, found: Found) -> tuple[Quote, ...]:
-    text = doc.text
+    text = text_of(doc)
     paras = paragraphs(text)
     para_starts = [s for s, _ in paras]
     runs = [AttributedRun(q.parts, q.outer) for q in quoted_runs(doc)]

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Range, SummarySentence
-from newsgraph.stages import Found
+from newsgraph.stages import Found, text_of
 
 LEAD_DECAY = 0.7
 W_CENTRAL = 0.4
@@ -103,7 +103,7 @@ def run(doc: Doc, found: Found) -> tuple[SummarySentence, ...]:
         for i, unit in enumerate(units)
     ]
     chosen = _select(units, scores, vectors, norms, max(1, found.summary_sentences))
-    text = found.article.text  # the same string as doc.text, which spaCy rebuilds per access
+    text = found.article.text  # the same string as doc.text
     return tuple(
         SummarySentence(text[units[i].start : units[i].end], units[i].start, units[i].end,
                         round(scores[i], 4))
@@ -135,7 +135,7 @@ def _close(tokens: list[Token], out: list[tuple[int, int, list[Token]]]) -> None
 def _candidates(doc: Doc, found: Found) -> list[_Unit]:
     art = found.article
     skip = [r for r in (art.lede, art.title_span) if r is not None]
-    text = doc.text
+    text = text_of(doc)
     units = []
     for start, end, tokens in _pieces(doc):
         if _overlaps(start, end, skip) or text[end - 1] == ":":
