@@ -186,7 +186,7 @@ def test_pronoun_in_a_quote_is_not_its_speaker() -> None:
 
 
 def test_quote_span_closes_at_the_closing_mark() -> None:
-    from newsgraph.stages.coref import quote_openings
+    from newsgraph.stages.quote_marks import quote_openings
 
     doc = nlp.load()("Ana said “we won” and left.")
     inside = [t.text for t, o in zip(doc, quote_openings(doc), strict=True) if o >= 0]

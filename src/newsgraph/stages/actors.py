@@ -67,6 +67,7 @@ from newsgraph.stages.names import (
     names_in,
     outweigh_weak_evidence,
 )
+from newsgraph.stages.quote_marks import quoted_starts
 
 # labels a person's name words may override (a place name equal to a surname stays a place
 # only when no person evidence exists in the document)
@@ -279,7 +280,7 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
         if not overlaps(cluster, mention.start, mention.end):
             cluster.mentions.append(mention)
     writer = descriptions.narrator(doc, actors)
-    quoted = coref.quoted_starts(doc)
+    quoted = quoted_starts(doc)
     if writer is None:
         return _entities(actors, len(text), quoted)
     entities = _entities([*actors, writer], len(text), quoted)

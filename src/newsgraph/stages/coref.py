@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -34,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.lexicons import rows
 from newsgraph.stages import placehood, roles, text_of
 from newsgraph.stages.quote_cues import reporting_verbs, verb_lemma
-from newsgraph.stages.quote_marks import document_marks, quoted_runs
+from newsgraph.stages.quote_marks import quote_openings
 
 LOCK_LINKS = 3  # he/she links all of one gender that fix an anchor's gender (2 costs dev F1)
 LOOKBACK = 3  # sentences before the pronoun's own that hold candidate antecedents
@@ -459,45 +458,6 @@ def _dateline_end(text: str) -> int:
     ", "LONDON (Reuters) - "), else 0: no pronoun refers back into it."""
     match = _DATELINE.match(text)
     return match.end() if match else 0
-
-
-def quote_openings(doc: Doc) -> list[int]:
-    """For each token, the index of the opening mark of the quotation it sits in (-1 when
-    outside quotes). Quotations are those the quotes stage pairs (``quote_marks``: double,
-    single and angle marks, never an apostrophe; a mark left open costs its paragraph, not the
-    rest of the text). Computed once per document (the actors stage resolves twice)."""
-    cached = doc.user_data.get(_OPENINGS_KEY)
-    if cached is not None:
-        return cached
-    out = [-1] * len(doc)
-    starts = [t.idx for t in doc]
-    runs = quoted_runs(doc)
-    for run in runs:
-        for (s, e), mark in zip(run.parts, run.opens, strict=True):
-            opening = bisect_left(starts, mark)
-            for i in range(bisect_left(starts, s), bisect_left(starts, e)):
-                out[i] = opening
-    paired = {mark for run in runs for mark in run.opens}
-    text = text_of(doc)
-    for mark in document_marks(doc):  # a mark left open: quoted to its paragraph's end
-        if mark.role == "open" and mark.pos not in paired:
-            opening = bisect_left(starts, mark.pos)
-            end = text.find("\n", mark.pos)
-            for i in range(opening + 1, bisect_left(starts, len(text) if end < 0 else end)):
-                if out[i] >= 0:
-                    break
-                out[i] = opening
-    doc.user_data[_OPENINGS_KEY] = out
-    return out
-
-
-_OPENINGS_KEY = "newsgraph.coref.quote_openings"
-
-
-def quoted_starts(doc: Doc) -> frozenset[int]:
-    """The start offsets of the tokens inside quotation marks (``quote_openings``)."""
-    opening = quote_openings(doc)
-    return frozenset(t.idx for t in doc if opening[t.i] >= 0)
 
 
 def sentence(doc: Doc, i: int) -> tuple[int, int]:

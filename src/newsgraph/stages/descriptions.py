@@ -44,6 +44,7 @@ from newsgraph.model import Mention
 from newsgraph.stages import coref, personhood, roles, text_of
 from newsgraph.stages.clusters import Cluster, overlaps, words_of
 from newsgraph.stages.quote_cues import partitive_object, speaker_nouns
+from newsgraph.stages.quote_marks import quote_openings, quoted_starts
 from newsgraph.stages.quote_speakers import naming_modifiers, speaker_type
 from newsgraph.stages.quotes import relative_antecedent, speaker_heads
 
@@ -141,7 +142,7 @@ def attach(doc: Doc, people: list[Cluster],
     descs = sorted(roles.descriptions(doc), key=lambda d: d.appositive_to is None)
     text = text_of(doc)
     paired = _pairs(doc, text, people)
-    quoted = coref.quoted_starts(doc)
+    quoted = quoted_starts(doc)
     for desc in descs:
         surface = text[desc.start:desc.end]
         if any(s < desc.end and desc.start < e for s, e in paired):
@@ -322,7 +323,7 @@ def narrator(doc: Doc, actors: list[Cluster]) -> Cluster | None:
     """The writer speaking in the first person: a PERSON cluster of the first-person singular
     pronouns outside quotation marks (``pronoun`` mentions), when there are NARRATOR_MIN or
     more and no actor covers them; else None."""
-    opening = coref.quote_openings(doc)
+    opening = quote_openings(doc)
     found = [t for t in doc if t.lower_ in FIRST_PERSON and t.pos_ == "PRON"
              and (t.text == "I" or t.lower_ != "i") and opening[t.i] < 0
              and not any(overlaps(c, t.idx, t.idx + len(t)) for c in actors)]

@@ -19,7 +19,7 @@ into quoted runs. Text and tokens only; which runs are quotes and who said them 
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -250,3 +250,42 @@ def nest(runs: list[QuotedRun]) -> list[QuotedRun]:
         kept.append(r)
         end = r.outer[1]
     return kept
+
+
+def quote_openings(doc: Doc) -> list[int]:
+    """For each token, the index of the opening mark of the quotation it sits in (-1 when
+    outside quotes): the quoted runs, and a mark left open runs to its paragraph's end (it
+    costs its paragraph, not the rest of the text). Computed once per document; pronoun
+    resolution and the actors stage read it."""
+    cached = doc.user_data.get(_OPENINGS_KEY)
+    if cached is not None:
+        return cached
+    out = [-1] * len(doc)
+    starts = [t.idx for t in doc]
+    runs = quoted_runs(doc)
+    for run in runs:
+        for (s, e), mark in zip(run.parts, run.opens, strict=True):
+            opening = bisect_left(starts, mark)
+            for i in range(bisect_left(starts, s), bisect_left(starts, e)):
+                out[i] = opening
+    paired = {mark for run in runs for mark in run.opens}
+    text = text_of(doc)
+    for mark in document_marks(doc):  # a mark left open: quoted to its paragraph's end
+        if mark.role == "open" and mark.pos not in paired:
+            opening = bisect_left(starts, mark.pos)
+            end = text.find("\n", mark.pos)
+            for i in range(opening + 1, bisect_left(starts, len(text) if end < 0 else end)):
+                if out[i] >= 0:
+                    break
+                out[i] = opening
+    doc.user_data[_OPENINGS_KEY] = out
+    return out
+
+
+_OPENINGS_KEY = "newsgraph.quotes.quote_openings"
+
+
+def quoted_starts(doc: Doc) -> frozenset[int]:
+    """The start offsets of the tokens inside quotation marks (``quote_openings``)."""
+    opening = quote_openings(doc)
+    return frozenset(t.idx for t in doc if opening[t.i] >= 0)
