@@ -1121,3 +1121,12 @@ def test_a_title_before_an_organisation_word_is_part_of_a_name():
     league = _entity_with(d, "Premier League")
     assert league is not None and league.type == "ORG"
     assert _entity_with(d, "Li Keqiang").type == "PERSON"
+
+
+def test_an_organisation_keeps_its_possessive_and_a_hyphenated_given_name_stays_whole():
+    d = digest("McDonald's Corp said profits rose.\n\nBeijing's People's Daily warned that "
+               "there is no room for compromise.\n\nCheuk Hau-yip, the district commander, "
+               "said the rioters were criminals.")
+    names = {m.text for e in d.entities for m in e.mentions}
+    assert {"McDonald's Corp", "People's Daily", "Cheuk Hau-yip"} <= names
+    assert not names & {"Corp", "Daily", "yip"}

@@ -283,7 +283,8 @@ def _parts(ent: Span) -> list[Span]:
     end = next((t.i for t in ent if "\n" in t.text or t.text == ":" or (
         t.i > ent.start and ent.label_ in ("ORG", "PERSON", "GPE") and t.lower_ in AUXILIARIES)
         or "[" in t.text or "]" in t.text), ent.end)
-    while end - ent.start > 1 and doc[end - 1].is_alpha and doc[end - 1].is_lower:
+    while end - ent.start > 1 and doc[end - 1].is_alpha and doc[end - 1].is_lower \
+            and doc[end - 2].text != "-":  # (not "Cheuk Hau-yip", "Moon Jae-in")
         end -= 1  # a verb the NER ran into the name ("Teresa Nielsen Hayden explained")
     begin = ent.start
     while begin < end and doc[begin].lower_ in (*POSSESSIVES, "'", "’"):
@@ -299,8 +300,8 @@ def _parts(ent: Span) -> list[Span]:
         bounds += [(t.i + 1, ent.label_) for t in doc[begin:end] if t.text == ","
                    and t.i + 1 < end and t.i < of
                    and doc[t.i + 1].lower_.rstrip(".") not in NAME_AFTER_COMMA]
-    bounds += [(t.i + 1, "ORG" if ent.label_ == "PERSON" else ent.label_)
-               for t in doc[begin + 1:end - 1] if t.lower_ in POSSESSIVES]
+    if ent.label_ == "PERSON":  # ("McDonald's Corp", "People's Daily" are whole names)
+        bounds += [(t.i + 1, "ORG") for t in doc[begin + 1:end - 1] if t.lower_ in POSSESSIVES]
     bounds.sort()
     parts = []
     for (first, label), (stop, _) in zip(bounds, [*bounds[1:], (end, "")], strict=True):
