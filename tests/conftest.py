@@ -63,3 +63,8 @@ def hand_entities(text: str, surfaces_by_id: dict[str, list[str]],
                 at = text.find(surface, at + 1)
         entities.append(Entity(eid, surfaces[0], type_, mentions=tuple(mentions)))
     return tuple(entities)
+
+
+def entity_with(d: Digest, surface: str) -> Entity | None:
+    """The digest's entity with a mention reading ``surface``, else None."""
+    return next((e for e in d.entities if any(m.text == surface for m in e.mentions)), None)

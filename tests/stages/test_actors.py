@@ -3,18 +3,12 @@
 from itertools import pairwise
 
 from newsgraph.pipeline import digest
-
-
-def _entity_with(d, surface):
-    for entity in d.entities:
-        if any(m.text == surface for m in entity.mentions):
-            return entity
-    return None
+from tests.conftest import entity_with
 
 
 def test_surname_joins_full_name_and_pronoun_follows():
     d = digest("Maria Fernandez won the vote on Sunday. Fernandez said she was pleased.")
-    entity = _entity_with(d, "Maria Fernandez")
+    entity = entity_with(d, "Maria Fernandez")
     assert entity is not None and entity.type == "PERSON"
     texts = {m.text for m in entity.mentions}
     assert "Fernandez" in texts and "she" in texts
@@ -27,67 +21,67 @@ def test_every_mention_is_grounded(seed_digest):
 
 
 def test_seed_lopez_obrador_cluster(seed_digest):
-    entity = _entity_with(seed_digest, "Lopez Obrador")
+    entity = entity_with(seed_digest, "Lopez Obrador")
     assert entity is not None and entity.type == "PERSON"
     assert "Andres Manuel Lopez Obrador" in entity.name
 
 
 def test_surname_before_full_name_still_joins():
     d = digest("Okafor arrived late. Later, Chidi Okafor spoke to reporters in Lagos.")
-    entity = _entity_with(d, "Chidi Okafor")
+    entity = entity_with(d, "Chidi Okafor")
     assert entity is not None
     assert "Okafor" in {m.text for m in entity.mentions}
 
 
 def test_person_title_makes_a_person_everywhere():
     d = digest("President Varenko met farmers on Monday. Varenko promised new roads.")
-    entity = _entity_with(d, "Varenko")
+    entity = entity_with(d, "Varenko")
     assert entity is not None and entity.type == "PERSON"
     assert sum(m.text == "Varenko" for m in entity.mentions) == 2
 
 
 def test_two_people_sharing_a_surname_stay_apart():
     d = digest("Joe Biden spoke first. Then Hunter Biden answered questions from the press.")
-    joe = _entity_with(d, "Joe Biden")
-    hunter = _entity_with(d, "Hunter Biden")
+    joe = entity_with(d, "Joe Biden")
+    hunter = entity_with(d, "Hunter Biden")
     assert joe is not None and hunter is not None and joe.id != hunter.id
 
 
 def test_possessive_and_accent_insensitive_match():
     d = digest("José Pérez arrived in Madrid. Later Jose Perez's lawyer said nothing.")
-    entity = _entity_with(d, "José Pérez")
+    entity = entity_with(d, "José Pérez")
     assert entity is not None
     assert "Jose Perez" in {m.text for m in entity.mentions}
 
 
 def test_acronym_joins_its_expansion():
     d = digest("The World Health Organization issued a warning. The WHO said cases rose.")
-    entity = _entity_with(d, "World Health Organization")
+    entity = entity_with(d, "World Health Organization")
     assert entity is not None
     assert "WHO" in {m.text for m in entity.mentions}
 
 
 def test_seed_giammattei_is_a_person(seed_digest):
-    entity = _entity_with(seed_digest, "Giammattei")
+    entity = entity_with(seed_digest, "Giammattei")
     assert entity is not None and entity.type == "PERSON"
 
 
 def test_appositive_title_marks_a_person():
     d = digest("She met the country's President, Tomas Ardeleanu. Ardeleanu smiled.")
-    entity = _entity_with(d, "Tomas Ardeleanu")
+    entity = entity_with(d, "Tomas Ardeleanu")
     assert entity is not None and entity.type == "PERSON"
     assert "Ardeleanu" in {m.text for m in entity.mentions}
 
 
 def test_seed_lopez_obrador_role_country_titles(seed_digest):
-    entity = _entity_with(seed_digest, "Lopez Obrador")
+    entity = entity_with(seed_digest, "Lopez Obrador")
     assert entity.role == "President" and entity.country == "MEX"
     texts = {m.text for m in entity.mentions}
     assert {"Obrador", "the Mexican President", "him"} <= texts
 
 
 def test_seed_giammattei_titles(seed_digest):
-    entity = _entity_with(seed_digest, "Alejandro Giammattei")
+    entity = entity_with(seed_digest, "Alejandro Giammattei")
     assert entity.type == "PERSON" and entity.country == "GTM"
     titles = {m.text for m in entity.mentions if m.kind == "title"}
     assert "the Guatemalan President" in titles
@@ -95,33 +89,33 @@ def test_seed_giammattei_titles(seed_digest):
 
 
 def test_seed_harris_vice_president_and_she(seed_digest):
-    entity = _entity_with(seed_digest, "Kamala Harris")
+    entity = entity_with(seed_digest, "Kamala Harris")
     texts = {m.text for m in entity.mentions}
     assert "the Vice President" in texts and "She" in texts
 
 
 def test_seed_guatemalan_prosecutors_group(seed_digest):
-    entity = _entity_with(seed_digest, "Guatemalan prosecutors")
+    entity = entity_with(seed_digest, "Guatemalan prosecutors")
     assert entity.type == "GROUP" and entity.country == "GTM" and entity.sector == "JUD"
 
 
 def test_premodifying_title_gives_role_and_country():
     d = digest("Brazilian striker Rafael Duarte scored twice. Duarte was later injured.")
-    entity = _entity_with(d, "Rafael Duarte")
+    entity = entity_with(d, "Rafael Duarte")
     assert entity.role == "striker" and entity.country == "BRA"
 
 
 def test_description_links_to_role_holder():
     d = digest("Chilean Foreign Minister Ana Vargas flew to Lima on Monday. "
                "The talks were long. The Foreign Minister left early.")
-    entity = _entity_with(d, "Ana Vargas")
+    entity = entity_with(d, "Ana Vargas")
     assert entity is not None and entity.role == "Foreign Minister"
     assert "The Foreign Minister" in {m.text for m in entity.mentions if m.kind == "title"}
 
 
 def test_nationality_group_is_an_actor():
     d = digest("Russian troops crossed the river before dawn.")
-    entity = _entity_with(d, "Russian troops")
+    entity = entity_with(d, "Russian troops")
     assert entity is not None and entity.type == "GROUP"
     assert entity.country == "RUS" and entity.sector == "MIL"
 
@@ -134,7 +128,7 @@ def test_title_mentions_do_not_overlap_names(seed_digest):
 
 def test_honorific_form_joins_full_name():
     d = digest("Ms Okonkwo spoke on Tuesday. Adaeze Okonkwo later left the stage.")
-    entity = _entity_with(d, "Adaeze Okonkwo")
+    entity = entity_with(d, "Adaeze Okonkwo")
     assert entity is not None
     assert "Okonkwo" in {m.text for m in entity.mentions}
     assert not any(m.text.startswith("Ms") and m.kind == "name" for m in entity.mentions)
@@ -142,27 +136,27 @@ def test_honorific_form_joins_full_name():
 
 def test_appositive_role_with_country_of():
     d = digest("Boris Ivanov, the Foreign Minister of Bulgaria, arrived. Ivanov spoke.")
-    entity = _entity_with(d, "Boris Ivanov")
+    entity = entity_with(d, "Boris Ivanov")
     assert entity.role == "Foreign Minister" and entity.country == "BGR"
     assert "the Foreign Minister" in {m.text for m in entity.mentions if m.kind == "title"}
 
 
 def test_copula_gives_role():
     d = digest("Asha Mehta is the mayor of Pune. Mehta met the governor.")
-    entity = _entity_with(d, "Asha Mehta")
+    entity = entity_with(d, "Asha Mehta")
     assert entity.role == "Mayor" and entity.sector == "GOV"
 
 
 def test_unresolved_description_is_left_out():
     d = digest("Tomas Lind opened the shop. The senator was not there.")
-    entity = _entity_with(d, "Tomas Lind")
+    entity = entity_with(d, "Tomas Lind")
     assert entity is not None
     assert all(m.kind != "title" for e in d.entities for m in e.mentions)
 
 
 def test_city_gets_its_country():
     d = digest("Floods hit Nairobi on Friday.")
-    entity = _entity_with(d, "Nairobi")
+    entity = entity_with(d, "Nairobi")
     assert entity is not None and entity.country == "KEN"
 
 
@@ -174,8 +168,8 @@ def test_the_company_links_to_the_organisation():
 
 def test_salience_favours_the_most_mentioned():
     d = digest("Lena Ortiz met Paul Grant. Ortiz spoke first, and Ortiz spoke last.")
-    ortiz = _entity_with(d, "Lena Ortiz")
-    grant = _entity_with(d, "Paul Grant")
+    ortiz = entity_with(d, "Lena Ortiz")
+    grant = entity_with(d, "Paul Grant")
     assert ortiz.salience > grant.salience
 
 
@@ -198,21 +192,21 @@ def _anchors(monkeypatch, text):
 
 def test_company_takes_it_and_its():
     d = digest("Acme Holdings said on Monday that it would close two plants. Its shares fell.")
-    entity = _entity_with(d, "Acme Holdings")
+    entity = entity_with(d, "Acme Holdings")
     assert entity.type == "ORG"
     assert {"it", "Its"} <= {m.text for m in entity.mentions if m.kind == "pronoun"}
 
 
 def test_group_takes_they():
     d = digest("Guatemalan prosecutors said they would appeal the ruling.")
-    entity = _entity_with(d, "Guatemalan prosecutors")
+    entity = entity_with(d, "Guatemalan prosecutors")
     assert "they" in {m.text for m in entity.mentions if m.kind == "pronoun"}
 
 
 def test_honorific_gender_and_she(monkeypatch):
     text = "Ms Lee met Tom Baker in Seoul. She praised the plan."
     d = digest(text)
-    assert "She" in {m.text for m in _entity_with(d, "Lee").mentions}
+    assert "She" in {m.text for m in entity_with(d, "Lee").mentions}
     anchors = _anchors(monkeypatch, text)
     assert anchors["Lee"].gender == "f" and anchors["Tom Baker"].gender is None
 
@@ -232,7 +226,7 @@ def test_nationality_adjective_is_no_antecedent(monkeypatch):
 
 def test_description_of_nobody_named_keeps_her_pronoun():
     d = digest("The Queen met Boris Johnson at noon. She thanked him.")
-    entity = _entity_with(d, "Boris Johnson")
+    entity = entity_with(d, "Boris Johnson")
     texts = {m.text for m in entity.mentions}
     assert "She" not in texts and "him" in texts
 
@@ -251,7 +245,7 @@ def test_fuller_name_joins_the_one_person_known_by_its_surname():
 def test_the_two_leaders_is_a_mention_of_both():
     d = digest("Joe Biden met Xi Jinping in Bali on Monday. The two leaders agreed to talk again.")
     for name in ("Joe Biden", "Xi Jinping"):
-        entity = _entity_with(d, name)
+        entity = entity_with(d, name)
         assert "The two leaders" in {m.text for m in entity.mentions if m.kind == "title"}
 
 
@@ -262,8 +256,8 @@ def test_both_men_with_three_people_named_links_nobody():
 
 def test_a_name_and_the_same_name_junior_are_two_people():
     d = digest("Robert Kessler Jr. ran the farm after Robert Kessler retired in 1990.")
-    junior = _entity_with(d, "Robert Kessler Jr.")
-    father = _entity_with(d, "Robert Kessler")
+    junior = entity_with(d, "Robert Kessler Jr.")
+    father = entity_with(d, "Robert Kessler")
     assert junior is not None and father is not None and junior.id != father.id
 
 
@@ -276,7 +270,7 @@ def test_person_noun_heading_a_name_after_the():
 def test_town_the_ner_calls_an_organisation_is_a_place_by_the_port_of_cue():
     d = digest("Ferries to the port of Kalvik were cancelled on Monday. Fishermen in Kalvik "
                "said the storm had wrecked dozens of boats.")
-    town = _entity_with(d, "Kalvik")
+    town = entity_with(d, "Kalvik")
     assert town is not None and town.type == "GPE"
     assert len(town.mentions) == 2
 
@@ -284,13 +278,13 @@ def test_town_the_ner_calls_an_organisation_is_a_place_by_the_port_of_cue():
 def test_town_the_ner_calls_a_person_is_a_place_by_of_and_in_cues():
     d = digest("Ships waited outside the port of Valdora for a week. Talks in Valdora resumed "
                "on Friday.")
-    town = _entity_with(d, "Valdora")
+    town = entity_with(d, "Valdora")
     assert town is not None and town.type == "GPE"
 
 
 def test_place_cue_never_turns_a_person_with_evidence():
     d = digest("Anna Kalvik met Jonas Berg on Monday. Kalvik said she would stay in the job.")
-    person = _entity_with(d, "Anna Kalvik")
+    person = entity_with(d, "Anna Kalvik")
     assert person is not None and person.type == "PERSON"
     assert {"Kalvik", "she"} <= {m.text for m in person.mentions}
 
@@ -298,23 +292,23 @@ def test_place_cue_never_turns_a_person_with_evidence():
 def test_company_named_after_in_stays_an_organisation():
     d = digest("Investors in Orbix lost money after Orbix shares fell. Orbix said it would cut "
                "jobs.")
-    company = _entity_with(d, "Orbix")
+    company = entity_with(d, "Orbix")
     assert company is not None and company.type == "ORG"
 
 
 def test_town_and_a_person_sharing_its_name_stay_apart():
     d = digest("Dock workers in the Norland port of Valdora ended a nine-day strike. Lena "
                "Valdora, a union organiser, said she was relieved.")
-    person = _entity_with(d, "Lena Valdora")
+    person = entity_with(d, "Lena Valdora")
     assert person is not None and person.type == "PERSON"
     assert "Valdora" not in {m.text for m in person.mentions}
-    assert _entity_with(d, "Valdora").type == "GPE"
+    assert entity_with(d, "Valdora").type == "GPE"
 
 
 def test_no_mention_runs_across_a_line_break():
     d = digest("Port reopens after deal with Norland government\nDock workers in the Norland "
                "port of Valdora ended a strike on Wednesday. The two leaders\nmet later.")
-    workers = _entity_with(d, "Dock workers")
+    workers = entity_with(d, "Dock workers")
     assert workers is not None and workers.type == "GROUP"
     for entity in d.entities:
         for m in entity.mentions:
@@ -327,7 +321,7 @@ def test_place_with_a_government_is_not_a_gazetteer_town_of_the_same_name():
     # Minister and a government is some other (here invented) country
     d = digest("Norland's Prime Minister Ivo Bel said the Norland government would not pay. "
                "Critics in Norland disagreed.")
-    country = _entity_with(d, "Norland")
+    country = entity_with(d, "Norland")
     assert country is not None and country.type == "GPE"
     assert country.country != "USA"
 
@@ -335,7 +329,7 @@ def test_place_with_a_government_is_not_a_gazetteer_town_of_the_same_name():
 def test_a_name_the_ner_runs_into_the_next_line_stops_at_the_break():
     d = digest("The award went to Tamsin Orlowe\nMore than 300 people attended the ceremony in "
                "Leeds.")
-    named = _entity_with(d, "Tamsin Orlowe")
+    named = entity_with(d, "Tamsin Orlowe")
     assert named is not None and named.name == "Tamsin Orlowe"
     for entity in d.entities:
         assert "\n" not in entity.name
@@ -347,14 +341,14 @@ def test_first_person_narrator_is_one_person_outside_quotes():
     text = ("I grew up on a farm near the river. My uncle Oswin Tarrow kept bees, and "
             "I said to him, \u201cI will keep them too.\u201d He laughed at me.")
     d = digest(text)
-    narrator = _entity_with(d, "My")
+    narrator = entity_with(d, "My")
     assert narrator is not None and narrator.type == "PERSON"
     assert narrator.name == "the author"
     inside = text.index("I will")
     assert {m.text for m in narrator.mentions} == {"I", "My", "me"}
     assert all(m.start != inside for m in narrator.mentions)
     assert all(text[m.start:m.end] == m.text for m in narrator.mentions)
-    he = _entity_with(d, "He")
+    he = entity_with(d, "He")
     assert he is None or he.id != narrator.id
 
 
@@ -398,15 +392,15 @@ def test_description_of_nobody_named_whose_pronoun_speaks_is_the_speaker():
 def test_listed_given_name_outweighs_a_stray_possessive_for_gender():
     d = digest("Melanie Brandt cheered for his speech all night. Later she said that the "
                "crowd was loud.")
-    melanie = _entity_with(d, "Melanie Brandt")
+    melanie = entity_with(d, "Melanie Brandt")
     assert melanie is not None and "she" in {m.text for m in melanie.mentions}
 
 
 def test_the_word_of_an_organisation_name_refers_back_to_it():
     d = digest("Wages rose after talks with the Harnby Dockers Union. The union pledged to keep "
                "working. Shares of Ostria Bank fell. The bank said profits would recover.")
-    union = _entity_with(d, "Harnby Dockers Union")
-    bank = _entity_with(d, "Ostria Bank")
+    union = entity_with(d, "Harnby Dockers Union")
+    bank = entity_with(d, "Ostria Bank")
     assert union is not None and "The union" in {m.text for m in union.mentions}
     assert bank is not None and "The bank" in {m.text for m in bank.mentions}
     assert "The union" not in {m.text for m in bank.mentions}
@@ -415,7 +409,7 @@ def test_the_word_of_an_organisation_name_refers_back_to_it():
 def test_a_standfirst_may_name_the_union_before_its_full_name():
     d = digest("Dockers ended their strike and the union promised calm.\nThe Harnby Dockers "
                "Union signed the deal on Friday.")
-    union = _entity_with(d, "Harnby Dockers Union")
+    union = entity_with(d, "Harnby Dockers Union")
     assert union is not None and "the union" in {m.text for m in union.mentions}
 
 
@@ -429,8 +423,8 @@ def test_headline_surname_of_two_people_goes_to_the_first_named():
              "brother Mark Brennan watched.", "Susan Brennan", "Mark Brennan")):
         d = digest(text)
         surname = text.split()[0]
-        assert _entity_with(d, first) is _entity_with(d, surname)
-        assert _entity_with(d, second) is not _entity_with(d, first)
+        assert entity_with(d, first) is entity_with(d, surname)
+        assert entity_with(d, second) is not entity_with(d, first)
 
 
 def test_a_name_after_the_and_an_ordinal_is_no_person():
@@ -487,25 +481,25 @@ def test_one_he_or_his_does_not_make_a_person_of_a_name_labelled_otherwise_many_
     d = digest("Apple launched a new phone on Monday. Apple sold more phones than last year.\n"
                "Analysts said Apple would keep growing. Apple did not comment. Apple shares "
                "rose.\nBut Apple has had a place in his heart since 1984, the founder said.")
-    apple = _entity_with(d, "Apple")
+    apple = entity_with(d, "Apple")
     assert apple is not None and apple.type == "ORG"
 
 
 def test_a_gerund_opening_the_sentence_is_not_part_of_the_name_after_it():
     d = digest("Tim Cook spoke at the summit on Tuesday.\n"
                "Hosting Cook at the summit \"is our dream,\" the organiser said.")
-    cook = _entity_with(d, "Tim Cook")
+    cook = entity_with(d, "Tim Cook")
     assert cook is not None and "Cook" in {m.text for m in cook.mentions}
     assert not [e.name for e in d.entities if e.name.startswith("Hosting")]
     d = digest("Tom Berlin sang at the festival.\n"
                "Irving Berlin wrote the song in 1911, the festival's notes say.")
-    assert _entity_with(d, "Irving Berlin") is not None  # "Irving" is no verb form
+    assert entity_with(d, "Irving Berlin") is not None  # "Irving" is no verb form
 
 
 def test_a_modified_organisation_word_is_one_description_of_the_named_organisation():
     d = digest("Floods cut the railway, according to the state-run Vardan News Agency. The news "
                "agency said 40 villages were cut off. Farmers heard the news on the radio.")
-    agency = _entity_with(d, "Vardan News Agency")
+    agency = entity_with(d, "Vardan News Agency")
     assert agency is not None
     assert "The news agency" in {m.text for m in agency.mentions}
     assert "the news" not in {m.text for m in agency.mentions}
@@ -515,7 +509,7 @@ def test_a_modified_organisation_word_is_one_description_of_the_named_organisati
 def test_a_modifying_noun_not_in_the_name_describes_another_organisation():
     d = digest("The European Commission fined the carmaker on Monday. The election commission "
                "said the vote would go ahead.")
-    commission = _entity_with(d, "European Commission")
+    commission = entity_with(d, "European Commission")
     assert commission is not None
     assert "The election commission" not in {m.text for m in commission.mentions}
 
@@ -524,7 +518,7 @@ def test_a_definite_description_with_the_same_head_is_the_earlier_one():
     d = digest("A nurse at the clinic told reporters that she had worked all night. “We ran out "
                "of beds,” the nurse said. Later a second nurse arrived. The other nurse "
                "declined to comment.")
-    nurse = _entity_with(d, "A nurse")
+    nurse = entity_with(d, "A nurse")
     assert nurse is not None
     assert "the nurse" in {m.text for m in nurse.mentions}
     assert "The other nurse" not in {m.text for m in nurse.mentions}
@@ -536,7 +530,7 @@ def test_a_definite_description_with_the_same_head_is_the_earlier_one():
 def test_a_definite_description_with_a_new_modifier_stays_apart():
     d = digest("A teacher told reporters the school was closed. The French teacher said "
                "classes would resume.")
-    teacher = _entity_with(d, "A teacher")
+    teacher = entity_with(d, "A teacher")
     assert teacher is not None
     assert "The French teacher" not in {m.text for m in teacher.mentions}
 
@@ -545,7 +539,7 @@ def test_a_name_the_parse_shows_as_a_place_takes_no_he_she():
     for town in ("Tarkalo", "Pampahasi", "Villa Ostra"):
         d = digest(f"Police fired tear gas near the fuel facility in {town} on Tuesday. A doctor "
                    "on the scene told Radio Uno that he tried to save a wounded man.")
-        entity = _entity_with(d, town)
+        entity = entity_with(d, town)
         assert entity is not None and entity.type != "PERSON", town
 
 
@@ -553,10 +547,10 @@ def test_a_region_with_an_administrative_ending_is_the_bare_name_and_gets_its_co
     d = digest("Dust storms swept across north China's Ulan Sogd Autonomous Region on Monday. "
                "Herders in Ulan Sogd said the wells had dried up. Rain fell in western Kenya's "
                "Tolvani Province. Farmers in Tolvani were relieved.")
-    region = _entity_with(d, "Ulan Sogd Autonomous Region")
+    region = entity_with(d, "Ulan Sogd Autonomous Region")
     assert region is not None and region.type == "GPE" and region.country == "CHN"
     assert "Ulan Sogd" in {m.text for m in region.mentions}
-    province = _entity_with(d, "Tolvani Province")
+    province = entity_with(d, "Tolvani Province")
     assert province is not None and province.country == "KEN"
     assert "Tolvani" in {m.text for m in province.mentions}
 
@@ -564,14 +558,14 @@ def test_a_region_with_an_administrative_ending_is_the_bare_name_and_gets_its_co
 def test_a_city_and_the_province_named_after_it_stay_apart():
     d = digest("Shelling hit the Kharkiv Oblast overnight. Kharkiv itself was quiet, and "
                "residents of Kharkiv returned to work.")
-    region = _entity_with(d, "Kharkiv Oblast")
+    region = entity_with(d, "Kharkiv Oblast")
     assert region is None or "Kharkiv" not in {m.text for m in region.mentions}
 
 
 def test_a_us_state_is_in_the_united_states_not_a_town_abroad_of_its_name():
     d = digest("Wildfires spread across Colorado and Montana on Sunday, and storms hit Florida.")
     for state in ("Colorado", "Montana", "Florida"):
-        entity = _entity_with(d, state)
+        entity = entity_with(d, state)
         assert entity is not None and entity.country == "USA", state
 
 
@@ -588,18 +582,18 @@ def test_an_abbreviated_title_gives_the_role_that_a_later_description_names():
     d = digest("Sen. Mara Quillon told reporters on Thursday that the bill would pass. In June, "
                "the Vermont senator called for a vote. Gen. Tomas Varga inspected the troops. "
                "The general said morale was high.")
-    senator = _entity_with(d, "Mara Quillon")
+    senator = entity_with(d, "Mara Quillon")
     assert senator is not None and senator.role == "Senator"
     assert "the Vermont senator" in {m.text for m in senator.mentions}
-    general = _entity_with(d, "Tomas Varga")
+    general = entity_with(d, "Tomas Varga")
     assert general is not None and "The general" in {m.text for m in general.mentions}
 
 
 def test_a_medic_or_a_passenger_who_speaks_is_an_actor():
     d = digest("Troops fired near the grain depot on Friday. A medic at the depot told a radio "
                "station that he treated four wounded men. A passenger said the train stopped.")
-    medic = _entity_with(d, "A medic")
-    passenger = _entity_with(d, "A passenger")
+    medic = entity_with(d, "A medic")
+    passenger = entity_with(d, "A passenger")
     assert medic is not None and medic.type == "PERSON"
     assert passenger is not None and passenger.type == "PERSON"
     assert {q.speaker for q in d.quotes} >= {medic.id, passenger.id}
@@ -608,21 +602,21 @@ def test_a_medic_or_a_passenger_who_speaks_is_an_actor():
 def test_curly_and_straight_apostrophes_spell_one_name():
     d = digest("Police Commissioner Declan O’Rourke spoke at the scene on Friday. "
                "O'Rourke said the fire started in a basement.")
-    entity = _entity_with(d, "Declan O’Rourke")
+    entity = entity_with(d, "Declan O’Rourke")
     assert entity is not None and "O'Rourke" in {m.text for m in entity.mentions}
 
 
 def test_unnamed_actor_is_called_by_a_description_not_a_pronoun():
     d = digest("Farmers in the valley said they would decide the matter for themselves. "
                "They plan to meet again in March.")
-    entity = _entity_with(d, "Farmers")
+    entity = entity_with(d, "Farmers")
     assert entity is not None and entity.name == "Farmers"
 
 
 def test_unnamed_actor_is_called_by_its_first_of_equal_descriptions():
     d = digest("A nurse at the county hospital said the ward was full on Monday. "
                "The nurse said more beds were coming.")
-    entity = _entity_with(d, "A nurse")
+    entity = entity_with(d, "A nurse")
     assert entity is not None and entity.name == "A nurse"
 
 
@@ -631,7 +625,7 @@ def test_one_person_label_outvoted_by_the_names_other_labels_makes_no_person():
                "Nine people were hurt on Sunday in a busy Chelsea street by a blast. At a "
                "briefing in Chelsea, the mayor said the cause was unknown. A second device was "
                "found in Chelsea, police said.")
-    entity = _entity_with(d, "Chelsea")
+    entity = entity_with(d, "Chelsea")
     assert entity is not None and entity.type != "PERSON"
 
 
@@ -640,20 +634,20 @@ def test_a_name_the_parse_shows_as_a_company_takes_no_he_or_she():
                "Northrop, the prime contractor for the booster, although many note he held "
                "similar views before working with Northrop. Northrop is one of the companies "
                "bidding on the program.")
-    firm = _entity_with(d, "Northrop")
+    firm = entity_with(d, "Northrop")
     assert firm is not None and firm.type == "ORG"
     assert "he" not in {m.text for m in firm.mentions}
     d = digest("Lawyer Tom Kessler's clients include Caterpillar, a machinery company, though he "
                "says he has never worked on its cases. Caterpillar declined to comment. He "
                "spoke on Monday.")
-    firm = _entity_with(d, "Caterpillar")
+    firm = entity_with(d, "Caterpillar")
     assert firm is not None and firm.type == "ORG"
     assert not {"he", "He"} & {m.text for m in firm.mentions}
 
 
 def test_an_occupation_heading_a_person_name_is_no_part_of_the_name():
     d = digest("Lawyer Tom Kessler said the ruling was wrong. Kessler will appeal on Monday.")
-    entity = _entity_with(d, "Tom Kessler")
+    entity = entity_with(d, "Tom Kessler")
     assert entity is not None and entity.name == "Tom Kessler"
     assert "Kessler" in {m.text for m in entity.mentions}
 
@@ -661,17 +655,17 @@ def test_an_occupation_heading_a_person_name_is_no_part_of_the_name():
 def test_a_company_with_and_without_its_legal_form_is_one_actor():
     d = digest("Harlow Press Co. filed for bankruptcy on Thursday. Harlow Press said it would "
                "keep printing its papers.")
-    entity = _entity_with(d, "Harlow Press Co.")
+    entity = entity_with(d, "Harlow Press Co.")
     assert entity is not None and "Harlow Press" in {m.text for m in entity.mentions}
     d = digest("Shares of Veltrano Inc. fell 4% on Friday. Veltrano makes valves for oil "
                "pipelines.")
-    entity = _entity_with(d, "Veltrano Inc.")
+    entity = entity_with(d, "Veltrano Inc.")
     assert entity is not None and "Veltrano" in {m.text for m in entity.mentions}
 
 
 def test_a_bare_lower_case_role_before_a_name_and_its_synonym_later_are_one_person():
     d = digest("The board fired chief executive Owen Marsh in May. The CEO said he would sue.")
-    entity = _entity_with(d, "Owen Marsh")
+    entity = entity_with(d, "Owen Marsh")
     assert entity is not None and entity.role == "Chief Executive"
     assert "The CEO" in {m.text for m in entity.mentions}
 
@@ -679,46 +673,46 @@ def test_a_bare_lower_case_role_before_a_name_and_its_synonym_later_are_one_pers
 def test_the_head_of_a_held_role_describes_its_holder_but_not_a_deputy():
     d = digest("The board fired its chief executive, Owen Marsh, in May. The executive said he "
                "would sue.")
-    entity = _entity_with(d, "Owen Marsh")
+    entity = entity_with(d, "Owen Marsh")
     assert entity is not None and "The executive" in {m.text for m in entity.mentions}
     d = digest("Vice President Lena Ortiz met farmers on Monday. The president was in Ohio.")
-    entity = _entity_with(d, "Lena Ortiz")
+    entity = entity_with(d, "Lena Ortiz")
     assert entity is not None and "The president" not in {m.text for m in entity.mentions}
 
 
 def test_a_person_noun_in_apposition_and_its_later_definite_use_name_the_person():
     d = digest("Police arrested Owen Marsh on Friday. The suspect, Owen Marsh, was charged on "
                "Monday. The suspect said he was innocent.")
-    entity = _entity_with(d, "Owen Marsh")
+    entity = entity_with(d, "Owen Marsh")
     assert entity is not None
     assert sum(m.text == "The suspect" for m in entity.mentions) == 2
     assert [e for e in d.entities if e.type == "PERSON"] == [entity]
     d = digest("Lena Ortiz, a witness, saw the crash. The witness said the car was speeding.")
-    entity = _entity_with(d, "Lena Ortiz")
+    entity = entity_with(d, "Lena Ortiz")
     assert entity is not None and {"a witness", "The witness"} <= {m.text for m in entity.mentions}
 
 
 def test_a_location_takes_no_country_from_a_town_of_its_name():
     d = digest("Astronomers pointed the telescope at Jupiter on Tuesday. Jupiter's moons were "
                "bright, the team said.")
-    planet = _entity_with(d, "Jupiter")
+    planet = entity_with(d, "Jupiter")
     assert planet is not None and planet.type == "LOC" and planet.country is None
 
 
 def test_nominee_candidate_and_house_speaker_are_roles():
     d = digest("Republican presidential nominee Dana Whitfield spoke in Ohio on Monday. The "
                "nominee said she would win.")
-    entity = _entity_with(d, "Dana Whitfield")
+    entity = entity_with(d, "Dana Whitfield")
     assert entity is not None and entity.role == "Nominee"
     assert "The nominee" in {m.text for m in entity.mentions}
     d = digest("House Speaker Ray Colton and Democratic candidate Ana Ruiz met in Ohio.")
-    assert _entity_with(d, "Ray Colton").role == "Speaker"
-    assert _entity_with(d, "Ana Ruiz").role == "Candidate"
+    assert entity_with(d, "Ray Colton").role == "Speaker"
+    assert entity_with(d, "Ana Ruiz").role == "Candidate"
 
 
 def test_role_epithet_joins_the_person_just_named():
     d = digest("Peter Holm won the primary in Ohio. The Republican nominee thanked his staff.")
-    entity = _entity_with(d, "Peter Holm")
+    entity = entity_with(d, "Peter Holm")
     assert entity is not None
     assert "The Republican nominee" in {m.text for m in entity.mentions}
     assert entity.role == "Nominee"
@@ -746,11 +740,11 @@ def test_a_name_shown_to_be_a_company_is_an_organisation():
 def test_kind_of_company_with_a_nationality_describes_the_company_named_before():
     d = digest("Brennwald sold more trucks in China last year, and Brennwald shareholders "
                "cheered. The German carmaker said demand would stay strong.")
-    entity = _entity_with(d, "The German carmaker")
+    entity = entity_with(d, "The German carmaker")
     assert entity is not None and entity.name == "Brennwald"
     assert entity.type == "ORG" and entity.country == "DEU"
     d = digest("Acme Corp. reported results. The Chinese ministry said demand was weak.")
-    assert _entity_with(d, "The Chinese ministry").name != "Acme Corp."
+    assert entity_with(d, "The Chinese ministry").name != "Acme Corp."
 
 
 def test_a_name_that_is_all_a_quotation_holds_is_a_title_not_an_actor():
@@ -764,7 +758,7 @@ def test_a_name_that_is_all_a_quotation_holds_is_a_title_not_an_actor():
 def test_one_distinctive_word_of_a_company_with_a_legal_form_is_that_company():
     d = digest("Walt Disney Co. launched its service. Disney said demand was high, and the "
                "Disney Channel will stream too.")
-    company = _entity_with(d, "Walt Disney Co.")
+    company = entity_with(d, "Walt Disney Co.")
     assert company is not None and "Disney" in {m.text for m in company.mentions}
 
 
@@ -794,7 +788,7 @@ def test_a_kind_of_company_is_the_organisation_the_story_is_about():
     d = digest("Velmora Inc. was pulled into the enterprise market, its chief said in a chat with "
                "Kestrel founder Ann Holt. After the first Velphones shipped, buyers used them "
                "at work, forcing the consumer computing giant to adapt.")
-    giant = _entity_with(d, "the consumer computing giant")
+    giant = entity_with(d, "the consumer computing giant")
     assert giant is not None and giant.name == "Velmora Inc."
 
 
@@ -807,7 +801,7 @@ def test_a_lower_case_word_is_no_name_and_a_university_is_its_own_short_name():
     d = digest("Michael Howitt, a biologist at Harvard University, fed the mice. Harvard "
                "said the study was sound, and the cells don’t lie.")
     assert all(not e.name.islower() for e in d.entities)
-    uni = _entity_with(d, "Harvard University")
+    uni = entity_with(d, "Harvard University")
     assert uni is not None and "Harvard" in {m.text for m in uni.mentions}
 
 
@@ -815,9 +809,9 @@ def test_an_office_of_a_named_body_is_an_actor_and_a_camel_case_noun_a_name():
     d = digest("WeWork is reportedly being investigated by the New York State Attorney "
                "General. According to Reuters, WeWork founder Adam Neumann engaged in "
                "self-dealing.")
-    office = _entity_with(d, "the New York State Attorney General")
+    office = entity_with(d, "the New York State Attorney General")
     assert office is not None and office.type == "PERSON" and office.role == "Attorney General"
-    wework = _entity_with(d, "WeWork")
+    wework = entity_with(d, "WeWork")
     assert wework is not None and {m.start for m in wework.mentions} >= {0}
     (ev,) = [e for e in d.events if e.trigger.text == "investigated"]
     assert (ev.source, ev.target) == (office.id, wework.id)
@@ -833,7 +827,7 @@ def test_the_country_and_the_state_are_the_places_named_before():
     d = digest("Kamala Harris visited Mexico on Tuesday. The country has long been an ally. "
                "South Dakota launched a campaign, and the state's governor defended it. "
                "The country music festival went ahead.")
-    mexico, dakota = _entity_with(d, "Mexico"), _entity_with(d, "South Dakota")
+    mexico, dakota = entity_with(d, "Mexico"), entity_with(d, "South Dakota")
     assert "The country" in {m.text for m in mexico.mentions}
     assert "the state" in {m.text for m in dakota.mentions}
     assert all(m.start < d.text.index("music") - 20 for m in mexico.mentions)  # not "country music"
@@ -842,10 +836,10 @@ def test_the_country_and_the_state_are_the_places_named_before():
 def test_a_company_role_in_a_listed_title_gives_the_business_sector():
     d = digest("Sales were below our expectations, chairman, CEO and president Craig Menear said "
                "in the earnings release on Tuesday.")
-    menear = _entity_with(d, "Craig Menear")
+    menear = entity_with(d, "Craig Menear")
     assert (menear.role, menear.sector) == ("Chief Executive", "BUS")
     d = digest("President Joe Biden spoke in Ohio on Monday about jobs.")
-    assert (_entity_with(d, "Joe Biden").role, _entity_with(d, "Joe Biden").sector) == (
+    assert (entity_with(d, "Joe Biden").role, entity_with(d, "Joe Biden").sector) == (
         "President", "GOV")
 
 
@@ -866,7 +860,7 @@ def test_a_name_written_with_the_is_nobodys_and_a_dateline_is_a_place():
     assert types.get("BUFFALO") == "GPE"
     d = digest("The Trump administration said on Monday that Donald Trump would travel to Ohio. "
                "Trump spoke later.")  # a modifier after "the" is still a person's name
-    trump = _entity_with(d, "Donald Trump")
+    trump = entity_with(d, "Donald Trump")
     assert trump.type == "PERSON" and [m.text for m in trump.mentions].count("Trump") == 2
 
 
@@ -875,7 +869,7 @@ def test_a_description_of_another_party_or_a_deputy_is_not_the_role_holder():
                "Democratic presidential nominee has not been charged. The Republican vice "
                "presidential nominee spoke next. The Republican nominee later said he was "
                "pleased.")
-    trump = {m.text for m in _entity_with(d, "Donald Trump").mentions}
+    trump = {m.text for m in entity_with(d, "Donald Trump").mentions}
     assert "The Republican nominee" in trump
     assert not trump & {"The Democratic presidential nominee",
                         "The Republican vice presidential nominee"}
@@ -884,8 +878,8 @@ def test_a_description_of_another_party_or_a_deputy_is_not_the_role_holder():
 def test_the_state_is_a_state_and_the_city_a_city():
     d = digest("Trump spoke in Phoenix, Arizona on Monday. The city was hot. Later the state "
                "voted early.")
-    assert "The city" in {m.text for m in _entity_with(d, "Phoenix").mentions}
-    assert "the state" in {m.text for m in _entity_with(d, "Arizona").mentions}
+    assert "The city" in {m.text for m in entity_with(d, "Phoenix").mentions}
+    assert "the state" in {m.text for m in entity_with(d, "Arizona").mentions}
 
 
 def test_an_actor_is_shown_by_a_name_written_outside_quotation_marks():
@@ -905,7 +899,7 @@ def test_an_actor_is_shown_by_a_name_written_outside_quotation_marks():
 def test_a_city_state_is_the_city():
     d = digest("Alibaba listed its shares in New York in 2014. On Tuesday it listed them in "
                "Hong Kong. The city's bourse has been hit by protests.")
-    assert "The city" in {m.text for m in _entity_with(d, "Hong Kong").mentions}
+    assert "The city" in {m.text for m in entity_with(d, "Hong Kong").mentions}
 
 
 def test_a_name_in_apposition_to_an_organisation_noun_is_no_person():
@@ -936,7 +930,7 @@ def test_a_person_label_on_a_name_ending_in_an_organisation_word_is_undone():
 def test_the_utility_is_the_company_named_before():
     d = digest("Pacific Gas and Electric began another round of power shutoffs on Wednesday. "
                "The utility said it will closely monitor the weather.")
-    entity = _entity_with(d, "The utility")
+    entity = entity_with(d, "The utility")
     assert entity is not None and entity.name == "Pacific Gas and Electric"
 
 
@@ -981,7 +975,7 @@ def test_a_bullet_dash_is_not_part_of_a_group():
 def test_a_name_with_a_list_after_of_and_its_acronym_in_parentheses():
     d = digest("The Ministry of Trade, Industry and Energy (MOTIE) said costs would fall. "
                "MOTIE also said prices would drop.")
-    ministry = _entity_with(d, "MOTIE")
+    ministry = entity_with(d, "MOTIE")
     assert ministry is not None and ministry.name == "Ministry of Trade, Industry and Energy"
     assert not any("(" in m.text for e in d.entities for m in e.mentions)
 
@@ -991,7 +985,7 @@ def test_a_kind_of_company_is_the_one_just_named_as_a_subject():
                "car will sell well, and Nissan expects more.\nVolkswagen is giving us a glimpse "
                "of the future with an electric wagon. The German automaker says the wagon will "
                "go 300 miles on one charge.")
-    automaker = _entity_with(d, "The German automaker")
+    automaker = entity_with(d, "The German automaker")
     assert automaker is not None and automaker.name == "Volkswagen"
 
 
@@ -1013,7 +1007,7 @@ def test_a_member_named_by_what_he_uses_or_backs_is_not_that_name():
     # "a White House official" speaks for it; "one Weibo commenter" does not speak for Weibo
     d = digest("Censors moved fast. “Don't hide things like this,” one Weibo commenter said. "
                "“Let’s face whatever it is together.”")
-    commenter = _entity_with(d, "one Weibo commenter")
+    commenter = entity_with(d, "one Weibo commenter")
     assert commenter is not None and commenter.type == "PERSON"
     assert {q.speaker for q in d.quotes if q.kind == "direct"} == {commenter.id}
 
@@ -1038,35 +1032,35 @@ def test_a_gendered_title_picks_the_person_of_that_gender_among_namesakes():
     d = digest("Samantha Vell made her first solo appearance of the campaign. David Vell was "
                "in Scotland.\n\nMrs Vell told reporters she was proud.\n\nMr Vell argued that "
                "volunteers had worked hard.\n\nMrs Vell added that she was going home.")
-    texts = [m.start for m in _entity_with(d, "Samantha Vell").mentions]
+    texts = [m.start for m in entity_with(d, "Samantha Vell").mentions]
     starts = [i for i in range(len(d.text)) if d.text.startswith("Mrs Vell", i)]
     assert all(s + 4 in texts for s in starts)  # "Vell" of each "Mrs Vell"
     mr = d.text.index("Mr Vell") + 3
-    assert mr in [m.start for m in _entity_with(d, "David Vell").mentions]
+    assert mr in [m.start for m in entity_with(d, "David Vell").mentions]
 
 
 def test_a_gendered_title_with_no_namesake_of_that_gender_is_someone_else():
     d = digest("David Vell was in Scotland on Monday.\n\nMrs Vell told reporters she was proud.")
     mrs = d.text.index("Mrs Vell") + 4
-    assert mrs not in [m.start for m in _entity_with(d, "David Vell").mentions]
+    assert mrs not in [m.start for m in entity_with(d, "David Vell").mentions]
 
 
 def test_a_capitalised_word_the_ner_left_before_a_party_belongs_to_its_name():
     d = digest("The Liberal Democrats have admitted they are on course to lose 20 seats.")
-    entity = _entity_with(d, "Liberal Democrats")
+    entity = entity_with(d, "Liberal Democrats")
     assert entity is not None and entity.type == "ORG"
-    assert _entity_with(d, "Liberal") is None
+    assert entity_with(d, "Liberal") is None
 
 
 def test_a_listed_given_name_keeps_her_from_a_man():
     d = digest("Josh Sweet broke into the flat last year.\n\nIn a statement she said she had "
                "been petrified.")
-    assert "she" not in {m.text for m in _entity_with(d, "Josh Sweet").mentions}
+    assert "she" not in {m.text for m in entity_with(d, "Josh Sweet").mentions}
 
 
 def test_a_verb_the_ner_ran_into_a_name_is_cut_off():
     d = digest("\u201cAll it took was one bad infection,\u201d Teresa Nielsen Hayden explained.")
-    assert _entity_with(d, "Teresa Nielsen Hayden") is not None
+    assert entity_with(d, "Teresa Nielsen Hayden") is not None
     assert not any(m.text.endswith("explained") for e in d.entities for m in e.mentions)
 
 
@@ -1081,7 +1075,7 @@ def test_a_club_name_the_ner_calls_a_person_is_an_organisation():
                "been out of work since being sacked by Manchester United in December 2018.\n"
                "The 56-year-old said after his appointment: \u201cI am excited.\u201d\n"
                "He returned to England to manage Manchester United in 2016.")
-    assert _entity_with(d, "Manchester United").type == "ORG"
+    assert entity_with(d, "Manchester United").type == "ORG"
     q = d.quotes[0]
     assert next(e.name for e in d.entities if e.id == q.speaker) == "Jose Mourinho"
 
@@ -1089,7 +1083,7 @@ def test_a_club_name_the_ner_calls_a_person_is_an_organisation():
 def test_the_pm_is_the_prime_minister_and_7_pm_is_nobody():
     d = digest("David Cameron, the Prime Minister, visited the school.\n\nThe PM said: "
                "\u2018We often went into hospital.\u2019\n\nThe meeting starts at 7 pm.")
-    assert "The PM" in {m.text for m in _entity_with(d, "David Cameron").mentions}
+    assert "The PM" in {m.text for m in entity_with(d, "David Cameron").mentions}
     assert not any(m.text.lower().endswith(" pm") and m.text != "The PM"
                    for e in d.entities for m in e.mentions)
 
@@ -1098,7 +1092,7 @@ def test_a_kind_of_company_never_describes_a_company_of_another_kind():
     d = digest("Dubai's flagship carrier Emirates Airline ordered 30 Boeing jets on Wednesday. "
                "It also cancelled an order of A330neo jets from Airbus.\n\nIts cutback on "
                "orders of the jumbo jet led the French manufacturer to scrap its production.")
-    airline = _entity_with(d, "Emirates Airline")
+    airline = entity_with(d, "Emirates Airline")
     assert "the French manufacturer" not in {m.text for m in airline.mentions}
     assert airline.country != "FRA"
 
@@ -1111,16 +1105,16 @@ def test_a_full_stop_the_tokenizer_left_on_a_name_is_not_part_of_it():
 def test_a_currency_before_an_amount_is_nobody_but_an_acronym_stays():
     d = digest("He paid Rs 25 lakh to an agent. He said he sold his land.\n\nThe BBC 4 "
                "programme aired.")
-    assert _entity_with(d, "Rs") is None
-    assert _entity_with(d, "BBC") is not None
+    assert entity_with(d, "Rs") is None
+    assert entity_with(d, "BBC") is not None
 
 
 def test_a_title_before_an_organisation_word_is_part_of_a_name():
     d = digest("Mourinho won three Premier League titles with Chelsea.\n\nPremier Li Keqiang "
                "visited Berlin.")
-    league = _entity_with(d, "Premier League")
+    league = entity_with(d, "Premier League")
     assert league is not None and league.type == "ORG"
-    assert _entity_with(d, "Li Keqiang").type == "PERSON"
+    assert entity_with(d, "Li Keqiang").type == "PERSON"
 
 
 def test_an_organisation_keeps_its_possessive_and_a_hyphenated_given_name_stays_whole():

@@ -4,19 +4,13 @@ from newsgraph import nlp
 from newsgraph.model import Article
 from newsgraph.pipeline import digest
 from newsgraph.stages import Found, actors, coref, personhood
+from tests.conftest import entity_with
 
 
 def _evidence(sentence: str, name: str) -> str | None:
     doc = nlp.load()(sentence)
     start = next(t.i for t in doc if t.text == name.split()[0])
     return personhood.evidence(doc, start, start + len(name.split()))
-
-
-def _entity_with(d, surface):
-    for entity in d.entities:
-        if any(m.text == surface for m in entity.mentions):
-            return entity
-    return None
 
 
 def test_gendered_noun_before_a_name():
@@ -50,14 +44,14 @@ def test_a_name_as_modifier_gets_no_evidence():
 
 def test_lone_first_name_joins_the_only_person_with_it():
     d = digest("Marisol Okafor won the race on Sunday. Later Marisol thanked her coach.")
-    entity = _entity_with(d, "Marisol Okafor")
+    entity = entity_with(d, "Marisol Okafor")
     assert entity is not None and "Marisol" in {m.text for m in entity.mentions}
 
 
 def test_shared_first_name_joins_neither():
     d = digest("Marisol Okafor and Marisol Vance met on Sunday. Marisol thanked the coach.")
     for full in ("Marisol Okafor", "Marisol Vance"):
-        entity = _entity_with(d, full)
+        entity = entity_with(d, full)
         assert entity is not None and "Marisol" not in {m.text for m in entity.mentions}
 
 
@@ -77,24 +71,24 @@ def test_noun_gender_reaches_coref(monkeypatch):
 
 def test_a_name_taking_she_is_a_person():
     d = digest("The award went to Brightmoor in 2004, and she kept it on her desk.")
-    entity = _entity_with(d, "Brightmoor")
+    entity = entity_with(d, "Brightmoor")
     assert entity is not None and entity.type == "PERSON"
     assert "she" in {m.text for m in entity.mentions}
 
 
 def test_proper_noun_missed_by_ner_taking_he_is_a_person():
     d = digest("Critics praised Vandersloot for the role. He later moved to Rome.")
-    entity = _entity_with(d, "Vandersloot")
+    entity = entity_with(d, "Vandersloot")
     assert entity is not None and entity.type == "PERSON"
 
 
 def test_a_country_taking_he_stays_a_place():
     d = digest("The minister flew to Turkey on Monday. He said talks went well.")
-    entity = _entity_with(d, "Turkey")
+    entity = entity_with(d, "Turkey")
     assert entity is not None and entity.type == "GPE"
 
 
 def test_a_company_stays_an_organisation():
     d = digest("Brightwave Technologies cut 200 jobs, and it blamed weak demand.")
-    entity = _entity_with(d, "Brightwave Technologies")
+    entity = entity_with(d, "Brightwave Technologies")
     assert entity is not None and entity.type == "ORG"
