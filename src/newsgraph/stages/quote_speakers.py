@@ -256,7 +256,7 @@ def _adjacent_subject(verb: Token, view: DocView) -> Token | None:
     before the verb and its auxiliaries ("… Chuck Jordan said", "Smith is once again
     saying"), else right after it ("… said Obama", but not "said it would": that is the
     subject of what was said)."""
-    doc = view.doc  # ("… said Thursday": no speaker)
+    doc = view.doc
     before = verb.i - 1
     if not any(c.dep_ == "auxpass" for c in verb.children):  # "X's memo on Y was mocked": not Y
         while (before > 0 and before < doc[before].head.i <= verb.i  # "is once again"
@@ -269,8 +269,8 @@ def _adjacent_subject(verb: Token, view: DocView) -> Token | None:
         if not 0 <= i < len(doc):
             continue
         epithet = coref.age_epithet(doc[i]) is not None  # "the 29-year-old": ADJ, DATE
-        if (not view.quoted[i] and (epithet or (doc[i].pos_ in SPEAKER_POS
-                                                and doc[i].ent_type_ not in ("DATE", "TIME")))
+        named = doc[i].pos_ in SPEAKER_POS and doc[i].ent_type_ not in ("DATE", "TIME")
+        if (not view.quoted[i] and (epithet or named)  # (not "… said Thursday")
                 and not (i > verb.i and doc[i].dep_ in SUBJECT_DEPS and doc[i].head.i != verb.i)
                 and view.open_between(min(i, verb.i) + 1, max(i, verb.i))):
             return _name_head(doc[i]) if i > verb.i else doc[i]
