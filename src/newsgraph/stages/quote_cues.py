@@ -104,6 +104,11 @@ def _inverted_after_quote(t: Token) -> bool:
             and t.head.i == t.i + 1 and t.head.pos_ == "PROPN")
 
 
+def is_passive(verb: Token) -> bool:
+    """The verb has a passive auxiliary, not the "'s" of "who's called for" (has called)."""
+    return any(c.dep_ == "auxpass" and c.lower_ not in ("'s", "\u2019s") for c in verb.children)
+
+
 def cue_kind(t: Token) -> str:
     """The lexicon class of a cue token ("source" for "according to")."""
     entry = reporting_verbs().get(verb_lemma(t))
@@ -151,10 +156,8 @@ def complement(verb: Token, entry: Verb) -> tuple[int, int] | None:
     if verb.lemma_.lower() in word_class("measure-verb") and any(
             c.dep_ in ("dobj", "npadvmod") and _measure(c) for c in kids):
         return None  # "added three assists to lead Boston", "added 0.1%": a count, no speech
-    passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
-    if passive is not None and any(c.dep_ == "auxpass" and c.lower_ in ("'s", "\u2019s")
-                                   for c in kids):
-        passive = None  # "who's called for tax hikes": has called
+    passive = next((c for c in kids if c.dep_ == "nsubjpass"), None) if is_passive(verb) \
+        else None
     if passive is not None and any(c.dep_ == "agent" for c in kids) and not (
             frame == "hearer" and any(c.dep_ == "ccomp" for c in kids)):
         return passive.left_edge.i, passive.right_edge.i + 1  # "… was reported by X" (but

@@ -342,9 +342,7 @@ def is_quote(r: AttributedRun, text: str) -> bool:
     marks with no cue is a title or a scare quote."""
     if len(r.parts) > 1:
         return True
-    if r.attributed:
-        return not _title_like(r, text)
-    return _sentence_like(r, text) and not _title_like(r, text)  # (“Dancing with the Stars.”)
+    return (r.attributed or _sentence_like(r, text)) and not _title_like(r, text)
 
 
 # a quoted title next to another one, with only a comma, "and" or "or" between

@@ -102,8 +102,7 @@ def _speaker_like(text: str, s: int, colon: int, found: Found) -> bool:
     if last in PERSON_WORDS or speaker_nouns().get(last, ("",))[0] == "PERSON" \
             or roles.only_a_title([last]):
         return True
-    return any(x.type == "PERSON" and any(m.kind == "name" and m.text.split()[-1].lower() == last
-                                          for m in x.mentions) for x in found.entities)
+    return bool(_surname_holders(found, last))
 
 
 def _names_the_label(text: str, s: int, colon: int, entity: Entity) -> bool:
@@ -126,10 +125,15 @@ def label_entity(text: str, s: int, e: int, found: Found) -> str | None:
     words = text[s:e].split()
     if not words:
         return None
-    last = words[-1].strip(".,").casefold()
-    named = [x.id for x in found.entities if x.type == "PERSON" and any(
-        m.kind == "name" and m.text.split()[-1].casefold() == last for m in x.mentions)]
+    named = _surname_holders(found, words[-1].strip(".,"))
     return named[0] if len(named) == 1 else None
+
+
+def _surname_holders(found: Found, surname: str) -> list[str]:
+    """The ids of the people a name of whom ends in ``surname`` (case-folded)."""
+    key = surname.casefold()
+    return [x.id for x in found.entities if x.type == "PERSON" and any(
+        m.kind == "name" and m.text.split()[-1].casefold() == key for m in x.mentions)]
 
 
 def _topic_label(text: str, s: int, colon: int, found: Found) -> bool:

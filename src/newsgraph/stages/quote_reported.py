@@ -161,9 +161,6 @@ def _same_line(doc: Doc, cue: int, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-OPENER_OF = {"\u201d": "\u201c", "\u2019": "\u2018", "\u00bb": "\u00ab", '"': '"', "'": "'"}
-
-
 def _asked(verb: Token) -> bool:
     """A past participle opening the sentence ("Asked about the talks, Keel was brief"): the
     main clause's subject was asked or told; whoever asked is not named."""
@@ -176,18 +173,23 @@ def _content_span(text: str, doc: Doc, a: int, b: int) -> tuple[int, int]:
     after them when they open a quotation it closes (the parse leaves the mark out: "said it
     remains a “key seat”")."""
     s, e = trim(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), ",;:—–-")
-    close = text[e] if s < e < len(text) else ""
-    opener = OPENER_OF.get(close)
-    if opener is None:
+    table = quote_marks()
+    mark = table.get(text[e]) if s < e < len(text) else None
+    if mark is None or mark[1] == "open":
         return s, e
-    inner = text[s:e]
-    if opener != close:
-        unclosed = inner.count(opener) > inner.count(close)
-    else:  # a straight mark opens after a space or punctuation, else it closes
-        opens = sum(1 for k, c in enumerate(inner)
-                    if c == close and (k == 0 or not inner[k - 1].isalnum()))
-        unclosed = opens > inner.count(close) - opens
-    return (s, e + 1) if unclosed else (s, e)
+    inner, family = text[s:e], mark[0]
+    opens = closes = 0
+    for k, c in enumerate(inner):
+        if c not in table or table[c][0] != family:
+            continue
+        after_word = k > 0 and inner[k - 1].isalnum()
+        if after_word and k + 1 < len(inner) and inner[k + 1].isalnum():
+            continue  # an apostrophe ("company's", "don’t")
+        role = table[c][1]
+        if role == "either":  # a straight mark opens after a space or punctuation
+            role = "close" if after_word else "open"
+        opens, closes = opens + (role == "open"), closes + (role == "close")
+    return (s, e + 1) if opens > closes else (s, e)
 
 
 def _trim_tokens(doc: Doc, a: int, b: int) -> tuple[int, int]:

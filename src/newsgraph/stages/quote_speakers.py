@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.model import Span
 from newsgraph.stages import Found, coref, personhood, roles, text_of
 from newsgraph.stages.quote_cues import (
+    is_passive,
     partitive_object,
     reporting_verbs,
     source_object,
@@ -344,8 +345,7 @@ def verb_subject(verb: Token) -> Token | None:
     """The verb's subject, looking through conjunctions ("pushed back and insisted"),
     participles ("…, adding") and raising verbs ("appeared to say")."""
     tok = verb
-    if any(c.dep_ == "auxpass" and c.lower_ not in ("'s", "\u2019s")  # (who's called: has)
-           for c in verb.children):  # "X was described as Y by Z": Z
+    if is_passive(verb):  # "X was described as Y by Z": Z
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:
             return next((g for g in agent.children if g.dep_ == "pobj"), None)
