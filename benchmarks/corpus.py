@@ -101,7 +101,6 @@ PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT
           "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 SIZES = (10_000, 50_000, 100_000)
 QUERIES = 40  # per query kind and size
-GEN_CHUNK = 2_000
 
 
 def real_digests(shared: Path) -> list[tuple[str, Digest]]:
@@ -186,16 +185,22 @@ def scale(bases: list[Digest], sizes: tuple[int, ...] = SIZES) -> list[list[str]
         with Corpus(path) as corpus:
             made = 0
             for size in sizes:
-                spent = cpu = 0.0
-                while made < size:
-                    n = min(GEN_CHUNK, size - made)
-                    chunk = [synthetic(bases[(made + k) % len(bases)], made + k, total, rng, vocab)
-                             for k in range(n)]
-                    t0, c0 = time.perf_counter(), time.process_time()
-                    corpus.add(chunk)
-                    spent += time.perf_counter() - t0
-                    cpu += time.process_time() - c0
-                    made += n
+                made_before = made
+                made_clock = [0.0, 0.0]  # wall and CPU seconds spent making digests
+
+                def stream(start: int, stop: int, made_clock: list[float] = made_clock):
+                    for k in range(start, stop):
+                        t, c = time.perf_counter(), time.process_time()
+                        digest = synthetic(bases[k % len(bases)], k, total, rng, vocab)
+                        made_clock[0] += time.perf_counter() - t
+                        made_clock[1] += time.process_time() - c
+                        yield digest
+
+                t0, c0 = time.perf_counter(), time.process_time()
+                corpus.add(stream(made_before, size))
+                spent = time.perf_counter() - t0 - made_clock[0]
+                cpu = time.process_time() - c0 - made_clock[1]
+                made = size
                 step = size - (rows[-1][0] if rows else 0)
                 rate, cpu_rate = step / spent, step / cpu
                 corpus.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -343,3 +343,23 @@ def test_a_batch_retried_after_an_unexpected_error_stores_each_row_once(
             c.add([article(1), article(2), article(3)])
         assert [c.conn.execute(f"{sql} ORDER BY 1, 2").fetchall() for sql in tables] == expected
         assert c.conn.execute("SELECT count(*) FROM mentions").fetchone()[0] == 6
+
+
+def test_a_long_ingest_keeps_the_write_ahead_log_about_one_batch_long(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsgraph.corpus import ingest
+
+    monkeypatch.setattr(ingest, "BATCH", 25)
+    path = tmp_path / "c.sqlite"
+    wal = path.with_name(path.name + "-wal")
+    with Corpus(path) as c:
+        autocheckpoint = c.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+        c.conn.execute("PRAGMA wal_autocheckpoint=100000")  # SQLite would not copy it back
+        c.add([make_digest(filler(1000 + i, words=400)) for i in range(400)])  # 16 batches
+        assert c.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 400
+        # the checkpointer copied each batch back and the log restarted: it is far smaller
+        # than the database, which holds all sixteen batches
+        assert wal.stat().st_size < path.stat().st_size / 2
+        assert c.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 100000  # restored
+        c.conn.execute(f"PRAGMA wal_autocheckpoint={autocheckpoint}")

@@ -24,6 +24,7 @@ from itertools import chain
 from pathlib import Path
 
 from newsgraph.corpus import writer
+from newsgraph.corpus.checkpoint import Checkpointer
 from newsgraph.corpus.readers import read_digests, read_raw, split_sources
 from newsgraph.corpus.store import CorpusError, transaction
 from newsgraph.ingest import Failure
@@ -32,7 +33,6 @@ from newsgraph.model import Digest
 BATCH = 2000  # articles per transaction (fewer commits rewrite fewer index pages)
 BATCH_SECONDS = 3.0  # ... or fewer, when they come slowly
 SAVE_DF_EVERY = 20  # batches between saves of the story document frequencies
-WAL_PAGES = 10000  # the write-ahead log may grow to this many pages between checkpoints
 
 
 @dataclass
@@ -114,24 +114,28 @@ def _store_all(
     session = writer.Session(conn)
     batch: list[Digest | Failure] = []
     started, batches = time.monotonic(), 0
-    checkpoint_pages = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
-    conn.execute(f"PRAGMA wal_autocheckpoint={max(checkpoint_pages, WAL_PAGES)}")
-    try:
-        for item in items:
-            batch.append(item)
-            if len(batch) >= BATCH or time.monotonic() - started > BATCH_SECONDS:
-                batches += 1
-                _store_batch(session, batch, report, progress,
-                             save_df=batches % SAVE_DF_EVERY == 0)
-                batch, started = [], time.monotonic()
-                if batches % FULL_COLLECTION_EVERY == 0 and gc.isenabled():
-                    gc.collect()  # a long ingest still frees what only a full pass finds
-    finally:
+    with Checkpointer(_file_of(conn), conn) as checkpointer:
         try:
-            _store_batch(session, batch, report, progress, save_df=True)
+            for item in items:
+                batch.append(item)
+                if len(batch) >= BATCH or time.monotonic() - started > BATCH_SECONDS:
+                    batches += 1
+                    _store_batch(session, batch, report, progress,
+                                 save_df=batches % SAVE_DF_EVERY == 0,
+                                 ready=checkpointer.wait)
+                    checkpointer.kick()
+                    batch, started = [], time.monotonic()
+                    if batches % FULL_COLLECTION_EVERY == 0 and gc.isenabled():
+                        gc.collect()  # a long ingest still frees what only a full pass finds
         finally:
-            conn.execute(f"PRAGMA wal_autocheckpoint={checkpoint_pages}")
+            _store_batch(session, batch, report, progress, save_df=True,
+                         ready=checkpointer.wait)
     return report
+
+
+def _file_of(conn: sqlite3.Connection) -> Path:
+    """The database file of ``conn`` (its main schema)."""
+    return Path(next(row[2] for row in conn.execute("PRAGMA database_list") if row[1] == "main"))
 
 
 FULL_COLLECTIONS_OFF = 1 << 30  # the collector's oldest-generation threshold while storing
@@ -163,9 +167,15 @@ def _store_batch(
     report: IngestReport,
     progress: Progress | None,
     save_df: bool,
+    ready: Callable[[], None],
 ) -> None:
+    """Store one batch. What each digest alone determines is computed first, outside the
+    transaction, while the checkpointer copies the previous batch; ``ready`` then waits for
+    the checkpointer to finish before the transaction begins."""
+    prepared = _prepare(batch)
+    ready()
     try:
-        done = _write_batch(session, batch, save_df, isolate=False)
+        done = _write_batch(session, batch, save_df, isolate=False, prepared=prepared)
     except STORE_ERRORS:
         done = _write_batch(session, batch, save_df, isolate=True)
     for item, outcome in done:
@@ -177,11 +187,25 @@ def _store_batch(
             progress(item, outcome)
 
 
+def _prepare(batch: list[Digest | Failure]) -> dict[int, writer.Prepared]:
+    """``writer.prepare`` of each digest of the batch, by ``id``; a digest it fails on is left
+    out (storing it fails again, inside the transaction, where that failure is handled)."""
+    prepared = {}
+    for item in batch:
+        if isinstance(item, Digest):
+            with contextlib.suppress(*STORE_ERRORS):
+                prepared[id(item)] = writer.prepare(item)
+    return prepared
+
+
 def _write_batch(
-    session: writer.Session, batch: list[Digest | Failure], save_df: bool, isolate: bool
+    session: writer.Session, batch: list[Digest | Failure], save_df: bool, isolate: bool,
+    prepared: dict[int, writer.Prepared] | None = None,
 ) -> list[tuple[Digest | Failure, writer.Outcome | None]]:
     """One transaction for the batch. ``isolate``: each article in a savepoint, an article
-    that fails becomes a ``Failure`` in the result (otherwise its error propagates)."""
+    that fails becomes a ``Failure`` in the result (otherwise its error propagates).
+    ``prepared``: ``writer.prepare`` of the batch's digests by ``id``."""
+    prepared = prepared or {}
     done: list[tuple[Digest | Failure, writer.Outcome | None]] = []
     try:
         with transaction(session.conn):
@@ -191,7 +215,7 @@ def _write_batch(
                 elif isolate:
                     done.append(_store_isolated(session, item))
                 else:
-                    done.append((item, writer.store(session, item)))
+                    done.append((item, writer.store(session, item, prepared.get(id(item)))))
             session.flush()
             if save_df:
                 session.stories.save()

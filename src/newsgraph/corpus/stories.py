@@ -116,6 +116,14 @@ def _top(vec: Vector, n: int) -> Vector:
     return dict(sorted(vec.items(), key=itemgetter(1), reverse=True)[:n])
 
 
+def term_counts(title: str | None, text: str, tokens: list[str] | None = None) -> Counter[str]:
+    """How often each word occurs in the article's title (counted ``TITLE_REPEAT`` times) and
+    the top of its text (``tokens``: ``words(text)`` when the caller has them). Needs no
+    corpus state, so a writer can count while the database is busy."""
+    body = words(text[:MAX_CHARS]) if tokens is None else tokens[:MAX_WORDS]
+    return Counter(words(title or "") * TITLE_REPEAT + body)
+
+
 class StoryIndex:
     """The in-memory side of story clustering for one writer; the stories table is the truth."""
 
@@ -194,8 +202,11 @@ class StoryIndex:
         """The article's TF-IDF vector; counts the article into the document frequencies.
         ``actors``: linked corpus actor id -> name; ``tokens``: ``words(text)`` when the caller
         already has them."""
-        body = words(text[:MAX_CHARS]) if tokens is None else tokens[:MAX_WORDS]
-        counts = Counter(words(title or "") * TITLE_REPEAT + body)
+        return self.weigh(term_counts(title, text, tokens), actors, language)
+
+    def weigh(self, counts: Counter[str], actors: Mapping[int, str],
+              language: str | None = "en") -> Vector:
+        """``vector`` from the article's ``term_counts``."""
         term_id = self.term_id
         for term in sorted(set(counts).difference(term_id)):  # words never met before (few;
             # set.difference walks the small set, a keys-view difference the whole vocabulary)

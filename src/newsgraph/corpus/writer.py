@@ -13,12 +13,15 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import zlib
+from collections import Counter
+from dataclasses import dataclass
 from enum import Enum
 
+import numpy as np
 import orjson
 
 from newsgraph.corpus import actors, dedup
-from newsgraph.corpus.stories import StoryIndex
+from newsgraph.corpus.stories import StoryIndex, term_counts
 from newsgraph.corpus.text import words
 from newsgraph.model import Digest
 
@@ -101,15 +104,34 @@ def unpack(blob: bytes, text: str) -> Digest:
     return Digest.from_dict(data)
 
 
-def store(session: Session, digest: Digest) -> Outcome:
-    """Store ``digest`` unless an article with the same id is already there."""
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """What storing a digest needs that depends on the digest alone (no corpus state): its
+    near-duplicate signature and band keys, story term counts and packed JSON. Computed by
+    ``prepare`` before the batch's transaction begins."""
+
+    sig: np.ndarray
+    keys: list[int]
+    counts: Counter[str]
+    packed: bytes
+
+
+def prepare(digest: Digest) -> Prepared:
+    tokens = words(digest.text)
+    sig = dedup.signature(digest.text, tokens)
+    return Prepared(sig, dedup.band_keys(sig), term_counts(digest.title, digest.text, tokens),
+                    pack(digest))
+
+
+def store(session: Session, digest: Digest, prepared: Prepared | None = None) -> Outcome:
+    """Store ``digest`` unless an article with the same id is already there (``prepared``:
+    ``prepare(digest)``, when the caller made it already)."""
     conn, stories = session.conn, session.stories
     if conn.execute("SELECT 1 FROM articles WHERE digest_id = ?", (digest.id,)).fetchone():
         return Outcome.EXISTS
     earlier = _earlier_versions(conn, digest.url)
-    tokens = words(digest.text)
-    sig = dedup.signature(digest.text, tokens)
-    keys = dedup.band_keys(sig)
+    prep = prepared or prepare(digest)
+    sig, keys = prep.sig, prep.keys
     match = dedup.find_original(conn, sig, keys, exclude=frozenset(earlier),
                                 pending=session.pending)
     counted = match is None
@@ -119,9 +141,10 @@ def store(session: Session, digest: Digest) -> Outcome:
                                 (match.article_id,)).fetchone()[0]
     else:
         names = {entity_actor[e.id]: e.name for e in digest.entities if e.id in entity_actor}
-        vec = stories.vector(digest.title, digest.text, names, tokens, digest.language)
+        vec = stories.weigh(prep.counts, names, digest.language)
         story_id, _ = stories.assign(vec, digest.published)
-    article_id = _insert_article(session, digest, len(earlier) + 1, match, story_id)
+    article_id = _insert_article(session, digest, prep.packed, len(earlier) + 1, match,
+                                 story_id)
     if earlier:
         session.write_rows()  # an earlier version may be in this batch
         marks = ",".join("?" * len(earlier))
@@ -146,7 +169,8 @@ def _earlier_versions(conn: sqlite3.Connection, url: str | None) -> list[int]:
 
 
 def _insert_article(
-    session: Session, digest: Digest, version: int, match: dedup.Match | None, story_id: int
+    session: Session, digest: Digest, packed: bytes, version: int, match: dedup.Match | None,
+    story_id: int,
 ) -> int:
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     article_id = session.conn.execute(
@@ -154,7 +178,7 @@ def _insert_article(
         "duplicate_of, similarity, story_id, counted, ingested_at, version) "
         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (digest.id, digest.url, digest.source, digest.title, digest.published, digest.text,
-         pack(digest), match.article_id if match else None, match.similarity if match else None,
+         packed, match.article_id if match else None, match.similarity if match else None,
          story_id, 0 if match else 1, now, version)).lastrowid
     session.article_fts.append((article_id, digest.title or "", digest.text))
     return article_id
