@@ -319,11 +319,11 @@ def test_a_batch_retried_after_an_unexpected_error_stores_each_row_once(
 
     store, calls = writer.store, []
 
-    def flaky(session, digest):  # the second article fails once, as a locked disk might
-        calls.append(digest.id)
+    def flaky(session, digest, *prepared):  # the second article fails once, as a locked
+        calls.append(digest.id)  # disk might
         if len(calls) == 2:
             raise sqlite3.OperationalError("disk I/O error")
-        return store(session, digest)
+        return store(session, digest, *prepared)
 
     tables = ["SELECT id, digest_id, story_id, duplicate_of, counted, version FROM articles",
               "SELECT * FROM stories", "SELECT * FROM meta", "SELECT * FROM actors",

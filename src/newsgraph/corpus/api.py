@@ -54,13 +54,14 @@ class Corpus:
         """Read, digest (unless already digests) and store everything under ``paths``."""
         with ingester.writer_lock(self.path):
             items = ingester.results(paths, jobs=jobs, published=published, max_bytes=max_bytes)
-            return ingester.store_all(self.conn, items, progress)
+            return ingester.store_all(self.conn, items, progress, jobs)
 
     def add(self, digests: Iterable[Digest | Failure],
-            progress: ingester.Progress | None = None) -> ingester.IngestReport:
-        """Store digests made elsewhere (no parsing)."""
+            progress: ingester.Progress | None = None,
+            jobs: int | None = None) -> ingester.IngestReport:
+        """Store digests made elsewhere (no parsing); ``jobs`` as in ``ingest``."""
         with ingester.writer_lock(self.path):
-            return ingester.store_all(self.conn, digests, progress)
+            return ingester.store_all(self.conn, digests, progress, jobs)
 
     # reading
     def search(self, text: str, limit: int = 20) -> list[searcher.Hit]:

@@ -20,10 +20,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import chain
 from pathlib import Path
 
-from newsgraph.corpus import writer
+from newsgraph.corpus import preparer, writer
 from newsgraph.corpus.checkpoint import Checkpointer
 from newsgraph.corpus.readers import read_digests, read_raw, split_sources
 from newsgraph.corpus.store import CorpusError, transaction
@@ -100,36 +101,61 @@ def results(
 
 
 def store_all(
-    conn: sqlite3.Connection, items: Iterable[Digest | Failure], progress: Progress | None = None
+    conn: sqlite3.Connection, items: Iterable[Digest | Failure], progress: Progress | None = None,
+    jobs: int | None = None,
 ) -> IngestReport:
-    """Store every digest; failures are collected, never raised."""
+    """Store every digest; failures are collected, never raised. ``jobs``: how many cores the
+    ingest may use (default: all); with two or more, large batches are prepared on a worker
+    (``preparer``) while the batch before them is stored."""
     with _no_full_collections():
-        return _store_all(conn, items, progress)
+        return _store_all(conn, items, progress, jobs)
 
 
 def _store_all(
-    conn: sqlite3.Connection, items: Iterable[Digest | Failure], progress: Progress | None
+    conn: sqlite3.Connection, items: Iterable[Digest | Failure], progress: Progress | None,
+    jobs: int | None,
 ) -> IngestReport:
     report = IngestReport()
     session = writer.Session(conn)
     batch: list[Digest | Failure] = []
     started, batches = time.monotonic(), 0
-    with Checkpointer(_file_of(conn), conn) as checkpointer:
+    held: list[tuple[list[Digest | Failure], Callable[[], preparer.Prepared]]] = []
+
+    def store(batch: list[Digest | Failure], prepared: Callable[[], preparer.Prepared],
+              last: bool = False) -> None:
+        nonlocal batches
+        batches += 1
+        _store_batch(session, batch, prepared(), report, progress,
+                     save_df=last or batches % SAVE_DF_EVERY == 0, ready=checkpointer.wait)
+        checkpointer.kick()
+        if batches % FULL_COLLECTION_EVERY == 0 and gc.isenabled():
+            gc.collect()  # a long ingest still frees what only a full pass finds
+
+    def store_held() -> None:
+        while held:
+            store(*held[0])
+            held.pop(0)
+
+    with Checkpointer(_file_of(conn), conn) as checkpointer, \
+            preparer.Preparer(jobs) as batch_preparer:
         try:
             for item in items:
                 batch.append(item)
                 if len(batch) >= BATCH or time.monotonic() - started > BATCH_SECONDS:
-                    batches += 1
-                    _store_batch(session, batch, report, progress,
-                                 save_df=batches % SAVE_DF_EVERY == 0,
-                                 ready=checkpointer.wait)
-                    checkpointer.kick()
+                    if not batch_preparer.wants_worker(batch):
+                        store_held()
+                        store(batch, batch_preparer.submit(batch))
+                    elif not held:  # nothing to store meanwhile: this batch is made here
+                        # while the worker makes the next one
+                        held.append((batch, partial(preparer.prepare_here, batch)))
+                    else:  # the worker makes this batch while the one before is stored
+                        prepared = batch_preparer.submit(batch)
+                        store_held()
+                        held.append((batch, prepared))
                     batch, started = [], time.monotonic()
-                    if batches % FULL_COLLECTION_EVERY == 0 and gc.isenabled():
-                        gc.collect()  # a long ingest still frees what only a full pass finds
         finally:
-            _store_batch(session, batch, report, progress, save_df=True,
-                         ready=checkpointer.wait)
+            store_held()
+            store(batch, partial(preparer.prepare_here, batch), last=True)
     return report
 
 
@@ -164,15 +190,15 @@ STORE_ERRORS = (sqlite3.IntegrityError, ValueError, TypeError, KeyError)
 def _store_batch(
     session: writer.Session,
     batch: list[Digest | Failure],
+    prepared: preparer.Prepared,
     report: IngestReport,
     progress: Progress | None,
     save_df: bool,
     ready: Callable[[], None],
 ) -> None:
-    """Store one batch. What each digest alone determines is computed first, outside the
-    transaction, while the checkpointer copies the previous batch; ``ready`` then waits for
-    the checkpointer to finish before the transaction begins."""
-    prepared = _prepare(batch)
+    """Store one batch (``prepared``: what each digest alone determines, made outside the
+    transaction while the checkpointer copied the batch before). ``ready`` waits for the
+    checkpointer to finish before the transaction begins."""
     ready()
     try:
         done = _write_batch(session, batch, save_df, isolate=False, prepared=prepared)
@@ -185,17 +211,6 @@ def _store_batch(
             report.outcomes[outcome.value] += 1
         if progress:
             progress(item, outcome)
-
-
-def _prepare(batch: list[Digest | Failure]) -> dict[int, writer.Prepared]:
-    """``writer.prepare`` of each digest of the batch, by ``id``; a digest it fails on is left
-    out (storing it fails again, inside the transaction, where that failure is handled)."""
-    prepared = {}
-    for item in batch:
-        if isinstance(item, Digest):
-            with contextlib.suppress(*STORE_ERRORS):
-                prepared[id(item)] = writer.prepare(item)
-    return prepared
 
 
 def _write_batch(

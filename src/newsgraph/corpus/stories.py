@@ -202,22 +202,24 @@ class StoryIndex:
         """The article's TF-IDF vector; counts the article into the document frequencies.
         ``actors``: linked corpus actor id -> name; ``tokens``: ``words(text)`` when the caller
         already has them."""
-        return self.weigh(term_counts(title, text, tokens), actors, language)
+        counts = term_counts(title, text, tokens)
+        return self.weigh(list(counts), list(counts.values()), actors, language)
 
-    def weigh(self, counts: Counter[str], actors: Mapping[int, str],
+    def weigh(self, terms: list[str], counts: list[int], actors: Mapping[int, str],
               language: str | None = "en") -> Vector:
-        """``vector`` from the article's ``term_counts``."""
+        """``vector`` from the article's ``term_counts`` (``terms[i]`` occurs ``counts[i]``
+        times)."""
         term_id = self.term_id
-        for term in sorted(set(counts).difference(term_id)):  # words never met before (few;
+        for term in sorted(set(terms).difference(term_id)):  # words never met before (few;
             # set.difference walks the small set, a keys-view difference the whole vocabulary)
             self._term(term, language)
-        found = list(map(term_id.__getitem__, counts))
+        found = list(map(term_id.__getitem__, terms))
         for actor, name in actors.items():
             feature = f"#{actor}"
             i = term_id.get(feature)
             found.append(self._term(feature, language, name) if i is None else i)
         ids = np.array(found, np.intp)
-        tf = np.fromiter(chain(counts.values(), repeat(ACTOR_WEIGHT, len(actors))), float,
+        tf = np.fromiter(chain(counts, repeat(ACTOR_WEIGHT, len(actors))), float,
                          len(found))
         keep = ids >= 0
         ids, tf = ids[keep], tf[keep]

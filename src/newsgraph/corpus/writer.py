@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import zlib
-from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
 
@@ -91,8 +90,13 @@ class Session:
 
 def pack(digest: Digest) -> bytes:
     """The digest JSON (as ``Digest.to_dict``) without its text, which is stored once in
-    ``articles.text``; compressed. orjson writes the model's dataclasses itself."""
-    return zlib.compress(orjson.dumps({name: getattr(digest, name) for name in _PACKED}), 1)
+    ``articles.text``; compressed."""
+    return zlib.compress(packed_json(digest), 1)
+
+
+def packed_json(digest: Digest) -> bytes:
+    """``pack`` before compression (orjson writes the model's dataclasses itself)."""
+    return orjson.dumps({name: getattr(digest, name) for name in _PACKED})
 
 
 _PACKED = tuple(name for name in Digest.__dataclass_fields__ if name != "text")
@@ -107,20 +111,28 @@ def unpack(blob: bytes, text: str) -> Digest:
 @dataclass(frozen=True, slots=True)
 class Prepared:
     """What storing a digest needs that depends on the digest alone (no corpus state): its
-    near-duplicate signature and band keys, story term counts and packed JSON. Computed by
-    ``prepare`` before the batch's transaction begins."""
+    near-duplicate signature and band keys, its story term counts (``terms[i]`` occurs
+    ``counts[i]`` times) and its ``pack``. Made before the batch's transaction begins, in
+    this process or in a worker (``prepare_parts`` needs no ``Digest``)."""
 
     sig: np.ndarray
     keys: list[int]
-    counts: Counter[str]
+    terms: list[str]
+    counts: list[int]
     packed: bytes
 
 
 def prepare(digest: Digest) -> Prepared:
-    tokens = words(digest.text)
-    sig = dedup.signature(digest.text, tokens)
-    return Prepared(sig, dedup.band_keys(sig), term_counts(digest.title, digest.text, tokens),
-                    pack(digest))
+    return prepare_parts(digest.title, digest.text, packed_json(digest))
+
+
+def prepare_parts(title: str | None, text: str, json: bytes) -> Prepared:
+    """``prepare`` of the digest with this title, text and ``packed_json``."""
+    tokens = words(text)
+    sig = dedup.signature(text, tokens)
+    counts = term_counts(title, text, tokens)
+    return Prepared(sig, dedup.band_keys(sig), list(counts), list(counts.values()),
+                    zlib.compress(json, 1))
 
 
 def store(session: Session, digest: Digest, prepared: Prepared | None = None) -> Outcome:
@@ -141,7 +153,7 @@ def store(session: Session, digest: Digest, prepared: Prepared | None = None) ->
                                 (match.article_id,)).fetchone()[0]
     else:
         names = {entity_actor[e.id]: e.name for e in digest.entities if e.id in entity_actor}
-        vec = stories.weigh(prep.counts, names, digest.language)
+        vec = stories.weigh(prep.terms, prep.counts, names, digest.language)
         story_id, _ = stories.assign(vec, digest.published)
     article_id = _insert_article(session, digest, prep.packed, len(earlier) + 1, match,
                                  story_id)
