@@ -68,6 +68,14 @@ def test_it_never_goes_to_a_person() -> None:
     assert _links(text, ("Ruth Gale", "PERSON", False)) == {}
 
 
+def test_a_quoted_it_names_only_what_its_own_quotation_names() -> None:
+    text = ('Acme Corp issued a statement on Monday. "It is over," one official told Reuters. '
+            '"Northwind Bank is broke. It cannot pay," she said.')
+    links = _links(text, ("Acme Corp", "ORG", False), ("Northwind Bank", "ORG", False))
+    assert _at(links, "It", text, 0) is None  # the situation, not Acme Corp
+    assert _at(links, "It", text, 1) == 1  # named in the same quotation
+
+
 def test_former_and_latter() -> None:
     text = "Anna Berg debated Tom Reyes. The former won, and the latter conceded."
     links = _links(text, ("Anna Berg", "PERSON", False), ("Tom Reyes", "PERSON", False))

@@ -709,6 +709,10 @@ def _choose(token: Token, agreement: str, case: str, window: list[_Mention],
     quoted = _quoted_before(token, state.quote_open) if case == "subj" else len(token.doc)
     candidates = [m for m in window if m.end <= token.idx and m.token.i not in owned
                   and m.token.i < quoted and agrees(m)]
+    opening = state.quote_open[token.i]
+    if token.lower_ == "it" and opening >= 0:  # “It’s over,” an official said: a quoted "it"
+        # is the speaker's situation, or something named in the same quotation
+        candidates = [m for m in candidates if state.quote_open[m.token.i] == opening]
     if not candidates:
         return None
     if case == "refl":
