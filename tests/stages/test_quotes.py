@@ -1554,3 +1554,12 @@ def test_an_inverted_cue_parsed_as_a_modifier_of_the_name_is_still_a_cue() -> No
 ])
 def test_topics_a_time_rule_or_a_passive_must_not_lose(sentence: str, content: str) -> None:
     assert content in [q.text for q in reported(run(sentence, {}))]
+
+
+def test_a_short_quotation_that_is_its_own_paragraph_is_a_quote() -> None:
+    text = ('The mayor defended the police. "Our officers did their job," Ada Brook said.\n\n'
+            '"Absolutely not."\n\n'
+            'The "reform" plan was shelved.')
+    qs = direct(run(text, {"E1": ["Ada Brook"]}))
+    assert [q.text for q in qs] == ["Our officers did their job", "Absolutely not."]
+    assert qs[1].speaker == "E1"  # the quotation before it goes on

@@ -372,9 +372,18 @@ def _title_like(r: AttributedRun, text: str) -> bool:
 
 
 def _sentence_like(r: AttributedRun, text: str) -> bool:
+    """Three or more words ending a sentence, or fewer that are a paragraph of their own
+    (“Absolutely not.” on its own line is an answer, not a scare quote)."""
     s, e = r.parts[-1]
     inner = text[s:e].rstrip().rstrip("".join(quote_marks()))
-    return len(inner.split()) >= 3 and inner[-1:] in SENTENCE_END
+    if inner[-1:] not in SENTENCE_END:
+        return False
+    if len(inner.split()) >= 3:
+        return True
+    line_start = text.rfind("\n", 0, r.outer[0]) + 1
+    line_end = text.find("\n", r.outer[1])
+    return not text[line_start : r.outer[0]].strip() and not text[
+        r.outer[1] + 1 : len(text) if line_end < 0 else line_end].strip()
 
 
 def direct_parts(r: AttributedRun, text: str,
