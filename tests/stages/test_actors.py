@@ -1124,3 +1124,13 @@ def test_an_organisation_keeps_its_possessive_and_a_hyphenated_given_name_stays_
     names = {m.text for e in d.entities for m in e.mentions}
     assert {"McDonald's Corp", "People's Daily", "Cheuk Hau-yip"} <= names
     assert not names & {"Corp", "Daily", "yip"}
+
+
+def test_a_name_cut_at_its_particles_is_one_person():
+    d = digest("Ruud Gullit and Rafael van der Vaart agreed with Ursula von der Leyen on Monday. "
+               "Manchester United boss Erik ten Hag was furious. Von der Leyen said no.")
+    for name in ("Rafael van der Vaart", "Ursula von der Leyen", "Erik ten Hag"):
+        entity = entity_with(d, name)
+        assert entity is not None and entity.type == "PERSON" and entity.name == name
+    assert "Von der Leyen" in {m.text for m in entity_with(d, "Ursula von der Leyen").mentions}
+    assert not any(e.name in ("Ursula", "Leyen", "Vaart", "Erik") for e in d.entities)

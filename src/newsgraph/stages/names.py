@@ -21,6 +21,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.lexicons import rows
 from newsgraph.stages import coref, personhood, placehood, roles, text_of
 from newsgraph.stages.clusters import words_of
 
@@ -86,7 +87,8 @@ def names_in(doc: Doc) -> list[tuple[Name, int, int]]:
     """(name, first token, end token) for every kept NER entity and proper-noun run, in order."""
     text = text_of(doc)
     out: list[tuple[Name, int, int]] = []
-    ents = [_with_leading_name(doc, whole) for whole in doc.ents if whole.label_ in KEEP]
+    ents = _particle_names(doc, [_with_leading_name(doc, whole) for whole in doc.ents
+                                 if whole.label_ in KEEP])
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     for ent in (part for whole in ents for part in _parts(whole)):
         if ent.start > 1 and _name_hyphen(doc[ent.start - 1]):  # "Eva-" before "Marie X"
@@ -355,6 +357,53 @@ def _with_leading_name(doc: Doc, ent: Span) -> Span:
             and doc[k - 1].lower_ not in personhood.PERSON_NOUNS:  # not "U.S. Attorney [X]"
         k -= 1
     return ent if k == ent.start else Span(doc, k, ent.end, label="ORG")
+
+
+PARTICLES = frozenset(r[0].strip() for r in rows("name_particles.tsv"))
+MAX_PARTICLES = 2  # "von der", "de la"
+
+
+def _particle_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A person's name the NER cut at its lower-case particles ("[Ursula von der] [Leyen]",
+    "[Erik] ten Hag"): a person span, or a listed given name, then one or two particles, then
+    a capitalised word, become one person span up to the end of that word's entity or of the
+    capitalised proper nouns that follow it; the spans it covers give way."""
+    out: list[Span] = []
+    k = 0
+    while k < len(ents):
+        ent = ents[k]
+        last = ent.end  # the span may hold the particles already ("[Rafael van der] Vaart")
+        while last - 1 > ent.start and doc[last - 1].text in PARTICLES:
+            last -= 1
+        end = _after_particles(doc, last)
+        if end is None or not (ent.label_ == "PERSON"
+                               or doc[last - 1].lower_ in coref.GIVEN_NAMES):
+            out.append(ent)
+            k += 1
+            continue
+        k += 1
+        while k < len(ents) and ents[k].start < end:  # the surname's own entity, if any
+            end = max(end, ents[k].end)
+            k += 1
+        out.append(Span(doc, ent.start, end, label="PERSON"))
+    return out
+
+
+def _after_particles(doc: Doc, i: int) -> int | None:
+    """Where the capitalised rest of a name ends, when tokens from ``i`` are particles then a
+    capitalised word on the same line (None otherwise)."""
+    j = i
+    while j < len(doc) and j - i < MAX_PARTICLES and doc[j].text in PARTICLES \
+            and doc[j - 1].whitespace_ == " ":  # (one space: the parse may see a sentence
+        j += 1  # start at "von")
+    if j == i or j >= len(doc) or doc[j - 1].whitespace_ != " " \
+            or not _capitalised(doc[j].text) or doc[j].pos_ not in ("PROPN", "NOUN", "ADJ"):
+        return None
+    end = j + 1
+    while end < len(doc) and doc[end].tag_ == "NNP" and _capitalised(doc[end].text) \
+            and doc[end - 1].whitespace_ == " " and doc[end].ent_type_ in ("", "PERSON"):
+        end += 1
+    return end
 
 
 def _proper_runs(doc: Doc, taken: set[int] | None = None) -> list[tuple[int, int, bool]]:
