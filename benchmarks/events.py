@@ -42,8 +42,8 @@ HERE = Path(__file__).resolve().parent
 
 def _found(texts: list[str]) -> list[tuple[Doc, Found]]:
     out = []
-    for doc in nlp.load().pipe(texts):
-        found = Found(article=Article(text=doc.text, published=PUBLISHED))
+    for doc, text in zip(nlp.parse(texts), texts, strict=True):
+        found = Found(article=Article(text=text, published=PUBLISHED))
         for name, stage in stages():
             setattr(found, name, stage(doc, found))
             found.__dict__.pop("_mention_index", None)

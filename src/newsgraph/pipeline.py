@@ -105,7 +105,7 @@ class Pipeline:
             except InputError as err:
                 out.append(Failure(err.source or "<input>", err.problem))
         todo = [a for a in out if isinstance(a, Article)]
-        docs = iter(nlp.load().pipe(a.text for a in todo))
+        docs = iter(nlp.parse(a.text for a in todo))
         return [self._safe_digest(a, next(docs)) if isinstance(a, Article) else a for a in out]
 
     def _safe_digest(self, article: Article, doc: Doc) -> Digest | Failure:

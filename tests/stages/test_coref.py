@@ -390,3 +390,27 @@ def test_no_pronoun_refers_back_into_a_dateline_credit():
                "official said.")
     cnn = next(e for e in d.entities if e.name == "CNN")
     assert [m.text for m in cnn.mentions] == ["CNN"]
+
+
+def test_a_nationality_after_the_is_resolved_like_he_or_she() -> None:
+    text = ("Manchester United boss Erik ten Hag was furious. 'We gave away two soft goals,' "
+            "the Dutchman said.")
+    d = digest(text)
+    boss = next(e for e in d.entities if e.name == "Erik ten Hag")
+    assert "the Dutchman" in {m.text for m in boss.mentions}
+    assert not any("Dutchman" in e.name for e in d.entities)
+    assert [q.speaker for q in d.quotes] == [boss.id]
+
+
+def test_a_nationality_is_nobody_known_to_be_from_elsewhere() -> None:
+    d = digest("Italian Prime Minister Giorgia Meloni spoke on Monday. 'It was easy,' said the "
+               "Spaniard.")
+    meloni = next(e for e in d.entities if e.name == "Giorgia Meloni")
+    assert "the Spaniard" not in {m.text for m in meloni.mentions}
+    assert d.quotes[0].speaker != meloni.id
+
+
+def test_a_nationality_before_a_name_is_no_part_of_it() -> None:
+    d = digest("The Spaniard Rodri agreed, and Brazilian Vinicius Junior scored twice.")
+    names = {e.name: e.type for e in d.entities}
+    assert names.get("Rodri") == "PERSON" and names.get("Vinicius Junior") == "PERSON"

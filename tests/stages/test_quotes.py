@@ -1563,3 +1563,37 @@ def test_a_short_quotation_that_is_its_own_paragraph_is_a_quote() -> None:
     qs = direct(run(text, {"E1": ["Ada Brook"]}))
     assert [q.text for q in qs] == ["Our officers did their job", "Absolutely not."]
     assert qs[1].speaker == "E1"  # the quotation before it goes on
+
+
+# --------------------------------------------------------------------------- British marks
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("'We lost,' the Dutchman said. 'It hurts.'", '"We lost," the Dutchman said. "It hurts."'),
+    ("‘We lost,’ he said.", "“We lost,” he said."),
+    ("The players' union said 'no deal' was 'off the table'.",
+     'The players\' union said "no deal" was "off the table".'),
+    ("Don't stop, it's the '90s and the dogs' bowls.",
+     "Don't stop, it's the '90s and the dogs' bowls."),
+    ("'The first part of a quote going on\n'and its end,' she said.",
+     '"The first part of a quote going on\n"and its end," she said.'),
+    ('"We lost," he said of the \'mess\'.', '"We lost," he said of the \'mess\'.'),
+])
+def test_single_marks_are_read_as_double_ones_by_the_parser_only(text: str,
+                                                                  expected: str) -> None:
+    from newsgraph.stages.quote_marks import for_parsing
+
+    assert for_parsing(text) == expected and len(expected) == len(text)
+
+
+def test_a_british_quote_is_parsed_right_and_stays_as_written() -> None:
+    from newsgraph.pipeline import digest
+
+    text = ("Erik ten Hag was furious after the defeat. 'We gave away two soft goals,' the "
+            "53-year-old said.")
+    d = digest(text)
+    assert d.text == text  # the digest keeps the article's own marks
+    assert_grounded(d)
+    boss = next(e for e in d.entities if e.name == "Erik ten Hag")
+    assert [(q.text, q.speaker) for q in d.quotes if q.kind == "direct"] == [
+        ("We gave away two soft goals", boss.id)]

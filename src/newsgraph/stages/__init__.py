@@ -19,11 +19,20 @@ _TEXT_KEY = "newsgraph.text"
 
 
 def text_of(doc: Doc) -> str:
-    """``doc.text``, built once per document (spaCy joins every token on each access)."""
+    """The article's text: ``doc.text`` (built once per document: spaCy joins every token on
+    each access), or the text ``nlp.parse`` was given when it parsed a copy with other
+    quotation marks."""
     text = doc.user_data.get(_TEXT_KEY)
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Make ``text`` (same length as ``doc.text``) what ``text_of(doc)`` gives."""
+    if len(text) != len(doc.text):
+        raise ValueError("the parsed text and the article differ in length")
+    doc.user_data[_TEXT_KEY] = text
 
 
 

@@ -395,7 +395,8 @@ def _anchor(doc: Doc, cluster: Cluster) -> coref.Anchor:
     people ("the Americans"), not as an adjective ("American officials")."""
     if cluster.type in ("PERSON", "GROUP"):
         return coref.Anchor([(m.start, m.end) for m in cluster.mentions], cluster.type,
-                            plural=cluster.plural, gender=cluster.gender)
+                            plural=cluster.plural, gender=cluster.gender,
+                            extra={"country": cluster.country})
     spans, plurals = [], []
     for m in cluster.mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")

@@ -121,16 +121,31 @@ class _Mention:
     first: bool = False  # the first anchor mention of its sentence
 
 
-def age_epithet(token: Token) -> tuple[str, str] | None:
-    """("x", case) for "the 56-year-old" standing alone as a subject or object (a person of
-    either gender, resolved as "he" or "she" would be); None otherwise."""
-    if token.lower_ != "old" or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+NATIONALITY_NOUNS: dict[str, str] = {r[0]: r[1] for r in rows("nationality_nouns.tsv")}
+NATIONALITY_COUNTRIES: dict[str, str] = {r[0]: r[2] for r in rows("nationality_nouns.tsv")}
+EPITHET_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj")
+
+
+def person_epithet(token: Token) -> tuple[str, str] | None:
+    """(agreement, case) for a person named by a description that stands alone as a subject
+    or object, resolved as "he" or "she" would be: "the 56-year-old" (either gender, "x"),
+    "the Dutchman" (m), "the Frenchwoman" (f), "the Spaniard" (x); None otherwise."""
+    if token.dep_ not in EPITHET_DEPS:
         return None
+    case = "subj" if token.dep_.startswith("nsubj") else "obj"
     kids = list(token.children)
-    if not any(c.lower_ == "the" and c.dep_ == "det" for c in kids) or not any(
-            c.lemma_ == "year" and any(g.dep_ == "nummod" for g in c.children) for c in kids):
+    if not any(c.lower_ == "the" and c.dep_ == "det" for c in kids):
         return None
-    return "x", "subj" if token.dep_.startswith("nsubj") else "obj"
+    if token.lower_ == "old":
+        if any(c.lemma_ == "year" and any(g.dep_ == "nummod" for g in c.children)
+               for c in kids):
+            return "x", case
+        return None
+    gender = NATIONALITY_NOUNS.get(token.lower_)
+    if gender is None or token.tag_ in ("NNS", "NNPS") or not token.text[:1].isupper() \
+            or any(c.dep_ in ("poss", "compound", "nummod") for c in kids):
+        return None
+    return gender, case
 
 
 def _agrees(anchor: Anchor, agreement: str, gender: str | None, lenient: bool) -> bool:
@@ -298,7 +313,7 @@ def resolve(doc: Doc, anchors: Sequence[Anchor], observe: Observer | None = None
             entry = PRONOUNS.get(token.lower_)
             start = token.idx
             if entry is None:
-                entry = age_epithet(token)  # "The 56-year-old said": like "he" or "she"
+                entry = person_epithet(token)  # "The 56-year-old said": like "he" or "she"
                 if entry is None:
                     continue
                 start = doc[token.left_edge.i].idx
@@ -709,6 +724,10 @@ def _choose(token: Token, agreement: str, case: str, window: list[_Mention],
     quoted = _quoted_before(token, state.quote_open) if case == "subj" else len(token.doc)
     candidates = [m for m in window if m.end <= token.idx and m.token.i not in owned
                   and m.token.i < quoted and agrees(m)]
+    country = NATIONALITY_COUNTRIES.get(token.lower_)
+    if country is not None:  # "the Spaniard" is nobody known to be from elsewhere
+        candidates = [m for m in candidates
+                      if anchors[m.anchor].extra.get("country") in (None, country)]
     opening = state.quote_open[token.i]
     if token.lower_ == "it" and opening >= 0:  # “It’s over,” an official said: a quoted "it"
         # is the speaker's situation, or something named in the same quotation

@@ -353,6 +353,8 @@ def speakers(doc: Doc, actors: list[Cluster], unresolved: list[Cluster]) -> list
         if head.tag_ in RELATIVE_TAGS:
             _relative_mention(head, actors + out)
             continue
+        if coref.person_epithet(head) is not None:
+            continue  # "the Dutchman said": someone named before, whom coref finds
         part = partitive_object(head)
         noun = part if part is not None else head
         label = noun.i == 0 and noun.lemma_.lower() in speaker_nouns()  # a headline "Poll: …"

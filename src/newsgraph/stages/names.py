@@ -121,9 +121,17 @@ def names_in(doc: Doc) -> list[tuple[Name, int, int]]:
             title = personhood.PERSON_NOUNS[doc[first].lower_]
             first += 1
             start = doc[first].idx
+        # and so is a nationality before a name ("the Spaniard Rodri", labelled NORP)
+        while ent.end - first >= 2 and doc[first].is_title \
+                and doc[first].lower_ in coref.NATIONALITY_NOUNS:
+            title = coref.NATIONALITY_NOUNS[doc[first].lower_]
+            first += 1
+            start = doc[first].idx
         words = words_of(text[start:end])
         if not words or _address(text[start:end]) or (len(words) == 1 and len(words[0]) == 1):
             continue  # (a lone letter: "Neither do I." is no organisation "I.")
+        if coref.person_epithet(doc[ent.end - 1]) is not None:
+            continue  # "the Dutchman": someone named elsewhere, for coref to find
         if (ent.label_ == "ORG" or all(w in TITLES for w in words)) and roles.only_a_title(words):
             continue  # "one neo-bank CEO told me": a title, the description's to read
         if _caption_noun(doc, first, ent.end) or _currency(doc, first, ent.end):

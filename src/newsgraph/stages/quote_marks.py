@@ -15,10 +15,15 @@ into quoted runs. Text and tokens only; which runs are quotes and who said them 
   marks close both (a quote nested in the same marks).
 - Runs inside an earlier run are nested quotes (its content); a run crossing one keeps only its
   parts after it.
+- ``for_parsing``: the parser was trained on double marks and misreads British-style single
+  ones ("'We lost,' the Dutchman said" becomes a noun phrase), so a text quoting with single
+  marks only is parsed with them written as double marks (same length, same offsets); every
+  stage reads the original text (``text_of``), marks included.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
@@ -96,7 +101,7 @@ def find_marks(doc: Doc, text: str) -> list[Mark]:
     counts as one)."""
     table, out = quote_marks(), []
     for tok in doc:
-        t = tok.text
+        t = text[tok.idx : tok.idx + len(tok.text)]  # the article's marks, not ``for_parsing``'s
         if t == "`" and text.startswith("``", tok.idx):
             t = "``"  # the tokenizer splits `` into two tokens
         elif t == "`" and tok.idx > 0 and text[tok.idx - 1] == "`":
@@ -146,6 +151,41 @@ def _role(text: str, pos: int, default: str, table: dict[str, tuple[str, str]],
     if before_close and not after_open:
         return "close"
     return default
+
+
+_SINGLE = re.compile("['‘’]")
+_DOUBLE = re.compile("[\"“”«»]|''|``")  # double marks, or single ones doubled for them
+
+
+def for_parsing(text: str) -> str:
+    """``text`` with its single quotation marks written as double ones (‘ ’ as “ ”, ' as ")
+    when it has no double marks (nor single ones doubled to stand for them, as in ''this''):
+    pairs of an opening mark (after space or OPEN_AFTER, before a word) and the next closing
+    mark of its paragraph (after a non-space, before space or CLOSE_BEFORE, not a plural
+    possessive like "players' union"), and an opening mark that starts a paragraph (a quote
+    going on to the next). Apostrophes stay."""
+    if ("'" not in text and "‘" not in text) or _DOUBLE.search(text):
+        return text
+    chars: list[str] | None = None
+    for start, end in paragraphs(text):
+        opener = -1
+        for m in _SINGLE.finditer(text, start, end):
+            p, c = m.start(), m.group()
+            prev = text[p - 1] if p > start else " "
+            nxt = text[p + 1] if p + 1 < end else " "
+            if c != "’" and opener < 0 and (prev.isspace() or prev in OPEN_AFTER) and (
+                    nxt.isalnum() or nxt in "…."):
+                opener = p
+            elif c != "‘" and opener >= 0 and not prev.isspace() and (
+                    nxt.isspace() or nxt in CLOSE_BEFORE) and not _possessive_like(text, p):
+                chars = chars or list(text)
+                chars[opener] = "“" if text[opener] == "‘" else '"'
+                chars[p] = "”" if c == "’" else '"'
+                opener = -1
+        if opener == start:
+            chars = chars or list(text)
+            chars[opener] = "“" if text[opener] == "‘" else '"'
+    return text if chars is None else "".join(chars)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

@@ -269,7 +269,7 @@ def _adjacent_subject(verb: Token, view: DocView) -> Token | None:
     for i in (before, _noun_after(verb)):
         if not 0 <= i < len(doc):
             continue
-        epithet = coref.age_epithet(doc[i]) is not None  # "the 29-year-old": ADJ, DATE
+        epithet = coref.person_epithet(doc[i]) is not None  # "the 29-year-old": ADJ, DATE
         named = doc[i].pos_ in SPEAKER_POS and doc[i].ent_type_ not in ("DATE", "TIME")
         if (not view.quoted[i] and (epithet or named)  # (not "… said Thursday")
                 and not (i > verb.i and doc[i].dep_ in SUBJECT_DEPS and doc[i].head.i != verb.i)
@@ -309,7 +309,7 @@ def _noun_after(verb: Token) -> int:
         head = doc[i].head
         if i < head.i <= i + MAX_PHRASE_REACH and (
                 (head.pos_ == "NOUN" and speaker_type(head) is not None)
-                or coref.age_epithet(head) is not None):  # "…,' joked the 29-year-old"
+                or coref.person_epithet(head) is not None):  # "…,' joked the 29-year-old"
             return head.i
     return i
 
