@@ -1134,3 +1134,13 @@ def test_a_name_cut_at_its_particles_is_one_person():
         assert entity is not None and entity.type == "PERSON" and entity.name == name
     assert "Von der Leyen" in {m.text for m in entity_with(d, "Ursula von der Leyen").mentions}
     assert not any(e.name in ("Ursula", "Leyen", "Vaart", "Erik") for e in d.entities)
+
+
+def test_a_former_office_holder_is_not_the_holder_of_a_narrower_office():
+    d = digest("Speaking to the BBC, the former minister added: 'I have no regrets.'\n\n"
+               "'This is a historic day,' Prime Minister Rishi Sunak said.")
+    sunak = entity_with(d, "Rishi Sunak")
+    assert "the former minister" not in {m.text for m in sunak.mentions}
+    d = digest("Former President Barack Obama spoke in Chicago. The former president said "
+               "the vote mattered.")
+    assert "The former president" in {m.text for m in entity_with(d, "Barack Obama").mentions}

@@ -1578,6 +1578,9 @@ def test_a_short_quotation_that_is_its_own_paragraph_is_a_quote() -> None:
     ("'The first part of a quote going on\n'and its end,' she said.",
      '"The first part of a quote going on\n"and its end," she said.'),
     ('"We lost," he said of the \'mess\'.', '"We lost," he said of the \'mess\'.'),
+    ("'Sack them and take the Footballers' Association on,' he said.",
+     '"Sack them and take the Footballers\' Association on," he said.'),
+    ("It was ‘a day out' for them.", "It was “a day out” for them."),
 ])
 def test_single_marks_are_read_as_double_ones_by_the_parser_only(text: str,
                                                                   expected: str) -> None:

@@ -63,8 +63,9 @@ def _holder(doc: Doc, desc: roles.Description, people: list[Cluster]) -> Cluster
     extra = set(text_of(doc)[desc.start:desc.end].lower().split()) - set(role.split())
     if (NOT_THE_ROLE - {"former"}) & extra or any(w.startswith("vice") for w in extra):
         return None  # "the vice presidential nominee" is not the nominee
-    cands = [c for c in people if c.role is not None and c.role.lower() == role] or [
-        c for c in people if c.role is not None and _narrower(c.role.lower(), role)]
+    cands = [c for c in people if c.role is not None and c.role.lower() == role]
+    if not cands and not FORMER & extra:  # "the former minister" is no prime minister
+        cands = [c for c in people if c.role is not None and _narrower(c.role.lower(), role)]
     cands = [c for c in cands if not _party_clash(doc, desc, c)]
 
     def fits(c: Cluster) -> int:

@@ -177,10 +177,12 @@ def for_parsing(text: str) -> str:
                     nxt.isalnum() or nxt in "…."):
                 opener = p
             elif c != "‘" and opener >= 0 and not prev.isspace() and (
-                    nxt.isspace() or nxt in CLOSE_BEFORE) and not _possessive_like(text, p):
+                    nxt.isspace() or nxt in CLOSE_BEFORE) and not (
+                    prev in "sS" and text[p + 1 : p + 3].strip()[:1].isalpha()):
+                # (not "the Footballers' Association": an s' before a word may be possessive)
                 chars = chars or list(text)
-                chars[opener] = "“" if text[opener] == "‘" else '"'
-                chars[p] = "”" if c == "’" else '"'
+                curly = text[opener] == "‘"
+                chars[opener], chars[p] = ("“", "”") if curly else ('"', '"')
                 opener = -1
         if opener == start:
             chars = chars or list(text)
