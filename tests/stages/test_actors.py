@@ -1144,3 +1144,13 @@ def test_a_former_office_holder_is_not_the_holder_of_a_narrower_office():
     d = digest("Former President Barack Obama spoke in Chicago. The former president said "
                "the vote mattered.")
     assert "The former president" in {m.text for m in entity_with(d, "Barack Obama").mentions}
+
+
+def test_someone_new_brought_in_by_an_indefinite_phrase_keeps_the_pronouns_after_it():
+    d = digest('"It is a mess," Boris Johnson told the Daily Mail.\n\n'
+               "Police said a man, 34, was arrested at his home.\n\n"
+               "Nadia Kovac, a witness, called the police. A woman was also injured. She was "
+               "taken to hospital.")
+    johnson, kovac = entity_with(d, "Boris Johnson"), entity_with(d, "Nadia Kovac")
+    assert "his" not in {m.text for m in johnson.mentions}
+    assert "She" not in {m.text for m in kovac.mentions}

@@ -262,6 +262,7 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     # descriptions of nobody named ("The Queen ... She") compete for pronouns; what they win
     # stays unlinked rather than going to the wrong actor
     competing = actors + unresolved
+    competing += descriptions.person_phrases(doc, competing)  # "the suspect", "a woman"
     links = coref.resolve(doc, [_anchor(doc, c) for c in competing])
     # a description of nobody named whose pronoun speaks ("The former governor ... He said")
     # becomes an actor, as "the senator said" does

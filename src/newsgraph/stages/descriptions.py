@@ -316,6 +316,39 @@ def speaking(doc: Doc, won: list[tuple[int, Cluster]]) -> list[Cluster]:
     return out
 
 
+PHRASE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+PHRASE_DETERMINERS = frozenset({"a", "an"})
+
+
+def person_phrases(doc: Doc, taken: list[Cluster]) -> list[Cluster]:
+    """Indefinite singular noun phrases that bring in someone new, as subject or object ("a
+    woman was injured", "police arrested a man"): PERSON clusters that compete for pronouns,
+    so that "She was taken to hospital" is not given to the last person named. Not a
+    definite one ("the woman", "the boy" are as often a person named before), one inside
+    quotation marks, one an actor or description (``taken``) covers, nor a predicate ("he is
+    a teacher", "as a nurse")."""
+    text = text_of(doc)
+    opening = quote_openings(doc)
+    out: list[Cluster] = []
+    for t in doc:
+        gender = personhood.PERSON_NOUNS.get(t.lower_)
+        if gender is None or t.tag_ != "NN" or t.dep_ not in PHRASE_DEPS or opening[t.i] >= 0:
+            continue
+        det = next((c for c in t.children if c.dep_ == "det"), None)
+        if det is None or det.lower_ not in PHRASE_DETERMINERS or det.i > t.i:
+            continue
+        if t.dep_ == "pobj" and t.head.lower_ == "as":
+            continue
+        start, end = det.idx, t.idx + len(t)
+        if any(overlaps(c, start, end) for c in [*taken, *out]):
+            continue
+        cluster = Cluster(words_of(text[t.idx:end]), "PERSON")
+        cluster.gender = gender if gender in ("m", "f") else None
+        cluster.add(Mention(text[start:end], start, end, "other"), "PERSON")
+        out.append(cluster)
+    return out
+
+
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 NARRATOR_MIN = 2  # first-person words outside quotes that make a narrator
 
