@@ -1154,3 +1154,23 @@ def test_someone_new_brought_in_by_an_indefinite_phrase_keeps_the_pronouns_after
     johnson, kovac = entity_with(d, "Boris Johnson"), entity_with(d, "Nadia Kovac")
     assert "his" not in {m.text for m in johnson.mentions}
     assert "She" not in {m.text for m in kovac.mentions}
+
+
+def test_an_organisation_named_again_by_its_head_word_is_one_actor():
+    d = digest("The Ministry of Defence said on Monday it would buy drones. The Ministry "
+               "declined to give the price. The European Commission and the Federal Trade "
+               "Commission met. The Commission said nothing. The White House and the House "
+               "disagreed.")
+    assert "Ministry" in {m.text for m in entity_with(d, "Ministry of Defence").mentions}
+    # two commissions: "the Commission" could be either
+    assert "Commission" not in {m.text for m in entity_with(d, "European Commission").mentions}
+    assert "House" not in {m.text for m in entity_with(d, "White House").mentions}
+
+
+def test_a_capital_acting_for_its_government_is_a_place_not_a_person():
+    d = digest("He said Kyiv would not seek to flood the Polish market. Russia accused Poland "
+               "of sending weapons to Kyiv.")
+    kyiv = entity_with(d, "Kyiv")
+    assert kyiv.type == "GPE" and kyiv.country == "UKR"
+    d = digest("Denzel Washington won an award. Washington said he was grateful.")
+    assert entity_with(d, "Washington") is entity_with(d, "Denzel Washington")

@@ -147,6 +147,12 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     drop_gerund_openers(doc, names)
     places = placehood.relabel([(n.words, n.label, n.place, n.person is not None)
                                 for n, _, _ in names if n.label in ("PERSON", "ORG")])
+    # a capital the NER calls a person, with no person evidence, is the capital ("Kyiv would
+    # not seek ..."), unless someone named in the text bears its name ("Denzel Washington")
+    namesakes = {w for n, _, _ in names if len(n.words) > 1 for w in n.words}
+    places |= {n.words for n, _, _ in names if n.label == "PERSON" and n.person is None
+               and len(n.words) == 1 and n.words[0] not in namesakes
+               and roles.capital(text[n.start:n.end])}
     for name, _, _ in names:
         if name.words in places and name.label in ("PERSON", "ORG"):
             name.label, name.maybe = "GPE", False
@@ -382,7 +388,35 @@ def _legal_forms(others: dict[tuple[str, ...], Cluster]) -> dict[tuple[str, ...]
             continue
         _absorb(fulls[0], others.pop((word,)))
         bare[(word,)] = fulls[0]
+    for key, full in _head_words(others).items():
+        bare.setdefault(key, full)
     return bare
+
+
+OWN_NAME_HEADS = frozenset({"house"})  # "the House" is no "White House"
+
+
+def _head_words(others: dict[tuple[str, ...], Cluster]) -> dict[tuple[str, ...], Cluster]:
+    """An organisation named again by its head word alone ("the Commission" after "the
+    European Commission", "the Ministry" after "the Ministry of Defence") is that
+    organisation, when it is the only one named with that head. Returns the organisations
+    by head word (for the proper nouns the NER missed)."""
+    by_head: dict[str, list[Cluster]] = {}
+    for k, c in others.items():
+        if len(k) > 1 and _head(k) in roles.ORG_WORDS and _head(k) not in OWN_NAME_HEADS \
+                and c.labels.most_common(1)[0][0] == "ORG":
+            by_head.setdefault(_head(k), []).append(c)
+    found = {(word,): fulls[0] for word, fulls in by_head.items() if len(fulls) == 1}
+    for key, full in found.items():
+        plain = others.get(key)
+        if plain is not None and plain.labels.most_common(1)[0][0] == "ORG":
+            _absorb(full, others.pop(key))
+    return found
+
+
+def _head(words: tuple[str, ...]) -> str:
+    """The head word of a name: the last one, or the one before "of" ("Ministry of Defence")."""
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
 
 
 def _absorb(full: Cluster, plain: Cluster) -> None:

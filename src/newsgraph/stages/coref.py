@@ -262,7 +262,7 @@ def resolve(doc: Doc, anchors: Sequence[Anchor], observe: Observer | None = None
         numbers.append(n)
     by_sent: dict[int, list[_Mention]] = {}
     first: dict[int, int] = {}
-    credit = _dateline_end(text_of(doc))
+    credit = dateline_end(text_of(doc))
     for i, anchor in enumerate(anchors):
         for start, end in anchor.mentions:
             if start < credit:
@@ -468,11 +468,12 @@ def _name_gender(text: str, anchor: Anchor) -> str | None:
 _DATELINE = re.compile(r"[^\n()]{0,60}\([A-Z][\w.&' ]{0,30}\)\s*(?:--|[-\u2013\u2014])\s")
 
 
-def _dateline_end(text: str) -> int:
-    """The end of a dateline with an agency credit opening the text ("BAGHDAD, Iraq (CNN) --
-    ", "LONDON (Reuters) - "), else 0: no pronoun refers back into it."""
-    match = _DATELINE.match(text)
-    return match.end() if match else 0
+def dateline_end(text: str, pos: int = 0) -> int:
+    """The end of a dateline with an agency credit opening the text at ``pos`` ("BAGHDAD,
+    Iraq (CNN) -- ", "LONDON (Reuters) - "), else ``pos``: no pronoun refers back into it,
+    and it is no part of what a sentence reports."""
+    match = _DATELINE.match(text, pos)
+    return match.end() if match else pos
 
 
 def sentence(doc: Doc, i: int) -> tuple[int, int]:

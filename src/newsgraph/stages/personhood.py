@@ -27,6 +27,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from newsgraph.lexicons import rows
+from newsgraph.stages import roles
 from newsgraph.stages.coref import PRONOUNS, sentence
 
 SUBJECTS = {"nsubj": "active", "nsubjpass": "passive"}
@@ -148,5 +149,5 @@ def evidence(doc: Doc, start: int, end: int) -> str | None:
     if found is not None:
         return found
     if _verb(root) or _who(root) or _owner(root) or _with_person(root) or _next_he_she(root):
-        return "x"
+        return None if roles.capital(doc[start:end].text) else "x"  # "Moscow threatened"
     return None

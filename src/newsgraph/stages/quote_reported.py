@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.model import Quote, Span
 from newsgraph.stages import Found, personhood, roles
+from newsgraph.stages.coref import dateline_end
 from newsgraph.stages.quote_cues import (
     Verb,
     according_content,
@@ -173,6 +174,8 @@ def _content_span(text: str, doc: Doc, a: int, b: int) -> tuple[int, int]:
     after them when they open a quotation it closes (the parse leaves the mark out: "said it
     remains a “key seat”")."""
     s, e = trim(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), ",;:—–-")
+    if s == 0 or text[s - 1] == "\n":  # "WARSAW (Reuters) - X signed a deal, Y said"
+        s = min(e, dateline_end(text, s))
     table = quote_marks()
     mark = table.get(text[e]) if s < e < len(text) else None
     if mark is None or mark[1] == "open":

