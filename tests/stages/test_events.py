@@ -64,6 +64,7 @@ def test_coordinated_sources_give_one_event_each() -> None:
     out = run("Kenya and Uganda signed a trade accord in 2019.", {"A": ["Kenya"], "B": ["Uganda"]})
     assert sorted(e.source for e in out) == ["A", "B"]
     assert {(e.type, e.date) for e in out} == {("SUPPORT", "2019")}  # signing: SUPPORT
+    assert sorted((e.source, e.target) for e in out) == [("A", "B"), ("B", "A")]  # each other
 
 
 def test_particle_verbs() -> None:

@@ -560,8 +560,9 @@ def _events(cand: _Candidate, by_index: dict[int, _Candidate], dates: list[Span]
     out = []
     for source_id in dict.fromkeys(ids):
         target = to if to is not None or len(ids) < 2 else pair_partner(source_id, sources, found)
-        if target is None and row.type in words("mutual") and len(set(ids) - {None}) == 2:
-            target = next(i for i in set(ids) - {None} if i != source_id)  # "X and Y agreed"
+        if target is None and (row.type in words("mutual") or row.needs == "agreement") \
+                and len(set(ids) - {None}) == 2:  # "X and Y agreed", "X and Y signed a pact"
+            target = next(i for i in set(ids) - {None} if i != source_id)
         # a promise or threat needs the actor who makes it: "X will be sentenced" stays literal
         kind, mode, coded_status = coded(row.type, row.mode, status if source_id else (
             "negated" if status == "refused" else status))
