@@ -1174,3 +1174,12 @@ def test_a_capital_acting_for_its_government_is_a_place_not_a_person():
     assert kyiv.type == "GPE" and kyiv.country == "UKR"
     d = digest("Denzel Washington won an award. Washington said he was grateful.")
     assert entity_with(d, "Washington") is entity_with(d, "Denzel Washington")
+
+
+def test_a_gerund_opening_a_quotation_is_no_part_of_the_name_after_it():
+    d = digest('SAN FRANCISCO — A former engineer was charged on Thursday with passing designs '
+               'to a Chinese rival, federal prosecutors said.\n\n"Protecting American '
+               'innovation is one of our highest priorities," U.S. Attorney Ismail Ramsey said '
+               'in a statement. "We will hold accountable anyone who steals from American '
+               'companies."')
+    assert not any("Protecting" in m.text for e in d.entities for m in e.mentions)

@@ -1600,3 +1600,12 @@ def test_a_british_quote_is_parsed_right_and_stays_as_written() -> None:
     boss = next(e for e in d.entities if e.name == "Erik ten Hag")
     assert [(q.text, q.speaker) for q in d.quotes if q.kind == "direct"] == [
         ("We gave away two soft goals", boss.id)]
+
+
+@pytest.mark.parametrize("dateline", ["SAN FRANCISCO — ", "WARSAW, March 12 (Reuters) - ",
+                                      "BUFFALO, N.Y. -- "])
+def test_what_a_lead_reports_starts_after_its_dateline(dateline: str) -> None:
+    text = (f"Engineer charged\n\n{dateline}A former engineer was charged on Thursday with "
+            "stealing designs, federal prosecutors said.")
+    (q,) = reported(run(text, {"E1": ["federal prosecutors"]}))
+    assert q.text.startswith("A former engineer was charged")

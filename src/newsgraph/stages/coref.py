@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.countries import country_of
 from newsgraph.lexicons import rows
 from newsgraph.stages import placehood, roles, text_of
 from newsgraph.stages.quote_cues import reporting_verbs, verb_lemma
@@ -466,13 +467,23 @@ def _name_gender(text: str, anchor: Anchor) -> str | None:
 
 
 _DATELINE = re.compile(r"[^\n()]{0,60}\([A-Z][\w.&' ]{0,30}\)\s*(?:--|[-\u2013\u2014])\s")
+# a place in capitals, maybe its state or country, then a dash or colon: "SAN FRANCISCO — ",
+# "BUFFALO, N.Y. -- ", "NEW DELHI: "
+_CAPS_DATELINE = re.compile(r"([A-Z][A-Z.'\u2019]+(?: [A-Z][A-Z.'\u2019]*)*)"
+                            r"(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?\s*(?:--|[-:\u2013\u2014])\s")
 
 
 def dateline_end(text: str, pos: int = 0) -> int:
-    """The end of a dateline with an agency credit opening the text at ``pos`` ("BAGHDAD,
-    Iraq (CNN) -- ", "LONDON (Reuters) - "), else ``pos``: no pronoun refers back into it,
-    and it is no part of what a sentence reports."""
+    """The end of a dateline opening the text at ``pos`` (with an agency credit, "BAGHDAD,
+    Iraq (CNN) -- ", "LONDON (Reuters) - ", or a place in capitals, "SAN FRANCISCO — "),
+    else ``pos``: no pronoun refers back into it, and it is no part of what a sentence
+    reports."""
     match = _DATELINE.match(text, pos)
+    if match is None:  # a place in capitals must be a city or state: not "NATO - ", "US - "
+        match = _CAPS_DATELINE.match(text, pos)
+        place = match.group(1).title() if match is not None else ""
+        if match is not None and (roles.place_country(place) is None or country_of(place)):
+            match = None
     return match.end() if match else pos
 
 

@@ -197,24 +197,31 @@ def _caption_noun(doc: Doc, first: int, end: int) -> bool:
 
 
 def drop_gerund_openers(doc: Doc, names: list[tuple[Name, int, int]]) -> None:
-    """A sentence opening on a gerund runs it into the name after it ("Hosting Cook at the
-    summit was a dream", "Meeting Putin in Moscow, Xi ..."): the -ing word is left out of the
-    name when the rest ends another, longer name of the article ("Tim Cook") and the word is
-    a verb form ("host" + "ing"), not a given name ("Irving", "Sterling")."""
+    """A sentence (or quotation) opening on a gerund runs it into the name after it ("Hosting
+    Cook at the summit was a dream", "“Protecting American innovation ..."): the -ing word is
+    left out of the name when the rest is, or ends, another name of the article ("Tim Cook",
+    "American") and the word is a verb form ("host" + "ing"), not a given name ("Irving",
+    "Sterling")."""
     text = text_of(doc)
     endings: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
     for n, _, _ in names:
         for k in range(1, len(n.words)):
             endings.setdefault(n.words[-k:], set()).add(n.words)
+    named = {n.words for n, _, _ in names}
     for i, (name, first, end) in enumerate(names):
         word = doc[first]
-        if (len(name.words) < 2 or not word.is_sent_start or not word.lower_.endswith("ing")
-                or not endings.get(name.words[1:], set()) - {name.words}
+        opens = word.is_sent_start or (first > 0 and doc[first - 1].is_quote
+                                       and doc[first - 1].is_sent_start)  # “Protecting X …
+        if (len(name.words) < 2 or not opens or not word.lower_.endswith("ing")
+                or not (endings.get(name.words[1:], set()) - {name.words}
+                        or name.words[1:] in named)
                 or word.lower_ in coref.GIVEN_NAMES
                 or not _verb_form(word.lower_)):
             continue
         start = doc[first + 1].idx
         name.start, name.words = start, words_of(text[start:name.end])
+        name.label = next((n.label for n, _, _ in names  # what the NER calls it elsewhere
+                           if n.words == name.words and n is not name), name.label)
         names[i] = (name, first + 1, end)
 
 
