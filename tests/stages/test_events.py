@@ -751,3 +751,9 @@ def test_a_passive_strike_is_no_walk_out() -> None:
     actors = {"A": ["Mrs Buksh"], "B": ["Workers"]}
     assert run("Mrs Buksh died after being struck on the head five times.", actors) == ()
     assert one("Workers struck for higher pay.", actors).type == "PROTEST"
+
+
+def test_a_second_verb_the_parse_hangs_inside_a_reported_clause_keeps_its_subject() -> None:
+    ev = one("Hamas denied that any rockets had been fired and accused Israel of trying to "
+             "sabotage the talks.", {"A": ["Hamas"], "B": ["Israel"]})
+    assert (ev.type, ev.source, ev.target) == ("ACCUSE", "A", "B")

@@ -1609,3 +1609,18 @@ def test_what_a_lead_reports_starts_after_its_dateline(dateline: str) -> None:
             "stealing designs, federal prosecutors said.")
     (q,) = reported(run(text, {"E1": ["federal prosecutors"]}))
     assert q.text.startswith("A former engineer was charged")
+
+
+def test_a_second_cue_the_parse_hangs_inside_the_first_ones_content_has_its_speaker() -> None:
+    text = ("Hamas denied that any rockets had been fired and accused Israel of trying to "
+            "sabotage the talks.")
+    qs = reported(run(text, {"E1": ["Hamas"], "E2": ["Israel"]}))
+    assert [(q.cue.text, q.speaker) for q in qs] == [("denied", "E1"), ("accused", "E1")]
+    assert qs[1].text == "Israel of trying to sabotage the talks"
+
+
+def test_thousands_of_x_speak_for_x() -> None:
+    text = ("Thousands of protesters marched in Tel Aviv on Saturday night, demanding that the "
+            "government bring the hostages home.")
+    (q,) = reported(run(text, {"G1": ["protesters"]}))
+    assert (q.text, q.speaker) == ("the government bring the hostages home", "G1")

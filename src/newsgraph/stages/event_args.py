@@ -52,6 +52,7 @@ from spacy.tokens import Token
 
 from newsgraph.stages import Found
 from newsgraph.stages.event_lexicon import words
+from newsgraph.stages.quote_speakers import parallel_cue
 
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
@@ -97,7 +98,9 @@ def subjects(verb: Token) -> list[Token]:
             node = node.head
         elif (node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX")) or (
                 node.dep_ == "acomp"):  # "X is ready to sign": the adjective's clause subject
-            node = node.head
+            # ("X denied that rockets were fired and accused Y": X's, the parse
+            # notwithstanding)
+            node = parallel_cue(node) or node.head
         elif node.dep_ == "acl" and node.tag_ == "VBG" and node.head.dep_ in OBJECTS:
             node = node.head.head  # "issued a statement condemning X": the issuer
         elif node.dep_ == "advcl" and any(a.lower_ == "to" and a.dep_ == "aux"

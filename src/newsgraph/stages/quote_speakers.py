@@ -341,6 +341,21 @@ def _before_apposition(verb: Token, view: DocView) -> Token | None:
     return None
 
 
+def parallel_cue(verb: Token) -> Token | None:
+    """The reporting verb a conjoined reporting verb of the same form goes with, when the
+    parse hangs it on that verb's reported clause instead ("X denied that rockets had been
+    fired and accused Y of ...": X accused, not the rockets); else None."""
+    verbs = reporting_verbs()
+    clause = verb.head
+    if verb.dep_ != "conj" or clause.dep_ != "ccomp" or verb_lemma(verb) not in verbs \
+            or any(c.dep_ in SUBJECT_DEPS for c in verb.children):  # its own subject
+        return None
+    outer = clause.head
+    if outer.i < clause.i < verb.i and outer.tag_ == verb.tag_ and verb_lemma(outer) in verbs:
+        return outer
+    return None
+
+
 def verb_subject(verb: Token) -> Token | None:
     """The verb's subject, looking through conjunctions ("pushed back and insisted"),
     participles ("…, adding") and raising verbs ("appeared to say")."""
@@ -352,6 +367,9 @@ def verb_subject(verb: Token) -> Token | None:
         entry = reporting_verbs().get(verb_lemma(verb))
         if entry is not None and entry.frame in PASSIVE_OBJECT_FRAMES:
             return None  # "X was described as a liar", "X was told …": X is not the source
+    outer = parallel_cue(verb)
+    if outer is not None:  # "Hamas denied that rockets were fired and accused Israel of …"
+        tok = outer
     for _ in range(6):
         # the subject nearest the cue: a parse that runs a dateline or the sentence before
         # into this one can hang a second subject on a verb ("7 p.m.\n\nSmith's doctor is …")
