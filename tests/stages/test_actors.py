@@ -1183,3 +1183,16 @@ def test_a_gerund_opening_a_quotation_is_no_part_of_the_name_after_it():
                'in a statement. "We will hold accountable anyone who steals from American '
                'companies."')
     assert not any("Protecting" in m.text for e in d.entities for m in e.mentions)
+
+
+def test_a_name_continued_by_a_capitalised_particle_is_one_person():
+    d = digest("Qatari Foreign Minister Mohammed bin Abdulrahman Al Thani called the strikes a "
+               "dangerous escalation. Al Thani said Doha would continue.")
+    sheikh = entity_with(d, "Mohammed bin Abdulrahman Al Thani")
+    assert sheikh is not None and "Al Thani" in {m.text for m in sheikh.mentions}
+
+
+def test_the_office_in_a_title_is_no_organisation():
+    d = digest("U.S. Secretary of State Antony Blinken is expected to travel to Cairo.")
+    assert entity_with(d, "Antony Blinken").role == "Secretary of State"
+    assert entity_with(d, "State") is None

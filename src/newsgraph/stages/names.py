@@ -132,6 +132,9 @@ def names_in(doc: Doc) -> list[tuple[Name, int, int]]:
             continue  # (a lone letter: "Neither do I." is no organisation "I.")
         if coref.person_epithet(doc[ent.end - 1]) is not None:
             continue  # "the Dutchman": someone named elsewhere, for coref to find
+        if first > 1 and doc[first - 1].lower_ == "of" and roles.only_a_title(
+                [t.lower_ for t in doc[first - 2 : ent.end]]) and not roles.only_a_title(words):
+            continue  # "Secretary of [State]": part of a title
         if (ent.label_ == "ORG" or all(w in TITLES for w in words)) and roles.only_a_title(words):
             continue  # "one neo-bank CEO told me": a title, the description's to read
         if _caption_noun(doc, first, ent.end) or _currency(doc, first, ent.end):
@@ -379,10 +382,12 @@ MAX_PARTICLES = 2  # "von der", "de la"
 
 
 def _particle_names(doc: Doc, ents: list[Span]) -> list[Span]:
-    """A person's name the NER cut at its lower-case particles ("[Ursula von der] [Leyen]",
-    "[Erik] ten Hag"): a person span, or a listed given name, then one or two particles, then
-    a capitalised word, become one person span up to the end of that word's entity or of the
-    capitalised proper nouns that follow it; the spans it covers give way."""
+    """A person's name the NER cut at its particles ("[Ursula von der] [Leyen]", "[Erik] ten
+    Hag", "[Mohammed bin Abdulrahman] [Al Thani]"): a person span, or a listed given name,
+    then one or two lower-case particles, then a capitalised word, become one person span up
+    to the end of that word's entity or of the capitalised proper nouns that follow it; so do
+    two person spans one space apart, the second opening on a capitalised particle. The
+    spans it covers give way."""
     out: list[Span] = []
     k = 0
     while k < len(ents):
@@ -391,6 +396,11 @@ def _particle_names(doc: Doc, ents: list[Span]) -> list[Span]:
         while last - 1 > ent.start and doc[last - 1].text in PARTICLES:
             last -= 1
         end = _after_particles(doc, last)
+        nxt = ents[k + 1] if k + 1 < len(ents) else None
+        if end is None and nxt is not None and ent.label_ == nxt.label_ == "PERSON" \
+                and nxt.start == ent.end and doc[ent.end - 1].whitespace_ == " " \
+                and doc[nxt.start].text.lower() in PARTICLES and doc[nxt.start].is_title:
+            end = nxt.end  # "[Mohammed bin Abdulrahman] [Al Thani]": one name
         if end is None or not (ent.label_ == "PERSON"
                                or doc[last - 1].lower_ in coref.GIVEN_NAMES):
             out.append(ent)
