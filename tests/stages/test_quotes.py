@@ -1624,3 +1624,9 @@ def test_thousands_of_x_speak_for_x() -> None:
             "government bring the hostages home.")
     (q,) = reported(run(text, {"G1": ["protesters"]}))
     assert (q.text, q.speaker) == ("the government bring the hostages home", "G1")
+
+
+def test_what_one_speaks_or_talks_is_a_topic_phrase_never_a_bare_object() -> None:
+    text = ("Israel strikes Gaza as ceasefire talks stall\n\nSmith spoke about the budget and "
+            "talked of reform. She spoke English.")
+    assert [q.text for q in reported(run(text, {"E1": ["Smith"]}))] == ["the budget", "reform"]
