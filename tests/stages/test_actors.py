@@ -1196,3 +1196,35 @@ def test_the_office_in_a_title_is_no_organisation():
     d = digest("U.S. Secretary of State Antony Blinken is expected to travel to Cairo.")
     assert entity_with(d, "Antony Blinken").role == "Secretary of State"
     assert entity_with(d, "State") is None
+
+
+NVIDIA = ("Nvidia Corp reported record quarterly revenue on Wednesday, beating Wall Street "
+          "forecasts as demand for its artificial intelligence chips continued to surge.\n\n"
+          "Revenue rose 94% to $35.1 billion in the third quarter, the Santa Clara, "
+          "California-based company said. Analysts polled by LSEG had expected $33.2 billion."
+          "\n\n\"The age of AI is in full steam,\" Chief Executive Jensen Huang said in a "
+          "statement. Huang told analysts on a conference call that demand for the company's "
+          "new Blackwell chips was \"off the charts.\"\n\nShares of Nvidia rose 4% in extended "
+          "trading, making Nvidia the world's most valuable company.\n\n\"Nvidia is in a league "
+          "of its own right now,\" said Kim Forrest, chief investment officer at Bokeh Capital "
+          "Partners.")
+
+
+def test_a_company_story_keeps_its_company_places_and_titles_straight():
+    d = digest(NVIDIA)
+    nvidia = entity_with(d, "Nvidia Corp")
+    assert nvidia.type == "ORG"  # the NER calls the bare "Nvidia" a place more often
+    assert "the company" in {m.text for m in nvidia.mentions}  # the story's company
+    assert entity_with(d, "LSEG").type == "ORG"  # an acronym with no person evidence
+    assert entity_with(d, "AI") is None  # no place anyone knows
+    assert entity_with(d, "Santa Clara").country == "USA"  # the text's state over Cuba's
+    forrest = entity_with(d, "Kim Forrest")
+    assert (forrest.role, forrest.sector) == ("Chief Investment Officer", "BUS")
+
+
+def test_an_acronym_is_no_town_and_common_country_acronyms_are_known():
+    from newsgraph.stages import roles
+
+    assert roles.place_country("UN") is None  # not the town of Un in India
+    assert roles.place_country("UAE") == "ARE" and roles.place_country("DRC") == "COD"
+    assert roles.place_country("US") == "USA"

@@ -156,6 +156,9 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     for name, _, _ in names:
         if name.words in places and name.label in ("PERSON", "ORG"):
             name.label, name.maybe = "GPE", False
+        elif name.label == "PERSON" and name.person is None and len(name.words) == 1 \
+                and text[name.start:name.end].isupper() and name.end - name.start > 1:
+            name.label, name.maybe = "ORG", False  # "polled by LSEG": an acronym, no person
     _relabel_companies(doc, names)
     # nobody's name takes "the": a name the text writes once as "the Sabres" or "the Huffington
     # Post" is no person's wherever the NER says so ("Sabres captain Jack Eichel")
@@ -248,14 +251,17 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     companies = _legal_forms(others)
     for cluster in others.values():
         cluster.type = cluster.labels.most_common(1)[0][0]
+        if cluster.words[-1] in LEGAL_FORMS:  # "Nvidia Corp" is a company however the NER
+            cluster.type = "ORG"  # labels its bare "Nvidia"
     people = [c for c in people if c.mentions]
     people += _taking_he_she(doc, people, others, bare, maybe)
     _missed_mentions(bare, people, others, companies)
     states = {n.words for n, _, _ in names if n.place == "state"}
     for cluster in others.values():
         _place_and_org(cluster, cluster.words in states)
-        if cluster.type in ("GPE", "LOC") and cluster.country is None:
-            cluster.country = owners.get(cluster.words)  # "China's Inner Mongolia"
+        if cluster.type in ("GPE", "LOC") and owners.get(cluster.words):
+            cluster.country = owners[cluster.words]  # "China's Inner Mongolia": the text over
+            # the gazetteer's most populous namesake ("Santa Clara, California" is no Cuban's)
     unresolved: list[Cluster] = []
     groups = descriptions.attach(doc, people, unresolved)
     described = descriptions.appositives(doc, people)  # "The suspect, Owen Marsh, ..."

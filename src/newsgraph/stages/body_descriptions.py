@@ -12,6 +12,8 @@ from newsgraph.model import Mention
 from newsgraph.stages import roles, text_of
 from newsgraph.stages.clusters import Cluster, overlaps
 
+MAIN_COMPANY_WORDS = frozenset({"company", "firm"})  # most often the story's own company
+
 
 def organisations(doc: Doc, others: list[Cluster]) -> None:
     """"the company", "the ministry": a title mention of the organisation of that sector (or of
@@ -57,7 +59,8 @@ def organisations(doc: Doc, others: list[Cluster]) -> None:
                   and (country is None or c.country in (None, country))
                   and not (kind and _other_kind(c.words, token.lower_))
                   and any(m.start < start for m in c.mentions)]
-        if before and kind:  # "the consumer computing giant": the subject of the sentence
+        if before and (kind or token.lower_ in MAIN_COMPANY_WORDS):  # "the consumer
+            # computing giant", "the company": the subject of the sentence
             # just before ("Volkswagen is showing a concept car. The German automaker …"), else the
             # organisation the story is about so far (named most, then first), not one named
             # in passing since

@@ -132,6 +132,10 @@ def names_in(doc: Doc) -> list[tuple[Name, int, int]]:
             continue  # (a lone letter: "Neither do I." is no organisation "I.")
         if coref.person_epithet(doc[ent.end - 1]) is not None:
             continue  # "the Dutchman": someone named elsewhere, for coref to find
+        surface = text[start:end]
+        if ent.label_ in ("GPE", "LOC") and len(surface) <= 3 and surface.isupper() \
+                and roles.place_country(surface) is None:
+            continue  # "AI chips": an acronym the NER took for a place no one knows
         if first > 1 and doc[first - 1].lower_ == "of" and roles.only_a_title(
                 [t.lower_ for t in doc[first - 2 : ent.end]]) and not roles.only_a_title(words):
             continue  # "Secretary of [State]": part of a title

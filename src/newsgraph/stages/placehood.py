@@ -46,7 +46,8 @@ def bare(words: tuple[str, ...]) -> tuple[tuple[str, ...] | None, bool]:
 
 def owner(doc: Doc, start: int, end: int) -> str | None:
     """The country a place name is given in the text: "China's Inner Mongolia" (possessor),
-    "Kherson, Ukraine" (apposition); None if none."""
+    "Kherson, Ukraine", "Santa Clara, California" (apposition, or a US state after a
+    comma); None if none."""
     if start >= 2 and doc[start - 1].tag_ == "POS":
         first = start - 2
         while first > 0 and doc[first].ent_iob_ == "I":
@@ -55,8 +56,14 @@ def owner(doc: Doc, start: int, end: int) -> str | None:
     root = doc[start:end].root
     for child in root.children:
         if child.dep_ == "appos" and child.i >= end and child.ent_type_ == "GPE":
-            return roles.country_of(child.text)
+            return roles.country_of(child.text) or _state_country(child.text)
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == "GPE":
+        return _state_country(doc[end + 1].text)  # "Santa Clara, California-based"
     return None
+
+
+def _state_country(name: str) -> str | None:
+    return "USA" if roles.us_state(name) else None
 
 
 def cue(doc: Doc, start: int, end: int, travel: bool = True) -> str | None:

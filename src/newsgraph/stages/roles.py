@@ -104,6 +104,8 @@ def place_country(name: str) -> str | None:
     key = _place_key(name)
     if key in REGIONS:
         return None
+    if len(key) <= 3 and name.isupper():  # an acronym: "UN" is no town in India
+        return country_of(name)
     return country_of(name) or _places().get(key)
 
 
