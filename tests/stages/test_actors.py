@@ -1228,3 +1228,11 @@ def test_an_acronym_is_no_town_and_common_country_acronyms_are_known():
     assert roles.place_country("UN") is None  # not the town of Un in India
     assert roles.place_country("UAE") == "ARE" and roles.place_country("DRC") == "COD"
     assert roles.place_country("US") == "USA"
+
+
+def test_a_named_police_force_is_no_person():
+    d = digest("Officer John Doe of the Chicago Police arrested him. The Chicago Police said the "
+               "man was armed.")
+    police = [e for e in d.entities if "Chicago Police" in e.name]
+    assert len(police) == 1 and police[0].type != "PERSON"
+    assert "him" not in {m.text for e in d.entities for m in e.mentions}

@@ -212,7 +212,11 @@ def _office(doc: Doc, desc: roles.Description) -> bool:
     when never named."""
     span = doc.char_span(desc.start, desc.end, alignment_mode="expand")
     return (span is not None and not desc.plural and span[0].lower_ == "the"
+            and desc.role.lower() not in COLLECTIVE_ROLES
             and any(t.ent_type_ in ("ORG", "GPE") for t in span))
+
+
+COLLECTIVE_ROLES = frozenset({"police", "army"})  # "the Chicago Police" is a force, no one
 
 
 # political and corporate titles that news uses as epithets of the person just named ("the
