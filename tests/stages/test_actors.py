@@ -1236,3 +1236,19 @@ def test_a_named_police_force_is_no_person():
     police = [e for e in d.entities if "Chicago Police" in e.name]
     assert len(police) == 1 and police[0].type != "PERSON"
     assert "him" not in {m.text for e in d.entities for m in e.mentions}
+
+
+def test_a_headline_run_into_the_first_paragraph_leaves_the_name_after_the_break():
+    d = digest("Salah double sends Liverpool top as Arsenal slip at Villa\n\nMohamed Salah scored "
+               "twice as Liverpool beat Brighton 3-1 at Anfield on Saturday.")
+    salah = entity_with(d, "Mohamed Salah")
+    assert salah is not None and salah.type == "PERSON"
+
+
+def test_a_short_name_keeps_no_full_stop_the_text_writes_it_without():
+    d = digest('"We were brilliant today," Liverpool manager Arne Slot said. "Mo is Mo. He makes '
+               'the difference."')
+    assert entity_with(d, "Arne Slot").role == "Manager"
+    assert not any(m.text == "Mo." for e in d.entities for m in e.mentions)
+    d = digest("He lives in Springfield, Mo.")
+    assert entity_with(d, "Mo.") is not None  # Missouri

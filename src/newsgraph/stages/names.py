@@ -47,10 +47,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():  # "Hong Kong '" (an opening quote mark)
         end -= 1
     last = text[start:end].split()[-1] if end > start else ""
-    if last.endswith(".") and "." not in last[:-1] and len(last) > 4 \
-            and last[:-1].lower() not in ABBREVIATIONS \
-            and (end == len(text) or text[end].isspace()):
-        end -= 1  # a sentence's full stop the tokenizer left on the name ("… and SpaceX.")
+    if last.endswith(".") and "." not in last[:-1] and (end == len(text) or text[end].isspace()) \
+            and ((len(last) > 4 and last[:-1].lower() not in ABBREVIATIONS)
+                 or re.search(rf"\b{re.escape(last[:-1])}\b(?!\.)", text)):
+        end -= 1  # a sentence's full stop the tokenizer left on the name ("… and SpaceX.",
+        # "Mo is Mo.": a short one only when the text has the word without it)
     span = text[start:end]
     if span.lower().startswith("the ") and len(span) > 4:
         start += 4
@@ -152,7 +153,7 @@ def names_in(doc: Doc) -> list[tuple[Name, int, int]]:
             and not after_the(doc, ent.start) \
             and not (the and title is None)
         if person is None and maybe:
-            person = personhood.evidence(doc, first, ent.end)
+            person = personhood.evidence(doc, first, ent.end) or _given_name(words, ent.label_)
         place = None
         if ent.label_ in ("PERSON", "ORG") and person is None and may_be_place(text[start:end]):
             place = placehood.cue(doc, first, ent.end)
@@ -171,7 +172,7 @@ def names_in(doc: Doc) -> list[tuple[Name, int, int]]:
             maybe = proper and may_be_person(words, labelled=False) and personhood.referent(
                 doc[first:last].root) and not after_the(doc, first)
             if person is None and maybe:
-                person = personhood.evidence(doc, first, last)
+                person = personhood.evidence(doc, first, last) or _given_name(words, "")
             out.append((Name(start, end, doc[first:last].root.i, "", words, person, maybe,
                               titled=person is not None), first, last))
     out.sort(key=lambda n: n[0].start)
@@ -295,15 +296,22 @@ AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "will
 
 
 def _parts(ent: Span) -> list[Span]:
-    """The names in an NER span, nothing when none is left: its part before any line break
-    or colon ("Tamsin Orlowe" of "Tamsin Orlowe\nMore", a headline run into the next
-    paragraph; "Apple Arcade" of "Apple Arcade: So") and before a parenthesis it leaves open
+    """The names in an NER span, nothing when none is left: the names on each side of a line
+    break ("Villa" and "Mohamed Salah" of "Villa\n\nMohamed Salah", a headline run into the
+    next paragraph; the second unlabelled, for the evidence to type), its part before a
+    colon ("Apple Arcade" of "Apple Arcade: So") and before a parenthesis it leaves open
     ("… Energy (MOTIE"), without a possessive it opens on ("’s Hoa Lo"); an organisation or a
     person cut at each comma that starts no legal form or suffix and is not in a list after
     "of" (a list the NER ran together: "such as CBS All Access, Disney has"; not "Ministry of
     Trade, Industry and Energy"); and cut at a possessive inside it, the possessed part of a
     person's name being an organisation ("Jeff Bezos’s Blue Origin")."""
     doc = ent.doc
+    brk = next((t.i for t in ent if "\n" in t.text), None)
+    if brk is not None:  # a headline run into the next paragraph: a name on each side
+        rest = next((t.i for t in doc[brk:ent.end] if not t.is_space), None)
+        after = _parts(Span(doc, rest, ent.end, label="")) if rest is not None else []
+        return (_parts(Span(doc, ent.start, brk, label=ent.label_)) if brk > ent.start
+                else []) + after
     end = next((t.i for t in ent if "\n" in t.text or t.text == ":" or (
         t.i > ent.start and ent.label_ in ("ORG", "PERSON", "GPE") and t.lower_ in AUXILIARIES)
         or "[" in t.text or "]" in t.text), ent.end)
@@ -460,6 +468,15 @@ def _proper_runs(doc: Doc, taken: set[int] | None = None) -> list[tuple[int, int
     if first >= 0:
         runs.append((first, len(doc), True))
     return runs
+
+
+def _given_name(words: tuple[str, ...], label: str) -> str | None:
+    """The gender of a listed given name opening a name of two or more words that no NER
+    label types ("Mohamed Salah" cut from a headline run into it), else None."""
+    if label or len(words) < 2:
+        return None
+    gender = coref.GIVEN_NAMES.get(words[0])
+    return gender if gender in ("m", "f") else None
 
 
 def _given_name_start(doc: Doc, first: int, last: int) -> int:
