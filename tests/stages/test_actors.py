@@ -102,7 +102,7 @@ def test_seed_guatemalan_prosecutors_group(seed_digest):
 def test_premodifying_title_gives_role_and_country():
     d = digest("Brazilian striker Rafael Duarte scored twice. Duarte was later injured.")
     entity = entity_with(d, "Rafael Duarte")
-    assert entity.role == "striker" and entity.country == "BRA"
+    assert entity.role == "Striker" and entity.country == "BRA"
 
 
 def test_description_links_to_role_holder():
