@@ -320,8 +320,9 @@ def resolve(doc: Doc, anchors: Sequence[Anchor], observe: Observer | None = None
                 start = doc[token.left_edge.i].idx
             elif token.dep_ == "expl" or token.pos_ not in ("PRON", "DET") or pleonastic(token):
                 continue
-            if any(_covers(m, token) for m in window[-3:]):
-                continue
+            if token.dep_ != "poss" and any(_covers(m, token) for m in window[-3:]):
+                continue  # (a possessive opening a description is still someone's: "her
+                # coach" is another person, "her" the one named before)
             agreement, case = entry
             if token.dep_ == "poss" and case == "obj":
                 case = "poss"  # "her" as a possessive: the parse decides

@@ -227,7 +227,10 @@ EPITHET_ROLES = frozenset({
     "candidate", "nominee", "opposition leader", "leader", "chairman", "chairwoman",
     "president", "prime minister", "chancellor", "premier", "king", "queen", "governor", "mayor",
     "minister", "foreign minister", "finance minister", "defence minister", "defense minister",
-    "interior minister", "secretary of state", "chief executive", "ceo"})
+    "interior minister", "secretary of state", "chief executive", "ceo",
+    # and sports writing's ("Mourinho has agreed a deal. The Portuguese boss ...")
+    "manager", "head coach", "coach", "boss", "captain", "striker", "midfielder", "goalkeeper",
+    "defender"})
 # of those, the offices whose bare definite use ("the president said") is as likely the office
 # holder of the story's setting, never named, as the person just mentioned
 OFFICE_ROLES = frozenset({"president", "prime minister", "chancellor", "king", "queen",
