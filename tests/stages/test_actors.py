@@ -1252,3 +1252,12 @@ def test_a_short_name_keeps_no_full_stop_the_text_writes_it_without():
     assert not any(m.text == "Mo." for e in d.entities for m in e.mentions)
     d = digest("He lives in Springfield, Mo.")
     assert entity_with(d, "Mo.") is not None  # Missouri
+
+
+def test_names_playing_a_match_with_a_score_are_teams():
+    d = digest("Mohamed Salah scored twice as Liverpool beat Brighton 3-1 at Anfield on Saturday. "
+               "Arsenal lost 2-1 to Everton.")
+    for club in ("Liverpool", "Brighton", "Everton"):
+        assert entity_with(d, club).type == "ORG"
+    anfield = entity_with(d, "Anfield")  # the ground, no team
+    assert anfield is None or anfield.type != "ORG"

@@ -40,6 +40,7 @@ typed and clustered into one entity per real-world actor.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -103,6 +104,8 @@ def _relabel_companies(doc: Doc, names: list[tuple[Name, int, int]]) -> None:
     the name is a country's."""
     text = text_of(doc)
     shown = {n.words for n, first, end in names if roles.company(doc, first, end)
+             or (_team(doc, first, end) and (n.label != "PERSON" or roles.place_country(
+                 text[n.start:n.end]) is not None))  # (a tennis player beats no one as a club)
              or (n.label in ("PERSON", "") and (roles.organisation(doc, first, end) or (
                  len(n.words) > 1 and ((n.words[-1] in roles.ORG_WORDS
                                         and n.words[-1] not in SURNAME_ORG_WORDS)
@@ -116,6 +119,25 @@ def _relabel_companies(doc: Doc, names: list[tuple[Name, int, int]]) -> None:
     for n, _, _ in names:
         if n.words in shown:
             n.label, n.maybe = "ORG", False
+
+
+SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")  # "beat Brighton 3-1", "a 2-2 draw"
+MATCH_VERBS = frozenset({"beat", "defeat", "draw", "lose", "thrash", "edge", "hold", "host",
+                         "face", "play", "overcome", "rout", "stun", "down", "sink"})
+
+
+def _team(doc: Doc, first: int, end: int) -> bool:
+    """A name playing a match: subject or object of a match verb in a sentence with a score
+    ("Liverpool beat Brighton 3-1 at Anfield": two clubs, whatever places they are named
+    after)."""
+    root = doc[first:end].root
+    verb = root.head
+    if root.dep_ == "pobj" and verb.lower_ in ("to", "against", "with"):
+        verb = verb.head  # "lost 2-1 to Everton", "drew with Chelsea"
+    if root.dep_ not in ("nsubj", "dobj", "pobj") or verb.lemma_.lower() not in MATCH_VERBS:
+        return False
+    sent = doc[first].sent
+    return SCORE.search(sent.text) is not None
 
 
 def _of_gender(people: list[Cluster], name: Name) -> list[Cluster]:
