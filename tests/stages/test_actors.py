@@ -1261,3 +1261,16 @@ def test_names_playing_a_match_with_a_score_are_teams():
         assert entity_with(d, club).type == "ORG"
     anfield = entity_with(d, "Anfield")  # the ground, no team
     assert anfield is None or anfield.type != "ORG"
+
+
+def test_an_organisation_said_short_by_its_last_word_is_one_actor():
+    d = digest("Manchester City boss Pep Guardiola says his first season has not been good enough."
+               "\n\nCity are fourth in the league following defeat at Chelsea on Wednesday.")
+    city = entity_with(d, "Manchester City")
+    assert "City" in {m.text for m in city.mentions} and city.type != "PERSON"
+
+
+def test_a_small_capital_named_like_a_person_is_no_place():
+    from newsgraph.stages import roles
+
+    assert not roles.capital("Stanley") and roles.capital("Kyiv")

