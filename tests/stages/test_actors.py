@@ -1274,3 +1274,19 @@ def test_a_small_capital_named_like_a_person_is_no_place():
     from newsgraph.stages import roles
 
     assert not roles.capital("Stanley") and roles.capital("Kyiv")
+
+
+def test_letters_after_a_name_are_no_organisation_and_the_name_speaks():
+    d = digest('Sentencing him, Judge Guy Kearl KC said: "You carried a knife that night." '
+               "John Smith QC agreed.")
+    judge = entity_with(d, "Guy Kearl")
+    assert judge.role == "Judge" and d.quotes[0].speaker == judge.id
+    assert entity_with(d, "KC") is None and entity_with(d, "John Smith") is not None
+
+
+def test_police_titles_and_forces():
+    d = digest("Detective Inspector Sarah Cole, of West Yorkshire Police, said she hoped the "
+               "sentence would help. Chief Constable John Roe agreed.")
+    assert entity_with(d, "Sarah Cole").role == "Detective Inspector"
+    assert entity_with(d, "John Roe").role == "Chief Constable"
+    assert entity_with(d, "West Yorkshire Police").type == "ORG"

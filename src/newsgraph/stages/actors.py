@@ -104,6 +104,7 @@ def _relabel_companies(doc: Doc, names: list[tuple[Name, int, int]]) -> None:
     the name is a country's."""
     text = text_of(doc)
     shown = {n.words for n, first, end in names if roles.company(doc, first, end)
+             or (len(n.words) > 1 and n.words[-1] in FORCE_WORDS)  # "West Yorkshire Police"
              or (_team(doc, first, end) and (n.label != "PERSON" or roles.place_country(
                  text[n.start:n.end]) is not None))  # (a tennis player beats no one as a club)
              or (n.label in ("PERSON", "") and (roles.organisation(doc, first, end) or (
@@ -121,6 +122,7 @@ def _relabel_companies(doc: Doc, names: list[tuple[Name, int, int]]) -> None:
             n.label, n.maybe = "ORG", False
 
 
+FORCE_WORDS = frozenset({"police", "constabulary"})  # a place's police force is no place
 SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")  # "beat Brighton 3-1", "a 2-2 draw"
 MATCH_VERBS = frozenset({"beat", "defeat", "draw", "lose", "thrash", "edge", "hold", "host",
                          "face", "play", "overcome", "rout", "stun", "down", "sink"})

@@ -340,10 +340,20 @@ def _parts(ent: Span) -> list[Span]:
         while stop > first and (doc[stop - 1].is_space or doc[stop - 1].text == ","
                                 or doc[stop - 1].lower_ in POSSESSIVES):
             stop -= 1
+        while stop - first > 1 and _post_nominal(doc[stop - 1]):
+            stop -= 1  # "John Smith QC": the name ends before the letters
+        if stop - first == 1 and _post_nominal(doc[first]) and first > 0 \
+                and doc[first - 1].ent_type_ == "PERSON":
+            continue  # "Guy Kearl [KC]": letters after a name, no organisation
         if stop > first:
             whole = first == ent.start and stop == ent.end
             parts.append(ent if whole else Span(doc, first, stop, label=label))
     return parts
+
+
+def _post_nominal(token: Token) -> bool:
+    """Letters after a person's name ("KC", "QC", "MP", "OBE"): written in capitals."""
+    return token.text.isupper() and token.text.replace(".", "").lower() in POST_NOMINALS
 
 
 def _portfolio_before_name(doc: Doc, begin: int, end: int) -> bool:
@@ -390,6 +400,7 @@ def _with_leading_name(doc: Doc, ent: Span) -> Span:
 
 
 PARTICLES = frozenset(r[0].strip() for r in rows("name_particles.tsv"))
+POST_NOMINALS = frozenset(r[0].strip() for r in rows("post_nominals.tsv"))
 MAX_PARTICLES = 2  # "von der", "de la"
 
 

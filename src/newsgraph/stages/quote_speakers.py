@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.model import Span
 from newsgraph.stages import Found, coref, personhood, roles, text_of
+from newsgraph.stages.names import POST_NOMINALS
 from newsgraph.stages.quote_cues import (
     is_passive,
     partitive_object,
@@ -191,6 +192,10 @@ def _earlier_cue_subject(cue: Token, view: DocView) -> Token | None:
 
 def source_entity(subject: Token, found: Found) -> tuple[str | None, tuple[int, int]]:
     """(entity id or None, the source words' offsets) for the token naming a source."""
+    if subject.text.isupper() and subject.lower_ in POST_NOMINALS:
+        named = [c for c in subject.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if named:  # "Judge Guy Kearl KC said": the judge, not the letters after his name
+            subject = named[-1]
     words = (_phrase_start(subject).idx, subject.idx + len(subject))  # "the IMF report"
     inner = naming_modifiers(subject)
     part = partitive_object(subject)
