@@ -72,3 +72,20 @@ def test_reported_speech_reads_from_its_verb_with_the_words_between() -> None:
     lines = _view(d)
     assert any(x.strip() == "Asked about the talks" for x in lines)
     assert any(x.strip() == "said that the deal would hold" for x in lines)
+
+
+def test_an_event_between_no_actors_is_kept_but_not_shown() -> None:
+    from dataclasses import replace
+
+    from newsgraph.model import Event, Range, Span
+    from newsgraph.pipeline import digest
+
+    d = digest("Senator Jane Walsh praised Acme Corp on Monday. She was attacked by critics.")
+    at = d.text.index("attacked")
+    nobody = Event("ASSAULT", None, None, None, "occurred", Span("attacked", at, at + 8),
+                   Range(0, len(d.text)))
+    d = replace(d, events=(*d.events, nobody))
+    lines = _view(d)
+    events = lines[lines.index("Events") + 1:]
+    assert not any(x.startswith("— —") for x in events)
+    assert any(x.startswith("Jane Walsh —SUPPORT→ Acme Corp") for x in events)

@@ -44,9 +44,11 @@ def render(d: Digest, console: Console) -> None:
                             and "\n" not in d.text[q.cue.end:q.start]:
                         cue = d.text[q.cue.start:q.start]  # "asked about the talks"
                     parts.append(Text.assemble("   ", (cue, "dim"), q.text))
-    if d.events:
+    shown = [ev for ev in d.events if ev.source or ev.target]  # (one between no actors
+    # stays in the JSON, for its type and trigger, but tells a reader nothing here)
+    if shown:
         parts.append(_section("Events"))
-        for ev in d.events:
+        for ev in shown:
             parts.append(Text.assemble(
                 (names.get(ev.source, "?") if ev.source else "—", "cyan"),
                 (f" —{ev.type}{'/' + ev.mode if ev.mode else ''}→ ", "bold yellow"),

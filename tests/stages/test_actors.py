@@ -1290,3 +1290,11 @@ def test_police_titles_and_forces():
     assert entity_with(d, "Sarah Cole").role == "Detective Inspector"
     assert entity_with(d, "John Roe").role == "Chief Constable"
     assert entity_with(d, "West Yorkshire Police").type == "ORG"
+
+
+def test_a_title_opening_a_sentence_is_no_name():
+    d = digest("The White House praised the vote. Press secretary Karine Jean-Pierre said the "
+               "president would sign it. Senate Majority Leader Chuck Schumer agreed.")
+    assert entity_with(d, "Press") is None
+    assert entity_with(d, "Karine Jean-Pierre").role == "Press Secretary"
+    assert entity_with(d, "Chuck Schumer").role == "Majority Leader"

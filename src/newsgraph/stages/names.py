@@ -133,6 +133,9 @@ def names_in(doc: Doc) -> list[tuple[Name, int, int]]:
             continue  # (a lone letter: "Neither do I." is no organisation "I.")
         if coref.person_epithet(doc[ent.end - 1]) is not None:
             continue  # "the Dutchman": someone named elsewhere, for coref to find
+        if ent.end - first == 1 and ent.end < len(doc) and roles.only_a_title(
+                [doc[first].lower_, doc[ent.end].lower_]):
+            continue  # "Press secretary Karine Jean-Pierre": a title's first word
         surface = text[start:end]
         if ent.label_ in ("GPE", "LOC") and len(surface) <= 3 and surface.isupper() \
                 and roles.place_country(surface) is None:
