@@ -757,3 +757,4 @@ def test_a_second_verb_the_parse_hangs_inside_a_reported_clause_keeps_its_subjec
     ev = one("Hamas denied that any rockets had been fired and accused Israel of trying to "
              "sabotage the talks.", {"A": ["Hamas"], "B": ["Israel"]})
     assert (ev.type, ev.source, ev.target) == ("ACCUSE", "A", "B")
+

@@ -1630,3 +1630,10 @@ def test_what_one_speaks_or_talks_is_a_topic_phrase_never_a_bare_object() -> Non
     text = ("Israel strikes Gaza as ceasefire talks stall\n\nSmith spoke about the budget and "
             "talked of reform. She spoke English.")
     assert [q.text for q in reported(run(text, {"E1": ["Smith"]}))] == ["the budget", "reform"]
+
+
+def test_per_after_a_quantity_is_a_rate_not_a_source() -> None:
+    text = ("The settlement would pay consumers about $25 per iPhone, lawyers said. Per Reuters, "
+            "it holds.")
+    cues = [q.cue.text for q in reported(run(text, {"E1": ["lawyers"], "E2": ["Reuters"]}))]
+    assert "per" not in cues and "Per" in cues

@@ -115,6 +115,9 @@ def cue_kind(t: Token) -> str:
     return entry.kind if entry is not None else "source"
 
 
+QUANTITIES = frozenset({"MONEY", "CARDINAL", "PERCENT", "QUANTITY"})
+
+
 def source_object(t: Token, phrases: dict[str, str]) -> Token | None:
     """For "according" in "according to X": X's head token; for "in" in "in a new poll, …" (a
     source preposition before a source noun, its clause not already cued by a reporting verb):
@@ -134,6 +137,9 @@ def source_object(t: Token, phrases: dict[str, str]) -> Token | None:
         if any(is_reporting_verb(g, verbs) and any(c.dep_ == "nsubj" for c in g.children)
                for g in t.subtree if g.i != t.i):
             return None  # "In a post at the time she described it as …": her words
+        if t.lower_ == "per" and t.i > 0 and (t.doc[t.i - 1].like_num
+                                              or t.doc[t.i - 1].ent_type_ in QUANTITIES):
+            return None  # "$25 per iPhone", "10 per cent": a rate, no source
         if obj.lemma_.lower() in word_class("source-noun") or (
                 t.lower_ == "per" and obj.pos_ == "PROPN"):
             return obj
