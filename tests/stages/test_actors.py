@@ -1298,3 +1298,4 @@ def test_a_title_opening_a_sentence_is_no_name():
     assert entity_with(d, "Press") is None
     assert entity_with(d, "Karine Jean-Pierre").role == "Press Secretary"
     assert entity_with(d, "Chuck Schumer").role == "Majority Leader"
+

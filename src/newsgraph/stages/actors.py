@@ -178,7 +178,8 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     # place name is that name said short ("City are fourth" after "Manchester City")
     tails: dict[str, set[tuple[tuple[str, ...], str]]] = {}
     for n, _, _ in names:
-        if len(n.words) > 1 and n.label in ("ORG", "GPE", "FAC", "LOC"):
+        if len(n.words) > 1 and n.label in ("ORG", "GPE", "FAC", "LOC") and n.person is None \
+                and n.words[0] not in coref.GIVEN_NAMES:  # not "Nadine Pellegrini" mislabelled
             tails.setdefault(n.words[-1], set()).add((n.words, n.label))
     said_short: dict[tuple[str, ...], tuple[str, ...]] = {}
     for n, _, _ in names:
