@@ -1299,3 +1299,11 @@ def test_a_title_opening_a_sentence_is_no_name():
     assert entity_with(d, "Karine Jean-Pierre").role == "Press Secretary"
     assert entity_with(d, "Chuck Schumer").role == "Majority Leader"
 
+
+
+def test_a_place_name_whose_manager_or_players_are_named_is_a_club():
+    d = digest("Manchester City boss Pep Guardiola says his first season has not been good "
+               "enough. Ohio Governor Mike DeWine and England manager Gareth Southgate agreed.")
+    assert entity_with(d, "Manchester City").type == "ORG"
+    assert entity_with(d, "Ohio").type == "GPE"  # a governor is a state's
+    assert entity_with(d, "England").type == "GPE"  # a country stays one
