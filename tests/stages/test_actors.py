@@ -1307,3 +1307,10 @@ def test_a_place_name_whose_manager_or_players_are_named_is_a_club():
     assert entity_with(d, "Manchester City").type == "ORG"
     assert entity_with(d, "Ohio").type == "GPE"  # a governor is a state's
     assert entity_with(d, "England").type == "GPE"  # a country stays one
+
+
+def test_an_organisation_word_after_a_title_word_is_no_person():
+    d = digest("City are fourth in the Premier League. Guardiola said the Premier League [title] "
+               "was lost. Winning the League again will be hard, he said.")
+    league = entity_with(d, "Premier League")
+    assert league.type != "PERSON"

@@ -171,7 +171,8 @@ def names_in(doc: Doc) -> list[tuple[Name, int, int]]:
         words = words_of(text[start:end])
         if words and not _address(text[start:end]) and not _quoted_title(text, start, end) \
                 and not roles.only_a_title(words) and not _currency(doc, first, last):
-            person = _title_before(doc, first)
+            person = _title_before(doc, first) if may_be_person(words, labelled=False) else None
+            # ("Premier League": "League" after the title word "Premier" is no person)
             maybe = proper and may_be_person(words, labelled=False) and personhood.referent(
                 doc[first:last].root) and not after_the(doc, first)
             if person is None and maybe:
