@@ -30,7 +30,6 @@ class Checkpointer:
         self._stop = False
         self._thread = threading.Thread(target=self._run, name="newsgraph-checkpoint",
                                         daemon=True)
-        self.error: sqlite3.Error | None = None
         self._pages = 0
 
     def __enter__(self) -> Checkpointer:
@@ -56,9 +55,8 @@ class Checkpointer:
         try:
             conn = sqlite3.connect(self.path.absolute().as_uri(), uri=True,
                                    isolation_level=None, timeout=30)
-        except sqlite3.Error as err:
-            self.error = err
-            self._idle.set()
+        except sqlite3.Error:  # no checkpoints then: SQLite makes them again once automatic
+            self._idle.set()  # checkpoints are back
             return
         try:
             while True:
@@ -70,8 +68,8 @@ class Checkpointer:
                         self._idle.set()
                 if self._stop:
                     return
-        except sqlite3.Error as err:  # the writer's own commits still stand; SQLite
-            self.error = err  # checkpoints again when automatic checkpoints are back
+        except sqlite3.Error:  # the writer's own commits still stand; SQLite checkpoints
+            pass  # again when automatic checkpoints are back
         finally:
             self._idle.set()
             conn.close()

@@ -30,10 +30,10 @@ def text_of(doc: Doc) -> str:
 
 def remember_text(doc: Doc, text: str) -> None:
     """Make ``text`` (same length as ``doc.text``) what ``text_of(doc)`` gives."""
-    if len(text) != len(doc.text):
+    end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0  # (no join of all tokens)
+    if len(text) != end:
         raise ValueError("the parsed text and the article differ in length")
     doc.user_data[_TEXT_KEY] = text
-
 
 
 @dataclass

@@ -171,9 +171,6 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     drop_gerund_openers(doc, names)
     places = placehood.relabel([(n.words, n.label, n.place, n.person is not None)
                                 for n, _, _ in names if n.label in ("PERSON", "ORG")])
-    # a capital the NER calls a person, with no person evidence, is the capital ("Kyiv would
-    # not seek ..."), unless someone named in the text bears its name ("Denzel Washington")
-    namesakes = {w for n, _, _ in names if len(n.words) > 1 for w in n.words}
     # a one-word "person" with no person evidence that ends one other, longer organisation or
     # place name is that name said short ("City are fourth" after "Manchester City")
     tails: dict[str, set[tuple[tuple[str, ...], str]]] = {}
@@ -190,6 +187,9 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
             full, label = next(iter(tails[n.words[0]]))
             n.label, n.maybe = label, False
             said_short[n.words] = full
+    # a capital the NER calls a person, with no person evidence, is the capital ("Kyiv would
+    # not seek ..."), unless someone named in the text bears its name ("Denzel Washington")
+    namesakes = {w for n, _, _ in names if len(n.words) > 1 for w in n.words}
     places |= {n.words for n, _, _ in names if n.label == "PERSON" and n.person is None
                and len(n.words) == 1 and n.words[0] not in namesakes
                and roles.capital(text[n.start:n.end])}

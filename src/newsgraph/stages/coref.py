@@ -122,8 +122,9 @@ class _Mention:
     first: bool = False  # the first anchor mention of its sentence
 
 
-NATIONALITY_NOUNS: dict[str, str] = {r[0]: r[1] for r in rows("nationality_nouns.tsv")}
-NATIONALITY_COUNTRIES: dict[str, str] = {r[0]: r[2] for r in rows("nationality_nouns.tsv")}
+_NATIONALITIES = rows("nationality_nouns.tsv")
+NATIONALITY_NOUNS: dict[str, str] = {r[0]: r[1] for r in _NATIONALITIES}  # noun -> gender
+NATIONALITY_COUNTRIES: dict[str, str] = {r[0]: r[2] for r in _NATIONALITIES}  # noun -> alpha-3
 EPITHET_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj")
 
 

@@ -171,9 +171,10 @@ def names_in(doc: Doc) -> list[tuple[Name, int, int]]:
         words = words_of(text[start:end])
         if words and not _address(text[start:end]) and not _quoted_title(text, start, end) \
                 and not roles.only_a_title(words) and not _currency(doc, first, last):
-            person = _title_before(doc, first) if may_be_person(words, labelled=False) else None
+            personish = may_be_person(words, labelled=False)
             # ("Premier League": "League" after the title word "Premier" is no person)
-            maybe = proper and may_be_person(words, labelled=False) and personhood.referent(
+            person = _title_before(doc, first) if personish else None
+            maybe = proper and personish and personhood.referent(
                 doc[first:last].root) and not after_the(doc, first)
             if person is None and maybe:
                 person = personhood.evidence(doc, first, last) or _given_name(words, "")
@@ -344,9 +345,9 @@ def _parts(ent: Span) -> list[Span]:
         while stop > first and (doc[stop - 1].is_space or doc[stop - 1].text == ","
                                 or doc[stop - 1].lower_ in POSSESSIVES):
             stop -= 1
-        while stop - first > 1 and _post_nominal(doc[stop - 1]):
+        while stop - first > 1 and post_nominal(doc[stop - 1]):
             stop -= 1  # "John Smith QC": the name ends before the letters
-        if stop - first == 1 and _post_nominal(doc[first]) and first > 0 \
+        if stop - first == 1 and post_nominal(doc[first]) and first > 0 \
                 and doc[first - 1].ent_type_ == "PERSON":
             continue  # "Guy Kearl [KC]": letters after a name, no organisation
         if stop > first:
@@ -355,7 +356,7 @@ def _parts(ent: Span) -> list[Span]:
     return parts
 
 
-def _post_nominal(token: Token) -> bool:
+def post_nominal(token: Token) -> bool:
     """Letters after a person's name ("KC", "QC", "MP", "OBE"): written in capitals."""
     return token.text.isupper() and token.text.replace(".", "").lower() in POST_NOMINALS
 

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.model import Span
 from newsgraph.stages import Found, coref, personhood, roles, text_of
-from newsgraph.stages.names import POST_NOMINALS
+from newsgraph.stages.names import post_nominal
 from newsgraph.stages.quote_cues import (
     is_passive,
     partitive_object,
@@ -192,7 +192,7 @@ def _earlier_cue_subject(cue: Token, view: DocView) -> Token | None:
 
 def source_entity(subject: Token, found: Found) -> tuple[str | None, tuple[int, int]]:
     """(entity id or None, the source words' offsets) for the token naming a source."""
-    if subject.text.isupper() and subject.lower_ in POST_NOMINALS:
+    if post_nominal(subject):
         named = [c for c in subject.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if named:  # "Judge Guy Kearl KC said": the judge, not the letters after his name
             subject = named[-1]

@@ -85,7 +85,6 @@ def capital(name: str) -> bool:
 
 @cache
 def _us_states() -> frozenset[str]:
-
     return frozenset(s["name"].lower() for s in _geonames().get_us_states()
                      .values())
 
