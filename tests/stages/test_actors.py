@@ -1314,3 +1314,60 @@ def test_an_organisation_word_after_a_title_word_is_no_person():
                "was lost. Winning the League again will be hard, he said.")
     league = entity_with(d, "Premier League")
     assert league.type != "PERSON"
+
+
+def test_a_headline_title_is_the_one_person_holding_it():
+    d = digest("Governor vows to sign water bill\n\nGovernor Elena Park signed the bill on Monday. "
+               "\"This is a good day,\" she said.")
+    park = next(e for e in d.entities if e.name == "Elena Park")
+    assert [m.text for m in park.mentions][:2] == ["Governor", "Elena Park"]
+    assert not any(e.name == "Governor" for e in d.entities)
+    # two governors: the headline's title is neither's
+    d = digest("Governor vows to sign water bill\n\nGovernor Elena Park and Governor Sam "
+               "Ortiz met on Monday. Park signed the bill.")
+    assert not any(m.text == "Governor" and m.start == 0
+                   for e in d.entities if e.name in ("Elena Park", "Sam Ortiz")
+                   for m in e.mentions)
+
+
+def test_a_definite_description_joins_an_earlier_one_that_a_relative_clause_follows():
+    d = digest("A senior police officer, who asked not to be named, was frank. \"We were not "
+               "ready,\" the officer said.")
+    officer = entity_with(d, "A senior police officer")
+    assert officer is not None and "the officer" in {m.text for m in officer.mentions}
+    assert [q.speaker for q in d.quotes if q.kind == "direct"] == [officer.id]
+
+
+def test_representatives_and_economists_have_roles():
+    d = digest("Rep. Tom Alvarez of Ohio met Dana Wu, an economist at Yale, on Monday.")
+    roles = {e.name: e.role for e in d.entities if e.type == "PERSON"}
+    assert roles == {"Tom Alvarez": "Representative", "Dana Wu": "Economist"}
+
+
+def test_a_dateline_place_of_two_capitalised_words_is_one_place():
+    d = digest("Floods force thousands from homes\n\nPORTO VELHO, Brazil (AP) — Heavy rain "
+               "swept the city on Saturday, officials said.")
+    place = entity_with(d, "PORTO VELHO")
+    assert place is not None and place.type == "GPE"
+    assert entity_with(d, "VELHO") is None
+
+
+def test_a_listed_given_name_before_a_place_name_makes_a_person():
+    d = digest("\"The water came up so fast,\" said Ana Lima, 58, a teacher.")
+    lima = entity_with(d, "Ana Lima")
+    assert lima is not None and lima.type == "PERSON"
+    assert [q.speaker for q in d.quotes] == [lima.id]
+    d = digest("Officials in Georgia Lima and Ohio met on Monday.")
+    assert entity_with(d, "Georgia Lima") is None
+
+
+def test_a_word_inside_one_persons_long_name_is_that_person():
+    d = digest("President Luiz Inacio Lula da Silva spoke on Monday. Lula said the budget was "
+               "sound.")
+    lula = entity_with(d, "Luiz Inacio Lula da Silva")
+    assert lula is not None and "Lula" in {m.text for m in lula.mentions}
+    # a word that is also another person's surname names neither
+    d = digest("Maria Ines Costa met Paulo Ines on Monday. Ines said the talks went well.")
+    costa = entity_with(d, "Maria Ines Costa")
+    assert costa is not None and not any(m.text == "Ines" for m in costa.mentions)
+

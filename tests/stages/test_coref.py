@@ -414,3 +414,17 @@ def test_a_nationality_before_a_name_is_no_part_of_it() -> None:
     d = digest("The Spaniard Rodri agreed, and Brazilian Vinicius Junior scored twice.")
     names = {e.name: e.type for e in d.entities}
     assert names.get("Rodri") == "PERSON" and names.get("Vinicius Junior") == "PERSON"
+
+
+def test_a_dateline_after_the_headline_takes_no_pronoun():
+    d = digest("Mayor vetoes budget in late-night session\n\nDENVER — Mayor Ruth Calloway on "
+               "Friday vetoed the budget, calling it a gift to developers.")
+    denver = next(e for e in d.entities if e.name == "DENVER")
+    assert [m.text for m in denver.mentions] == ["DENVER"]
+
+
+def test_a_quoted_they_after_a_quoted_plural_noun_is_not_an_organisation_outside():
+    d = digest("Ana Ruiz spoke to the Denver Post on Monday. \"I have talked to cattle ranchers "
+               "who are losing buyers,\" she said. \"They are scared.\"")
+    tribune = next(e for e in d.entities if e.name.endswith("Post"))
+    assert "They" not in {m.text for m in tribune.mentions}

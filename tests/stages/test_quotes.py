@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from newsgraph import nlp
 from newsgraph.model import Article, Entity, Mention, Quote
+from newsgraph.pipeline import digest
 from newsgraph.stages import Found, actors, quotes
 from tests.conftest import assert_grounded, hand_entities
 
@@ -1637,3 +1638,15 @@ def test_per_after_a_quantity_is_a_rate_not_a_source() -> None:
             "it holds.")
     cues = [q.cue.text for q in reported(run(text, {"E1": ["lawyers"], "E2": ["Reuters"]}))]
     assert "per" not in cues and "Per" in cues
+
+
+def test_speaking_on_condition_of_anonymity_reports_nothing() -> None:
+    d = digest("The official spoke on condition of anonymity. Another aide spoke on Monday "
+               "about the budget.")
+    assert [q.text for q in d.quotes] == ["the budget"]
+
+
+def test_an_inverted_speaker_takes_no_clause_after_it_as_speech() -> None:
+    d = digest("\"We had no warning,\" said Lena Ortiz, 41, who spent the night at a school turned "
+               "shelter.")
+    assert [(q.kind, q.text) for q in d.quotes] == [("direct", "We had no warning")]

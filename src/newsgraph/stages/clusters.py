@@ -73,7 +73,7 @@ def pick(words: tuple[str, ...], people: list[Cluster],
     """The person cluster these words name; several candidates: the most recent, then the
     one with most mentions, then the first. With ``first_name``, a lone word that is the first
     name of exactly one person and nobody's surname names that person ("Mary" for "Mary
-    Smith")."""
+    Smith"), as does one inside exactly one person's longer name ("Lula")."""
     exact = [c for c in people if c.words == words]
     if exact:
         return exact[0]
@@ -82,9 +82,31 @@ def pick(words: tuple[str, ...], people: list[Cluster],
         cands = [c for c in people if len(c.words) > 1 and c.words[0] == words[0]]
         if len(cands) > 1:
             return None
+        if not cands:  # "Lula" for "Luiz Inacio Lula da Silva": a word inside one person's
+            # name of three or more words, and no other person's first name or surname
+            cands = [c for c in people if words[0] in _inside(c.words)
+                     and _written_as_a_name(c)]
+            if len(cands) > 1 or any(words[0] in (c.words[0], c.words[-1]) for c in people):
+                return None
     if not cands:
         return None
     return max(cands, key=lambda c: (c.last, len(c.mentions), -people.index(c)))
+
+
+def _inside(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words between a name's first word and its surname (before any suffix: "Mills" is
+    no middle name of "John Mills Jr", whom it may not name: his father may be a "Mills")."""
+    if words and words[-1] in SUFFIXES:
+        words = words[:-1]
+    return words[1:-1]
+
+
+def _written_as_a_name(cluster: Cluster) -> bool:
+    """The cluster's words read as a person's name: no English function word among them (not
+    "NAMES SQUAD TO PLAY")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return not any(w in STOP_WORDS for w in cluster.words)
 
 
 def overlaps(cluster: Cluster, start: int, end: int) -> bool:

@@ -264,10 +264,10 @@ def resolve(doc: Doc, anchors: Sequence[Anchor], observe: Observer | None = None
         numbers.append(n)
     by_sent: dict[int, list[_Mention]] = {}
     first: dict[int, int] = {}
-    credit = dateline_end(text_of(doc))
+    credit_from, credit = dateline(text_of(doc))
     for i, anchor in enumerate(anchors):
         for start, end in anchor.mentions:
-            if start < credit:
+            if credit_from <= start < credit:
                 continue  # "BAGHDAD, Iraq (CNN) --": the filing place and the agency
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or len(span) == 0:
@@ -473,6 +473,23 @@ _DATELINE = re.compile(r"[^\n()]{0,60}\([A-Z][\w.&' ]{0,30}\)\s*(?:--|[-\u2013\u
 # "BUFFALO, N.Y. -- ", "NEW DELHI: "
 _CAPS_DATELINE = re.compile(r"([A-Z][A-Z.'\u2019]+(?: [A-Z][A-Z.'\u2019]*)*)"
                             r"(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?\s*(?:--|[-:\u2013\u2014])\s")
+
+
+def dateline(text: str) -> tuple[int, int]:
+    """(start, end) of the article's dateline: opening the text, or the paragraph after a
+    headline line ("Senator rejects plan\n\nWASHINGTON — ..."); (0, 0) when there is none."""
+    end = dateline_end(text)
+    if end:
+        return 0, end
+    line_end = text.find("\n", 0, HEADLINE_CHARS)
+    if line_end < 0:
+        return 0, 0
+    body = len(text) - len(text[line_end:].lstrip())
+    end = dateline_end(text, body)
+    return (body, end) if end > body else (0, 0)
+
+
+HEADLINE_CHARS = 300  # the longest first line read as a headline
 
 
 def dateline_end(text: str, pos: int = 0) -> int:
@@ -746,6 +763,12 @@ def _choose(token: Token, agreement: str, case: str, window: list[_Mention],
     if token.lower_ == "it" and opening >= 0:  # “It’s over,” an official said: a quoted "it"
         # is the speaker's situation, or something named in the same quotation
         candidates = [m for m in candidates if state.quote_open[m.token.i] == opening]
+    elif agreement == "p" and opening >= 0:
+        since = _plural_noun_quoted(token, state.quote_open)
+        if since is not None:  # “I have talked to growers ...,” she said. “They are
+            # scared”: the growers, not an organisation named outside the quotation
+            candidates = [m for m in candidates
+                          if m.token.i >= since and state.quote_open[m.token.i] >= 0]
     if not candidates:
         return None
     if case == "refl":
@@ -794,6 +817,20 @@ def _choose(token: Token, agreement: str, case: str, window: list[_Mention],
         if pair is not None:  # "Warren and Ocasio-Cortez. They criticised …": the pair,
             return pair  # which no anchor stands for; its first member speaks for it
     return best if scored[best][0] >= THRESHOLD else None
+
+
+def _plural_noun_quoted(token: Token, quote_open: list[int]) -> int | None:
+    """The first token of the paragraph of a quoted ``token`` when its quoted words before
+    ``token`` hold a plural common noun that names no entity (what a quoted "they" most
+    likely stands for), else None."""
+    doc = token.doc
+    found = False
+    i = token.i - 1
+    while i >= 0 and "\n" not in doc[i].text_with_ws:
+        t = doc[i]
+        found = found or (quote_open[i] >= 0 and t.tag_ == "NNS" and not t.ent_type_)
+        i -= 1
+    return i + 1 if found else None
 
 
 def _last_speaker(candidates: list[_Mention], opening: int) -> int | None:

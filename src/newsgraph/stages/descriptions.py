@@ -402,6 +402,13 @@ def speakers(doc: Doc, actors: list[Cluster], unresolved: list[Cluster]) -> list
         # a capitalised title is a role noun ("one neo-bank CEO told me"), not a name
         title = noun.tag_ == "NNP" and roles.only_a_title([noun.lower_]) and not any(
             c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children)  # "Argus Leader"
+        if title and part is None:  # "Senator pushes back": the one senator named
+            holder = _title_holder(noun, actors)
+            if holder is not None:
+                if not overlaps(holder, noun.idx, noun.idx + len(noun)):
+                    holder.add(Mention(noun.text, noun.idx, noun.idx + len(noun), "title"),
+                               "PERSON")
+                continue
         if noun.tag_ == "NNP" and noun.ent_type_ in ("", "PERSON", "ORG") and not (
                 label or title):
             _unnamed_speaker(doc, noun, actors, made, out)
@@ -441,6 +448,17 @@ def speakers(doc: Doc, actors: list[Cluster], unresolved: list[Cluster]) -> list
             cluster.add(Mention(surface, start, end, "title" if type_ == "PERSON" else "other"),
                         type_)
     return out
+
+
+def _title_holder(noun: Token, actors: list[Cluster]) -> Cluster | None:
+    """The one person of ``actors`` who holds the role a capitalised title speaker names
+    (none when no one or several do)."""
+    role = roles.title_role([noun.lower_])
+    if role is None:
+        return None
+    holders = [c for c in actors
+               if c.type == "PERSON" and (c.role or "").lower() == role.lower()]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _relative_mention(relative: Token, actors: list[Cluster]) -> None:
@@ -561,10 +579,10 @@ def same_head(doc: Doc, actors: list[Cluster], unresolved: list[Cluster],
     heads: list[tuple[int, Token, Cluster]] = []  # (start, head, cluster) of nominal mentions
     named: set[int] = set()
     for cluster, _ in clusters:
-        if any(m.kind == "name" or m.kind == "pronoun" for m in cluster.mentions):
-            if cluster.type != "PERSON" or not any(m.kind == "name" for m in cluster.mentions):
-                continue
-            named.add(id(cluster))  # a named person's descriptions ("the suspect, X")
+        if any(m.kind == "name" for m in cluster.mentions):  # (a relative pronoun, "A
+            # doctor, who ...", leaves a description nominal)
+            if cluster.type == "PERSON":
+                named.add(id(cluster))  # a named person's descriptions ("the suspect, X")
             continue
         for m in cluster.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")

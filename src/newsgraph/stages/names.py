@@ -161,8 +161,12 @@ def names_in(doc: Doc) -> list[tuple[Name, int, int]]:
         if ent.label_ in ("PERSON", "ORG") and person is None and may_be_place(text[start:end]):
             place = placehood.cue(doc, first, ent.end)
         label = ent.label_
-        if label in ("NORP", "ORG", "") and _dateline(doc, ent.start, ent.end):
+        opening = _dateline(doc, first, ent.end) if label in ("NORP", "ORG", "") else None
+        if opening is not None:
             label = "GPE"  # "BUFFALO, N.Y. —": the place the story was filed from
+            if opening < first:  # "PORTO ALEGRE, Brazil": the NER took only "ALEGRE"
+                first, start = opening, doc[opening].idx
+                words = words_of(text[start:end])
         out.append((Name(start, end, ent.root.i, label, words, person, maybe, place,
                           titled=title is not None), first, ent.end))
     for first, last, proper in _proper_runs(doc, taken):
@@ -269,14 +273,19 @@ def outweigh_weak_evidence(names: list[tuple[Name, int, int]],
             name.person = None
 
 
-def _dateline(doc: Doc, start: int, end: int) -> bool:
-    """An upper-case name opening the text or a line and followed by a comma, a dash or "(":
-    a dateline's place ("BUFFALO, N.Y. —", "LONDON (Reuters) -")."""
+def _dateline(doc: Doc, start: int, end: int) -> int | None:
+    """For an upper-case name opening the text or a line, maybe after more upper-case words,
+    and followed by a comma, a dash or "(": a dateline's place ("BUFFALO, N.Y. —", "LONDON
+    (Reuters) -", "PORTO ALEGRE, Brazil"), the index of its first word; else None."""
     words = [t for t in doc[start:end] if t.is_alpha]
-    if not words or not all(t.is_upper for t in words) or end >= len(doc):
-        return False
-    opens = start == 0 or "\n" in doc[start - 1].text_with_ws
-    return opens and doc[end].text in (",", "—", "–", "-", "(")
+    if not words or not all(t.is_upper for t in words) or end >= len(doc) \
+            or doc[end].text not in (",", "—", "–", "-", "("):
+        return None
+    while doc[end].text in (",", "(") and start > 0 and "\n" not in doc[start - 1].text_with_ws \
+            and doc[start - 1].is_alpha and doc[start - 1].is_upper:
+        start -= 1  # ("NHL ICE HOCKEY - FRIDAY'S RESULTS" is a heading: only a place with its
+        # country or agency after it is taken whole)
+    return start if start == 0 or "\n" in doc[start - 1].text_with_ws else None
 
 
 def after_the(doc: Doc, first: int) -> bool:
@@ -392,16 +401,28 @@ def may_be_person(words: tuple[str, ...], labelled: bool = True) -> bool:
 
 def _with_leading_name(doc: Doc, ent: Span) -> Span:
     """An organisation or group the NER cut short of a capitalised proper noun right before
-    it ("The Liberal [Democrats]" NORP): the whole name, an organisation."""
+    it ("The Liberal [Democrats]" NORP): the whole name, an organisation; a one-word place
+    or organisation after a listed given name ("Ana [Lima]"): a person."""
+    k = ent.start
+    if ent.label_ in ("GPE", "LOC", "ORG") and len(ent) == 1 and k > 0 \
+            and _given_name_before(doc[k - 1]):
+        return Span(doc, k - 1, ent.end, label="PERSON")  # "Ana [Lima]": a person
     if ent.label_ not in ("NORP", "ORG"):
         return ent
-    k = ent.start
     while k > 0 and not doc[k - 1].ent_type_ and doc[k - 1].tag_ == "NNP" \
             and _capitalised(doc[k - 1].text) and not doc[k - 1].is_sent_start \
             and not roles.only_a_title([doc[k - 1].lower_]) \
             and doc[k - 1].lower_ not in personhood.PERSON_NOUNS:  # not "U.S. Attorney [X]"
         k -= 1
     return ent if k == ent.start else Span(doc, k, ent.end, label="ORG")
+
+
+def _given_name_before(token: Token) -> bool:
+    """A listed given name outside any entity, on the same line as the name after it, that
+    is no place itself ("Georgia", "Jordan")."""
+    return not token.ent_type_ and token.tag_ == "NNP" and token.is_title \
+        and token.lower_ in coref.GIVEN_NAMES and "\n" not in token.text_with_ws \
+        and roles.place_country(token.text) is None
 
 
 PARTICLES = frozenset(r[0].strip() for r in rows("name_particles.tsv"))

@@ -190,6 +190,11 @@ def complement(verb: Token, entry: Verb) -> tuple[int, int] | None:
     infinitive = frame in ("intent", "topic", "naming") or (frame == "hearer" and hearer)
     deps = ("ccomp", "xcomp") if infinitive else ("ccomp",)  # "told aides to leave"
     comps = [c for c in kids if c.dep_ in deps]
+    subject = next((c for c in kids if c.dep_ == "nsubj"), None)
+    if (subject is not None and subject.i > verb.i) or _after_quotation(verb):
+        # "“…,” said X, who spent the night at a school turned shelter": what an inverted
+        # subject or a verb right after a quotation follows, never a clause after it
+        comps = [c for c in comps if c.i < verb.i]
     # one on each side ("It is unlikely; her team says she will go on"): the one after the verb
     comp = next((c for c in comps if c.i > verb.i), None) if len(comps) > 1 else None
     comp = comp or (comps[0] if comps else None)
@@ -214,6 +219,18 @@ def complement(verb: Token, entry: Verb) -> tuple[int, int] | None:
         end = min((i for i in breaks if i > verb.i), default=head.right_edge.i + 1)
         return verb.right_edge.i + 1, end
     return None
+
+
+def _after_quotation(verb: Token) -> bool:
+    """A finite verb comes right after a quotation's closing mark ("“…,” said X"; not
+    "“…,” adding that …", whose clause is its own)."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].text in (",", "—", "--"):
+        i -= 1
+    return i >= 0 and verb.doc[i].is_quote and bool(verb.doc[i].whitespace_)  # (a closing
+    # mark: an opening one clings to the word after it)
 
 
 def _aside(verb: Token, kids: list[Token]) -> tuple[int, int] | None:
@@ -251,16 +268,29 @@ def _topic(kids: list[Token], bare_object: bool, preps: frozenset[str],
     preds = [c for c in kids if c.dep_ == "oprd"]
     if obj is None and len(preds) > 1:  # "called the mayor a liar" parsed as two predicates
         return preds[0].left_edge.i, preds[-1].right_edge.i + 1
-    prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in preps), None)
+    prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in preps
+                 and not _manner(c) and not _time(c)), None)
     if prep is None or not (active or prep.lower_ in PASSIVE_TOPIC_PREPS):
         return None
-    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if obj is not None and (obj.ent_type_ in ("DATE", "TIME") or obj.lemma_ in TIME_WORDS) \
-            and not any(c.dep_ == "prep" for c in obj.children):
-        return None  # (but "called for a day of mourning")
     return prep.i + 1, prep.right_edge.i + 1
 
 
+def _time(prep: Token) -> bool:
+    """A phrase saying when: "on Monday", "for a while" (but "for a day of mourning")."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and (obj.ent_type_ in ("DATE", "TIME") or obj.lemma_ in TIME_WORDS) \
+        and not any(c.dep_ == "prep" for c in obj.children)
+
+
+def _manner(prep: Token) -> bool:
+    """A phrase saying how or where someone spoke, not about what: "on condition of
+    anonymity", "on the record", "on behalf of X", "on television"."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and obj.lemma_.lower() in MANNER_WORDS
+
+
+MANNER_WORDS = frozenset({"condition", "background", "record", "behalf", "phone", "telephone",
+                          "camera", "television", "radio", "air", "stage", "podium"})
 PASSIVE_TOPIC_PREPS = frozenset({"about", "of", "for", "over"})
 TIME_WORDS = frozenset({"while", "time", "moment", "second", "minute", "hour", "day", "week",
                         "month", "year", "decade", "night", "morning", "evening", "afternoon"})

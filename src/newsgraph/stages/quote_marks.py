@@ -312,11 +312,18 @@ def quote_openings(doc: Doc) -> list[int]:
                 out[i] = opening
     paired = {mark for run in runs for mark in run.opens}
     text = text_of(doc)
-    for mark in document_marks(doc):  # a mark left open: quoted to its paragraph's end
+    marks = document_marks(doc)
+    for k, mark in enumerate(marks):  # a mark no run took: quoted to the mark closing it
+        # ("“thousands of shootings”", a phrase no run keeps), else to its paragraph's end
         if mark.role == "open" and mark.pos not in paired:
             opening = bisect_left(starts, mark.pos)
             end = text.find("\n", mark.pos)
-            for i in range(opening + 1, bisect_left(starts, len(text) if end < 0 else end)):
+            end = len(text) if end < 0 else end
+            nxt = marks[k + 1] if k + 1 < len(marks) else None
+            if nxt is not None and nxt.pos < end and nxt.role in ("close", "either") \
+                    and nxt.family == mark.family:
+                end = nxt.pos
+            for i in range(opening + 1, bisect_left(starts, end)):
                 if out[i] >= 0:
                     break
                 out[i] = opening

@@ -129,7 +129,8 @@ class Description:
 
 
 # abbreviated titles before a name ("Sen. Lindsey Graham", "Gov. X", "Gen. X")
-ROLE_ABBREVIATIONS = {"sen.": "senator", "sen": "senator", "gov.": "governor",
+ROLE_ABBREVIATIONS = {"sen.": "senator", "sen": "senator",
+                      "rep.": "representative", "gov.": "governor",
                       "gen.": "general", "sec.": "secretary", "amb.": "ambassador",
                       "pres.": "president", "atty.": "attorney", "cmdr.": "commander"}
 
@@ -143,6 +144,13 @@ def _role_at(words: list[str]) -> tuple[int, tuple[str, str]] | None:
         if hit:
             return n, hit
     return None
+
+
+def title_role(words: Sequence[str]) -> str | None:
+    """The role the (lower-case) words name when they are one role phrase and nothing else
+    ("senator", "Sen.", "chief executive"), else None."""
+    hit = _role_at(list(words)) if words else None
+    return hit[1][0] if hit is not None and hit[0] == len(words) else None
 
 
 def only_a_title(words: Sequence[str]) -> bool:
