@@ -199,9 +199,20 @@ def complement(verb: Token, entry: Verb) -> tuple[int, int] | None:
     comp = next((c for c in comps if c.i > verb.i), None) if len(comps) > 1 else None
     comp = comp or (comps[0] if comps else None)
     if comp is not None:
-        start = comp.left_edge.i
-        while start < comp.i and verb.doc[start].dep_ == "mark":
-            start += 1  # "that"
+        start, doc = comp.left_edge.i, verb.doc
+        while start < comp.i:
+            first = doc[start]
+            if first.dep_ == "mark":
+                start += 1  # "that"
+            elif first.head.i == comp.i and first.i < comp.i and (
+                    (first.dep_ == "prep" and _time(first))
+                    or (first.dep_ == "npadvmod" and first.ent_type_ == "DATE")):
+                start = first.right_edge.i + 1  # "said on Wednesday it would": when it was
+                # said, parsed into what was said
+                while start < comp.i and doc[start].is_punct:
+                    start += 1
+            else:
+                break
         return start, comp.right_edge.i + 1
     if frame in ("topic", "naming") or entry.preps:  # "asked about …", "worried about …"
         preps = entry.preps or word_class("topic-preposition")
