@@ -428,3 +428,12 @@ def test_a_quoted_they_after_a_quoted_plural_noun_is_not_an_organisation_outside
                "who are losing buyers,\" she said. \"They are scared.\"")
     tribune = next(e for e in d.entities if e.name.endswith("Post"))
     assert "They" not in {m.text for m in tribune.mentions}
+
+
+def test_a_quoted_pronoun_after_the_speakers_cue_sentence_is_not_the_speaker():
+    d = digest("\"Mr. Okoro misled every investor in this fund,\" prosecutor Daniel Brandt said in "
+               "court. \"He treated their savings as his own.\"")
+    brandt = next(e for e in d.entities if e.name == "Daniel Brandt")
+    okoro = next(e for e in d.entities if e.name.endswith("Okoro"))
+    assert "He" not in {m.text for m in brandt.mentions}
+    assert "He" in {m.text for m in okoro.mentions}

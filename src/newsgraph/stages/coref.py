@@ -525,8 +525,22 @@ def _speaker_tokens(token: Token, quote_open: list[int]) -> set[int]:
         return set()
     doc = token.doc
     first, end = sentence(doc, token.i)
-    return {t.i for t in doc[first:end] if t.dep_ == "nsubj" and quote_open[t.i] < 0
-            and t.head.pos_ == "VERB" and quote_open[t.head.i] < 0 and t.pos_ != "PRON"}
+    found = {t.i for t in doc[first:end] if t.dep_ == "nsubj" and quote_open[t.i] < 0
+             and t.head.pos_ == "VERB" and quote_open[t.head.i] < 0 and t.pos_ != "PRON"}
+    for _ in range(CONTINUED_SENTENCES):  # “…,” Kim said in court. “She treated …”: a quoted
+        # sentence goes on with the speaker named before it in its paragraph
+        if found or first == 0 or any(quote_open[k] < 0 and not doc[k].is_punct
+                                      and not doc[k].is_space for k in range(first, end)):
+            break
+        if "\n" in doc[first - 1].text_with_ws:
+            break  # (not across paragraphs)
+        first, end = sentence(doc, first - 1)
+        found = {t.i for t in doc[first:end] if t.dep_ == "nsubj" and quote_open[t.i] < 0
+                 and quote_open[t.head.i] < 0 and t.pos_ != "PRON" and _speaks(t.head)}
+    return found
+
+
+CONTINUED_SENTENCES = 2  # quoted sentences a speaker named before them still speaks
 
 
 def _reported_by(token: Token) -> tuple[int, int] | None:
