@@ -1371,3 +1371,30 @@ def test_a_word_inside_one_persons_long_name_is_that_person():
     costa = entity_with(d, "Maria Ines Costa")
     assert costa is not None and not any(m.text == "Ines" for m in costa.mentions)
 
+
+
+def test_a_kind_of_company_before_a_name_in_a_headline_is_no_part_of_it():
+    d = digest("Retailer Brenlow to shut 40 stores\n\nBrenlow Group said on Monday it would "
+               "shut stores.")
+    brenlow = entity_with(d, "Brenlow Group")
+    assert brenlow is not None and "Brenlow" in {m.text for m in brenlow.mentions}
+    assert [e.name for e in d.entities] == ["Brenlow Group"]
+
+
+def test_state_media_and_a_military_speak_as_organisations_of_their_country():
+    d = digest("Norland's state media denounced the drills. Vesterland's military said the "
+               "drills were routine.")
+    media = entity_with(d, "Norland's state media")
+    military = entity_with(d, "Vesterland's military")
+    assert media is not None and military is not None
+    assert {q.speaker for q in d.quotes} >= {media.id, military.id}
+
+
+def test_a_capital_is_no_region():
+    d = digest("China urged restraint. A spokesman said Beijing opposed confrontation in the "
+               "region.")
+    beijing = entity_with(d, "Beijing")
+    assert beijing is not None and "the region" not in {m.text for m in beijing.mentions}
+    d = digest("Fighting continued in Mosul on Monday. Officials said the region had no power.")
+    mosul = entity_with(d, "Mosul")
+    assert mosul is not None and "the region" in {m.text for m in mosul.mentions}

@@ -128,6 +128,8 @@ def _kind(name: str) -> tuple[str, ...]:
     if roles.us_state(name):
         return ("state", "city", "other") if name.lower() in ("new york", "washington") else (
             "state", "other")
+    if roles.capital(name):  # "Beijing opposed confrontation in the region": a capital is
+        return ("city",)  # no region (a provincial city may name its region: "Donetsk")
     return ("city", "other")
 
 

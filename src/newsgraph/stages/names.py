@@ -185,7 +185,23 @@ def names_in(doc: Doc) -> list[tuple[Name, int, int]]:
             out.append((Name(start, end, doc[first:last].root.i, "", words, person, maybe,
                               titled=person is not None), first, last))
     out.sort(key=lambda n: n[0].start)
+    _drop_kind_words(doc, out)
     return out
+
+
+def _drop_kind_words(doc: Doc, names: list[tuple[Name, int, int]]) -> None:
+    """A kind of company opening a name ("Chipmaker Veltrix to cut jobs", "Automaker Ford")
+    is no part of it when the rest opens another name of the text ("Veltrix Inc."): the
+    kind is dropped ("Giant Eagle", named so throughout, keeps its word)."""
+    for i, (name, first, end) in enumerate(names):
+        rest = name.words[1:]
+        if len(rest) < 1 or name.words[0] not in roles.ORG_KINDS or end - first < 2 \
+                or not doc[first].is_title:
+            continue
+        if any(other.words[:len(rest)] == rest for other, _, _ in names if other is not name):
+            name.start, name.words = doc[first + 1].idx, rest
+            name.label, name.person, name.maybe = "ORG", None, False  # (the kind says so)
+            names[i] = (name, first + 1, end)
 
 
 _ADDRESS = re.compile(r"://|\bwww\.|\S@\S|\.(?:com|org|net|gov|edu)\b/", re.IGNORECASE)
