@@ -1398,3 +1398,19 @@ def test_a_capital_is_no_region():
     d = digest("Fighting continued in Mosul on Monday. Officials said the region had no power.")
     mosul = entity_with(d, "Mosul")
     assert mosul is not None and "the region" in {m.text for m in mosul.mentions}
+
+
+def test_a_name_with_a_particle_is_a_person_and_its_particle_opens_its_short_form():
+    d = digest("The team, led by Pablo del Valle Soto of the University of Leeds, tracked "
+               "adults. \"The more steps, the better,\" del Valle Soto said.")
+    vega = entity_with(d, "Pablo del Valle Soto")
+    assert vega is not None and vega.type == "PERSON"
+    assert "del Valle Soto" in {m.text for m in vega.mentions}
+    assert [q.speaker for q in d.quotes if q.kind == "direct"] == [vega.id]
+
+
+def test_their_in_a_clause_about_plain_plural_people_is_no_organisation():
+    d = digest("Researchers at Oxford University followed 900 adults in Wales who wore monitors "
+               "on their wrists.")
+    oxford = entity_with(d, "Oxford University")
+    assert oxford is not None and "their" not in {m.text for m in oxford.mentions}

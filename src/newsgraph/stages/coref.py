@@ -220,6 +220,25 @@ def _clause_subject(token: Token) -> Token | None:
     return None
 
 
+def _plain_plural_subject(token: Token) -> Token | None:
+    """The subject of a plural possessive's clause when it is a plural common noun that the
+    NER names no entity, or a relative pronoun standing for one ("adults who wore ... their
+    wrists"), else None."""
+    subject = _clause_subject(token)
+    if subject is not None and subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
+        noun = subject.head.head
+        if subject.lower_ == "who" and noun.ent_type_ in ("GPE", "LOC", "FAC"):
+            # "adults in the United Kingdom who wore": "who" hung on the place by the parse
+            doc = token.doc
+            noun = next((t for t in reversed(doc[max(0, noun.i - 8):noun.i])
+                         if t.tag_ == "NNS"), noun)
+        subject = noun
+    if subject is not None and subject.tag_ == "NNS" and not subject.ent_type_ \
+            and subject.i < token.i:
+        return subject
+    return None
+
+
 def _covers(mention: _Mention, token: Token) -> bool:
     return mention.start <= token.idx < mention.end
 
@@ -785,6 +804,12 @@ def _choose(token: Token, agreement: str, case: str, window: list[_Mention],
                           if m.token.i >= since and state.quote_open[m.token.i] >= 0]
     if not candidates:
         return None
+    if agreement == "p" and case == "poss":
+        plain = _plain_plural_subject(token)
+        if plain is not None:  # "adults who wore monitors on their wrists": the adults,
+            return next((m.anchor for m in candidates if _covers(m, plain)), None)  # an
+            # actor only if they are one ("Scott's relatives ..., according to their
+            # attorneys")
     if case == "refl":
         subject = _clause_subject(token)
         if subject is not None:

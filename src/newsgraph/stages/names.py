@@ -161,6 +161,8 @@ def names_in(doc: Doc) -> list[tuple[Name, int, int]]:
         if ent.label_ in ("PERSON", "ORG") and person is None and may_be_place(text[start:end]):
             place = placehood.cue(doc, first, ent.end)
         label = ent.label_
+        if label == "ORG" and _particle_inside(doc, first, ent.end):
+            label = "PERSON"  # "Borja del Pozo Cruz" (ORG): a person's name
         opening = _dateline(doc, first, ent.end) if label in ("NORP", "ORG", "") else None
         if opening is not None:
             label = "GPE"  # "BUFFALO, N.Y. —": the place the story was filed from
@@ -171,6 +173,9 @@ def names_in(doc: Doc) -> list[tuple[Name, int, int]]:
                           titled=title is not None), first, ent.end))
     for first, last, proper in _proper_runs(doc, taken):
         first = _given_name_start(doc, first, last)
+        if first > 0 and doc[first - 1].lower_ in PARTICLES and doc[first - 1].is_lower and (
+                first == 1 or not doc[first - 2].is_alpha):  # "…,” del Pozo Cruz said"
+            first -= 1
         start, end = _trim(text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
         words = words_of(text[start:end])
         if words and not _address(text[start:end]) and not _quoted_title(text, start, end) \
@@ -431,6 +436,18 @@ def _with_leading_name(doc: Doc, ent: Span) -> Span:
             and doc[k - 1].lower_ not in personhood.PERSON_NOUNS:  # not "U.S. Attorney [X]"
         k -= 1
     return ent if k == ent.start else Span(doc, k, ent.end, label="ORG")
+
+
+def _particle_inside(doc: Doc, first: int, end: int) -> bool:
+    """A name of capitalised words with a lower-case name particle before or between them and
+    no organisation word ("Borja del Pozo Cruz", "del Pozo Cruz"; not "Banco del Estado
+    Bank")."""
+    tokens = doc[first:end]
+    return len(tokens) >= 3 and any(
+        t.lower_ in PARTICLES and t.is_lower and t.i - first < len(tokens) - 1
+        and (t.i == first or doc[t.i - 1].is_title) and doc[t.i + 1].is_title
+        for t in tokens) and not any(
+        t.lower_ in roles.ORG_WORDS or t.lower_ in ("of", "and", "&") for t in tokens)
 
 
 def _given_name_before(token: Token) -> bool:
