@@ -1414,3 +1414,18 @@ def test_their_in_a_clause_about_plain_plural_people_is_no_organisation():
                "on their wrists.")
     oxford = entity_with(d, "Oxford University")
     assert oxford is not None and "their" not in {m.text for m in oxford.mentions}
+
+
+def test_a_person_noun_before_a_name_makes_a_person():
+    d = digest("Welsh swimmer Georgia Davies booked her place in the final. \"The depth here is "
+               "incredible,\" she told reporters.")
+    davies = entity_with(d, "Georgia Davies")
+    assert davies is not None and davies.type == "PERSON"
+    assert [q.speaker for q in d.quotes if q.kind == "direct"] == [davies.id]
+
+
+def test_an_appositive_daughter_is_no_he():
+    d = digest("The singer celebrated when his wife gave birth to a baby daughter, Mila. \"I "
+               "need to get used to being a father,\" he said.")
+    mila = entity_with(d, "Mila")
+    assert mila is not None and "he" not in {m.text for m in mila.mentions}

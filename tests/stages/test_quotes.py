@@ -1650,3 +1650,12 @@ def test_an_inverted_speaker_takes_no_clause_after_it_as_speech() -> None:
     d = digest("\"We had no warning,\" said Lena Ortiz, 41, who spent the night at a school turned "
                "shelter.")
     assert [(q.kind, q.text) for q in d.quotes] == [("direct", "We had no warning")]
+
+
+def test_a_sentence_opening_said_speaks_for_the_phrase_after_it() -> None:
+    d = digest("Users mocked the post.\n\nSaid another Weibo user: \"He will find other "
+               "reasons.\"")
+    user = next(e for e in d.entities if e.name == "another Weibo user")
+    assert [q.speaker for q in d.quotes if q.kind == "direct"] == [user.id]
+    assert "He" not in {m.text for m in user.mentions}
+    assert not any(e.name == "Said" for e in d.entities)

@@ -544,8 +544,10 @@ def _speaker_tokens(token: Token, quote_open: list[int]) -> set[int]:
         return set()
     doc = token.doc
     first, end = sentence(doc, token.i)
-    found = {t.i for t in doc[first:end] if t.dep_ == "nsubj" and quote_open[t.i] < 0
-             and t.head.pos_ == "VERB" and quote_open[t.head.i] < 0 and t.pos_ != "PRON"}
+    found = {t.i for t in doc[first:end] if quote_open[t.i] < 0 and t.head.pos_ == "VERB"
+             and quote_open[t.head.i] < 0 and t.pos_ != "PRON" and (
+                 t.dep_ == "nsubj" or (t.dep_ == "dobj" and t.head.is_sent_start
+                                       and _speaks(t.head)))}  # ("Said another user: “He …”")
     for _ in range(CONTINUED_SENTENCES):  # “…,” Kim said in court. “She treated …”: a quoted
         # sentence goes on with the speaker named before it in its paragraph
         if found or first == 0 or any(quote_open[k] < 0 and not doc[k].is_punct

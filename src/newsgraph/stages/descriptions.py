@@ -564,6 +564,11 @@ def appositives(doc: Doc, people: list[Cluster]) -> list[tuple[Cluster, Mention]
                 if not any(o.start < end and start < o.end for c in people
                            for o in c.mentions):
                     out.append((cluster, Mention(text[start:end], start, end, "title")))
+                    gender = personhood.PERSON_NOUNS.get(noun.lemma_.lower())
+                    if cluster.gender is None and gender in ("m", "f") \
+                            and cluster.words[0] not in coref.GIVEN_NAMES:
+                        cluster.gender = gender  # "a baby daughter, Kaya": no "he" (a
+                        # listed given name already tells coref the gender)
     return out
 
 

@@ -70,6 +70,30 @@ def _title_before(doc: Doc, index: int) -> str | None:
     return TITLES.get(word)
 
 
+INVERTED_CUES = frozenset({"said", "says", "added", "adds", "asked", "wrote", "writes",
+                           "explained", "continued", "replied", "noted"})
+
+
+def _inverted_cue(doc: Doc, first: int, end: int) -> bool:
+    """"Said another user: …", "Added the minister, …": a verb of saying opening its sentence
+    before its subject, which the NER took for a name ("Said")."""
+    word = doc[first]
+    return end - first == 1 and word.lower_ in INVERTED_CUES and word.is_sent_start \
+        and end < len(doc) and doc[end].tag_ in ("DT", "PRP$")
+
+
+def _person_noun_before(doc: Doc, index: int) -> str | None:
+    """Gender code of a lower-case person noun right before token ``index`` that modifies it
+    ("Welsh swimmer Georgia Davies", "actress Jane Roe"), else None: person evidence for a
+    name the NER labels something else."""
+    if index == 0:
+        return None
+    word = doc[index - 1]
+    if not word.is_lower or word.tag_ != "NN" or word.head.i < index:
+        return None
+    return personhood.PERSON_NOUNS.get(word.lower_)
+
+
 class Name:
     """A name occurrence: an NER entity (``label``) or a proper-noun run the NER missed
     (``label`` ""), with its span, match words and person evidence (gender m/f/x or None)."""
@@ -97,7 +121,8 @@ def names_in(doc: Doc) -> list[tuple[Name, int, int]]:
         start, end = _trim(text, ent.start_char, ent.end_char)
         if _quoted_title(text, start, end) or text[start:end].islower():
             continue  # (all lower case: a word the NER took for a name, "fed", "n’t", "state")
-        title = _title_before(doc, ent.start)
+        title = _title_before(doc, ent.start) or (
+            _person_noun_before(doc, ent.start) if ent.label_ != "PERSON" else None)
         first = ent.start
         the = doc[first].lower_ == "the"
         if the and ent.end - first > 2:  # "the Emperor Alexius": a person noun heading the
@@ -145,7 +170,8 @@ def names_in(doc: Doc) -> list[tuple[Name, int, int]]:
             continue  # "Secretary of [State]": part of a title
         if (ent.label_ == "ORG" or all(w in TITLES for w in words)) and roles.only_a_title(words):
             continue  # "one neo-bank CEO told me": a title, the description's to read
-        if _caption_noun(doc, first, ent.end) or _currency(doc, first, ent.end):
+        if _caption_noun(doc, first, ent.end) or _currency(doc, first, ent.end) \
+                or _inverted_cue(doc, first, ent.end):
             continue
         person = title
         # a person could hide behind the NER's other labels, but not behind a nationality or

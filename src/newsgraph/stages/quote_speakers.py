@@ -309,8 +309,10 @@ def _noun_after(verb: Token) -> int:
     head of a noun phrase that opens with a determiner or adjective when that head is a
     speaker noun right after a quote ("… ,' added another user": the user, not "another")."""
     doc, i = verb.doc, verb.i + 1
-    if i < len(doc) and doc[i].pos_ in ("DET", "ADJ", "NUM") and verb.i > 0 and doc[
-            verb.i - 1].is_punct:  # inverted after a quote; not "to mention the author"
+    if i < len(doc) and doc[i].pos_ in ("DET", "ADJ", "NUM") and (
+            (verb.i > 0 and doc[verb.i - 1].is_punct) or verb.is_sent_start):
+        # inverted after a quote or opening the sentence ("Said another user: …"); not "to
+        # mention the author"
         head = doc[i].head
         if i < head.i <= i + MAX_PHRASE_REACH and (
                 (head.pos_ == "NOUN" and speaker_type(head) is not None)
