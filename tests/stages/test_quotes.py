@@ -1659,3 +1659,16 @@ def test_a_sentence_opening_said_speaks_for_the_phrase_after_it() -> None:
     assert [q.speaker for q in d.quotes if q.kind == "direct"] == [user.id]
     assert "He" not in {m.text for m in user.mentions}
     assert not any(e.name == "Said" for e in d.entities)
+
+
+def test_according_to_at_the_end_reports_the_whole_sentence() -> None:
+    d = digest("Lopez sustained his injuries after his car \"suddenly accelerated\" into the back "
+               "of the parked bus, according to witnesses.")
+    said = next(q for q in d.quotes if q.kind == "indirect")
+    assert said.text.startswith("Lopez sustained his injuries")
+
+
+def test_a_time_phrase_opening_a_report_before_its_cue_is_kept() -> None:
+    d = digest("On March 26, four more men were shot dead in the same town, the official said.")
+    said = next(q for q in d.quotes if q.kind == "indirect")
+    assert said.text.startswith("On March 26")

@@ -204,7 +204,7 @@ def complement(verb: Token, entry: Verb) -> tuple[int, int] | None:
             first = doc[start]
             if first.dep_ == "mark":
                 start += 1  # "that"
-            elif first.head.i == comp.i and first.i < comp.i and (
+            elif first.head.i == comp.i and verb.i < first.i < comp.i and (
                     (first.dep_ == "prep" and _time(first))
                     or (first.dep_ == "npadvmod" and first.ent_type_ == "DATE")):
                 start = first.right_edge.i + 1  # "said on Wednesday it would": when it was
@@ -323,4 +323,8 @@ def according_content(tok: Token) -> tuple[int, int] | None:
         return None
     if tok.i < head.i:
         return tok.right_edge.i + 1, head.right_edge.i + 1
+    if head.dep_ == "advcl" and head.head.i < head.i and tok.i > 0 \
+            and tok.doc[tok.i - 1].text == ",":  # "X sustained injuries after her car
+        head = head.head  # accelerated, according to witnesses": all of it, not the
+        # "after" clause the parse hangs the phrase on
     return head.left_edge.i, tok.left_edge.i
