@@ -1429,3 +1429,19 @@ def test_an_appositive_daughter_is_no_he():
                "need to get used to being a father,\" he said.")
     mila = entity_with(d, "Mila")
     assert mila is not None and "he" not in {m.text for m in mila.mentions}
+
+
+def test_a_plural_object_pronoun_after_a_plain_plural_noun_is_no_organisation():
+    d = digest("The Trade Commission said the firm had shared the data of young users and had "
+               "not explained its practices to them.")
+    commission = entity_with(d, "Trade Commission")
+    assert commission is not None and "them" not in {m.text for m in commission.mentions}
+
+
+def test_roles_from_a_possessive_appositive_and_an_appositive_title_after_a_name():
+    d = digest("Norvik's chief executive, Dana Holm, spoke first. \"It is a rounding error,\" "
+               "tweeted Ursula Pachl, deputy director general of the Consumer Council.")
+    roles = {e.name: (e.type, e.role) for e in d.entities if e.name in ("Dana Holm",
+                                                                         "Ursula Pachl")}
+    assert roles == {"Dana Holm": ("PERSON", "Chief Executive"),
+                     "Ursula Pachl": ("PERSON", "Director General")}

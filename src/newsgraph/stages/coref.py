@@ -220,6 +220,19 @@ def _clause_subject(token: Token) -> Token | None:
     return None
 
 
+def _plain_plural_before(token: Token, candidates: list[_Mention]) -> Token | None:
+    """A plural common noun naming no entity between the latest candidate mention and a
+    plural object pronoun in its sentence, else None."""
+    doc = token.doc
+    first, _ = sentence(doc, token.i)
+    latest = max((m.token.i for m in candidates), default=-1)
+    for k in range(token.i - 1, max(first, latest + 1) - 1, -1):
+        t = doc[k]
+        if t.tag_ == "NNS" and not t.ent_type_ and t.dep_ != "compound":
+            return t
+    return None
+
+
 def _plain_plural_subject(token: Token) -> Token | None:
     """The subject of a plural possessive's clause when it is a plural common noun that the
     NER names no entity, or a relative pronoun standing for one ("adults who wore ... their
@@ -806,6 +819,11 @@ def _choose(token: Token, agreement: str, case: str, window: list[_Mention],
                           if m.token.i >= since and state.quote_open[m.token.i] >= 0]
     if not candidates:
         return None
+    if agreement == "p" and case == "obj":
+        plain = _plain_plural_before(token, candidates)
+        if plain is not None:  # "set the accounts of users to public and did not explain
+            # its practices to them": the users, no organisation named before them
+            return next((m.anchor for m in candidates if _covers(m, plain)), None)
     if agreement == "p" and case == "poss":
         plain = _plain_plural_subject(token)
         if plain is not None:  # "adults who wore monitors on their wrists": the adults,

@@ -71,6 +71,10 @@ def _described(root: Token) -> str | None:
         gender = _noun(noun)
         if gender is not None:
             return gender
+        if noun.pos_ == "NOUN" and roles.role_ending(  # "X, deputy director general of Y"
+                [t.lower_ for t in noun.doc[noun.left_edge.i:noun.i + 1]
+                 if t.dep_ == "compound" or t.i == noun.i]) is not None:
+            return "x"
     return None
 
 

@@ -146,6 +146,13 @@ def _role_at(words: list[str]) -> tuple[int, tuple[str, str]] | None:
     return None
 
 
+def role_ending(words: Sequence[str]) -> str | None:
+    """The role of the longest role phrase ending the (lower-case) words ("deputy director
+    general" -> Director General), else None."""
+    hit = _role_at(list(words)) if words else None
+    return hit[1][0] if hit is not None else None
+
+
 def title_role(words: Sequence[str]) -> str | None:
     """The role the (lower-case) words name when they are one role phrase and nothing else
     ("senator", "Sen.", "chief executive"), else None."""
@@ -355,9 +362,11 @@ def doc_span(token: Token) -> str:
 
 def attached(doc: Doc, root_index: int) -> tuple[str, str | None, str | None] | None:
     """(role, sector, country) said of a name by an appositive ("X, the Foreign Minister of
-    Y,") or a copula ("X is the mayor of Y")."""
+    Y,", "Y's chief executive, X,") or a copula ("X is the mayor of Y")."""
     root = doc[root_index]
     nouns = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < root.i:
+        nouns.append(root.head)  # "Pixora's chief executive, Mark Linden,"
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
         nouns += [c for c in root.head.children if c.dep_ in ("attr", "acomp")]
     for noun in nouns:
