@@ -1445,3 +1445,20 @@ def test_roles_from_a_possessive_appositive_and_an_appositive_title_after_a_name
                                                                          "Ursula Pachl")}
     assert roles == {"Dana Holm": ("PERSON", "Chief Executive"),
                      "Ursula Pachl": ("PERSON", "Director General")}
+
+
+def test_a_headline_common_noun_for_someone_is_no_organisation_name():
+    d = digest("Driver says brakes failed before crash\n\nThe driver told police the brakes "
+               "failed.")
+    driver = entity_with(d, "Driver")
+    assert driver is not None and driver.type == "PERSON"
+    assert "The driver" in {m.text for m in driver.mentions}
+
+
+def test_a_name_after_a_person_and_of_is_where_they_live():
+    d = digest("The suspect, Jordan Pryce of Harehills, was arrested on Sunday. He is due in "
+               "court on Tuesday.")
+    pryce = entity_with(d, "Jordan Pryce")
+    place = entity_with(d, "Harehills")
+    assert place is not None and place.type == "GPE"
+    assert pryce is not None and "He" in {m.text for m in pryce.mentions}

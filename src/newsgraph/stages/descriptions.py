@@ -410,7 +410,7 @@ def speakers(doc: Doc, actors: list[Cluster], unresolved: list[Cluster]) -> list
                                "PERSON")
                 continue
         if noun.tag_ == "NNP" and noun.ent_type_ in ("", "PERSON", "ORG") and not (
-                label or title):
+                label or title or personhood.generic(noun)):
             _unnamed_speaker(doc, noun, actors, made, out)
             continue
         if (noun.tag_ not in SPEAKER_TAGS and not (label or title)) or _named_inside(noun,

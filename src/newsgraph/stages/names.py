@@ -70,6 +70,12 @@ def _title_before(doc: Doc, index: int) -> str | None:
     return TITLES.get(word)
 
 
+def _generic_person(doc: Doc, first: int, end: int) -> bool:
+    """"Man charged after shooting": a headline's capitalised common noun for someone, which
+    the NER took for a name."""
+    return end - first == 1 and personhood.generic(doc[first])
+
+
 INVERTED_CUES = frozenset({"said", "says", "added", "adds", "asked", "wrote", "writes",
                            "explained", "continued", "replied", "noted"})
 
@@ -171,7 +177,7 @@ def names_in(doc: Doc) -> list[tuple[Name, int, int]]:
         if (ent.label_ == "ORG" or all(w in TITLES for w in words)) and roles.only_a_title(words):
             continue  # "one neo-bank CEO told me": a title, the description's to read
         if _caption_noun(doc, first, ent.end) or _currency(doc, first, ent.end) \
-                or _inverted_cue(doc, first, ent.end):
+                or _inverted_cue(doc, first, ent.end) or _generic_person(doc, first, ent.end):
             continue
         person = title
         # a person could hide behind the NER's other labels, but not behind a nationality or

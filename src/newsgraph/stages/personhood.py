@@ -42,6 +42,17 @@ GENDERED = {word: agreement for word, (agreement, _) in PRONOUNS.items() if agre
 HE_SHE = re.compile(r"\b(?:" + "|".join(sorted(GENDERED)) + r")\b", re.IGNORECASE)
 
 
+GENERIC_PEOPLE = frozenset({"man", "woman", "boy", "girl", "teen", "teenager", "child", "baby",
+                            "toddler", "mother", "father", "mum", "dad", "pensioner", "driver",
+                            "couple", "motorist", "cyclist", "pedestrian", "gunman"})
+
+
+def generic(token: Token) -> bool:
+    """A capitalised common noun for someone opening a sentence or headline ("Man charged
+    after shooting"): nobody's name, whatever the NER or the tagger make of it."""
+    return token.lower_ in GENERIC_PEOPLE and token.is_sent_start
+
+
 def _noun(token: Token) -> str | None:
     if token.pos_ != "NOUN" or token.ent_type_:
         return None

@@ -82,6 +82,9 @@ def cue(doc: Doc, start: int, end: int, travel: bool = True) -> str | None:
     travel = travel and head.lower_ in ("to", "from") and head.head.lemma_.lower() in TRAVEL
     if root.dep_ == "pobj" and not possessive and (head.lower_ == "in" or travel):
         return "weak"
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.ent_type_ == "PERSON" \
+            and head.head.i < root.i:  # "Jordan Pryce of Harehills" (an organisation's name
+        return "weak"  # stays one: only a name labelled a person turns on a weak cue)
     return None
 
 
