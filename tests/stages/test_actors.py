@@ -1462,3 +1462,15 @@ def test_a_name_after_a_person_and_of_is_where_they_live():
     place = entity_with(d, "Harehills")
     assert place is not None and place.type == "GPE"
     assert pryce is not None and "He" in {m.text for m in pryce.mentions}
+
+
+def test_a_countrys_army_is_one_organisation_and_the_army_is_it():
+    d = digest("Norland's army and the rebel Freedom Front agreed to a truce.\n\nThe Freedom "
+               "Front accused the army of shelling a market. The army denied it. Norland's army "
+               "said its forces held the airport.")
+    army = entity_with(d, "Norland's army")
+    front = entity_with(d, "Freedom Front")
+    assert army is not None and army.type == "ORG"
+    assert {"the army", "The army"} <= {m.text for m in army.mentions}
+    assert front is not None and not any("army" in m.text for m in front.mentions)
+    assert sum(e.name == "Norland's army" for e in d.entities) == 1

@@ -1672,3 +1672,11 @@ def test_a_time_phrase_opening_a_report_before_its_cue_is_kept() -> None:
     d = digest("On March 26, four more men were shot dead in the same town, the official said.")
     said = next(q for q in d.quotes if q.kind == "indirect")
     assert said.text.startswith("On March 26")
+
+
+def test_an_attack_on_a_place_is_no_speech_and_one_on_a_person_is() -> None:
+    d = digest("The army said its forces had repelled a rebel attack on the airport.")
+    assert [q.text for q in d.quotes] == ["its forces had repelled a rebel attack on the airport"]
+    d = digest("Senator Ruth Vale's attack on Governor Tom Price drew criticism.")
+    assert [q.text for q in d.quotes if q.cue is not None and q.cue.text == "attack"] == [
+        "Governor Tom Price"]

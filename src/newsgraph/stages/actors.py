@@ -305,7 +305,7 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     unresolved: list[Cluster] = []
     groups = descriptions.attach(doc, people, unresolved)
     described = descriptions.appositives(doc, people)  # "The suspect, Owen Marsh, ..."
-    body_descriptions.organisations(doc, list(others.values()))
+    body_descriptions.organisations(doc, list(others.values()), people + groups + unresolved)
     body_descriptions.places(doc, list(others.values()))
     actors = people + list(others.values()) + groups
     actors += descriptions.speakers(doc, actors, unresolved)

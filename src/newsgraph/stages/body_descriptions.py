@@ -5,6 +5,8 @@ ministry", "the German carmaker" are the organisation named before them, "the co
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Token
 
 from newsgraph.countries import country_of
@@ -15,7 +17,7 @@ from newsgraph.stages.clusters import Cluster, overlaps
 MAIN_COMPANY_WORDS = frozenset({"company", "firm"})  # most often the story's own company
 
 
-def organisations(doc: Doc, others: list[Cluster]) -> None:
+def organisations(doc: Doc, others: list[Cluster], taken: Sequence[Cluster] = ()) -> None:
     """"the company", "the ministry": a title mention of the organisation of that sector (or of
     unknown sector) named most recently before it; "the union", "the bank" (organisation
     words that do not describe any organisation of their sector): of the one named most
@@ -30,7 +32,9 @@ def organisations(doc: Doc, others: list[Cluster]) -> None:
     the organisation named most so far); a nationality modifier must agree with the
     organisation's country ("the German carmaker") and gives it; a plural name ("iPhones")
     is never one of these; an organisation word that modifies another
-    noun ("the company spokesman") describes nothing."""
+    noun ("the company spokesman") describes nothing; nor does a phrase a description already
+    holds (``taken``: "the army" after "Sudan's army" is that army's, not the last military
+    organisation's)."""
     orgs = [c for c in others if c.type == "ORG" and not _plural_name(doc, c)]
     if not orgs:
         return
@@ -72,7 +76,7 @@ def organisations(doc: Doc, others: list[Cluster]) -> None:
             best = named[0]
         else:
             continue
-        if not overlaps(best, start, end):
+        if not overlaps(best, start, end) and not any(overlaps(c, start, end) for c in taken):
             best.sector = best.sector or org[0]
             best.country = best.country or country
             best.mentions.append(Mention(text[start:end], start, end, "title"))

@@ -140,6 +140,7 @@ def attach(doc: Doc, people: list[Cluster],
     singular descriptions of nobody named go to ``unresolved`` (for coref only)."""
     groups: dict[tuple[str, ...], Cluster] = {}
     offices: dict[tuple[str, ...], list[Cluster]] = {}
+    bodies: dict[tuple[str, ...], Cluster] = {}
     descs = sorted(roles.descriptions(doc), key=lambda d: d.appositive_to is None)
     text = text_of(doc)
     paired = _pairs(doc, text, people)
@@ -163,10 +164,17 @@ def attach(doc: Doc, people: list[Cluster],
         epithet = holder is None and _epithet_of(doc, desc, surface, people, unresolved, quoted)
         if epithet:
             holder = epithet
-        if holder is None:
-            nobody = Cluster(words_of(surface), "PERSON")
+        if holder is None:  # ("Sudan's army": a body, not a person)
+            type_ = "ORG" if desc.role.lower() in roles.ORG_WORDS else "PERSON"
+            body = bodies.get(words_of(surface)) if type_ == "ORG" else None
+            if body is not None:  # one body, however often it is named so
+                body.add(Mention(surface, desc.start, desc.end, "title"), type_)
+                continue
+            nobody = Cluster(words_of(surface), type_)
+            if type_ == "ORG":
+                bodies[nobody.words] = nobody
             nobody.gender = gender if gender in ("m", "f") else None
-            nobody.add(Mention(surface, desc.start, desc.end, "title"), "PERSON")
+            nobody.add(Mention(surface, desc.start, desc.end, "title"), type_)
             if _office(doc, desc):  # "the New York State Attorney General": someone definite
                 nobody.describe(desc.role, desc.sector, desc.country)
                 offices.setdefault(nobody.words, []).append(nobody)

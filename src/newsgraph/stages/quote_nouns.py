@@ -112,9 +112,19 @@ def _content(word: Token, entry: Noun, bare_clause: bool) -> tuple[int, int] | N
                 return kids[0].i, c.right_edge.i + 1
         if c.dep_ == "prep" and c.lower_ in entry.preps:
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
-            if obj is not None:
+            if obj is not None and not (word.lemma_.lower() in FORCE_NOUNS and (
+                    obj.ent_type_ in ("FAC", "LOC") or obj.lemma_.lower() in TARGETS)):
                 return c.i + 1, c.right_edge.i + 1
     return None
+
+
+# nouns as often force as words: no speech when aimed at a place or a thing that force hits
+# ("an attack on the airport"; but "Trump's attack on Clinton", "attacks on the country")
+FORCE_NOUNS = frozenset({"attack", "assault", "offensive", "strike"})
+TARGETS = frozenset({"airport", "base", "convoy", "market", "hospital", "school", "building",
+                     "village", "town", "camp", "station", "port", "checkpoint", "position",
+                     "ship", "vessel", "embassy", "compound", "bridge", "plant", "facility",
+                     "refinery", "depot", "airfield", "headquarters", "barracks", "outpost"})
 
 
 def _source(noun: Token, subject_of: Callable[[Token], Token | None]) -> Token | None:
