@@ -1474,3 +1474,33 @@ def test_a_countrys_army_is_one_organisation_and_the_army_is_it():
     assert {"the army", "The army"} <= {m.text for m in army.mentions}
     assert front is not None and not any("army" in m.text for m in front.mentions)
     assert sum(e.name == "Norland's army" for e in d.entities) == 1
+
+
+def test_no_mention_is_in_two_actors_when_an_appositive_says_who_someone_is():
+    d = digest("She shared her letter on the sentencing of Paul R. Denton, a man convicted of "
+               "threatening her life. He was sentenced to a year in prison.")
+    spans = [(m.start, m.end) for e in d.entities for m in e.mentions]
+    assert len(spans) == len(set(spans))
+    denton = entity_with(d, "Paul R. Denton")
+    assert denton is not None and "a man" in {m.text for m in denton.mentions}
+
+
+def test_two_people_described_together_only_when_definite_same_and_agreeing():
+    d = digest("Officer Dale Brenn shot Walter Kemp on Saturday. Above, two men pray at the "
+               "memorial.")
+    assert not any(m.text == "two men" for e in d.entities if e.name in ("Dale Brenn",
+                                                                         "Walter Kemp")
+                   for m in e.mentions)
+    d = digest("Hillary Clinton met Barack Obama in Iowa. Later the two women stopped for lunch.")
+    assert not any(m.text == "the two women" for e in d.entities for m in e.mentions
+                   if e.name == "Barack Obama")
+    d = digest("Hillary Clinton met Barack Obama in Iowa. Later the two leaders stopped for "
+               "lunch.")
+    both = [e.name for e in d.entities if any(m.text == "the two leaders" for m in e.mentions)]
+    assert sorted(both) == ["Barack Obama", "Hillary Clinton"]
+
+
+def test_the_son_of_someone_is_not_that_someone():
+    d = digest("Waleed Khan, 21 – the son of councillor Tariq Khan – is said to be in Syria.")
+    tariq = entity_with(d, "Tariq Khan")
+    assert tariq is not None and "the son" not in {m.text for m in tariq.mentions}

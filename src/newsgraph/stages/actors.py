@@ -308,13 +308,14 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     body_descriptions.organisations(doc, list(others.values()), people + groups + unresolved)
     body_descriptions.places(doc, list(others.values()))
     actors = people + list(others.values()) + groups
-    actors += descriptions.speakers(doc, actors, unresolved)
+    actors += descriptions.speakers(doc, actors, unresolved, [m for _, m in described])
     # "A doctor said ... the doctor said", "The suspect, X, ... the suspect said"
     descriptions.same_head(doc, actors, unresolved, described)
     # descriptions of nobody named ("The Queen ... She") compete for pronouns; what they win
     # stays unlinked rather than going to the wrong actor
     competing = actors + unresolved
-    competing += descriptions.person_phrases(doc, competing)  # "the suspect", "a woman"
+    competing += descriptions.person_phrases(  # "the suspect", "a woman"
+        doc, competing, [m for _, m in described])
     links = coref.resolve(doc, [_anchor(doc, c) for c in competing])
     # a description of nobody named whose pronoun speaks ("The former governor ... He said")
     # becomes an actor, as "the senator said" does

@@ -308,12 +308,23 @@ def _pairs(doc: Doc, text: str, people: list[Cluster]) -> list[tuple[int, int]]:
             first, _ = personhood.sentence(doc, first - 1)
         window = doc[first].idx
         named = [c for c in people if any(window <= m.start < start for m in c.mentions)]
-        if len(named) != 2:
-            continue
+        gender = personhood.PERSON_NOUNS.get(span.root.lemma_.lower())
+        if len(named) != 2 or (gender in ("m", "f") and any(
+                _gender_of(c) not in (None, gender) for c in named)):
+            continue  # ("the two women" are not Clinton and Obama)
         for cluster in named:
             cluster.mentions.append(Mention(text[start:end], start, end, "title"))
         used.append((start, end))
     return used
+
+
+def _gender_of(cluster: Cluster) -> str | None:
+    """A person's gender as known so far: given by a title or pronoun, else by a listed given
+    name."""
+    if cluster.gender in ("m", "f"):
+        return cluster.gender
+    gender = coref.GIVEN_NAMES.get(cluster.words[0]) if len(cluster.words) > 1 else None
+    return gender if gender in ("m", "f") else None
 
 
 # leading words that are not part of what a speaker phrase names ("only", "and")
@@ -335,7 +346,8 @@ PHRASE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 PHRASE_DETERMINERS = frozenset({"a", "an"})
 
 
-def person_phrases(doc: Doc, taken: list[Cluster]) -> list[Cluster]:
+def person_phrases(doc: Doc, taken: list[Cluster],
+                   held: Sequence[Mention] = ()) -> list[Cluster]:
     """Indefinite singular noun phrases that bring in someone new, as subject or object ("a
     woman was injured", "police arrested a man"): PERSON clusters that compete for pronouns,
     so that "She was taken to hospital" is not given to the last person named. Not a
@@ -355,8 +367,9 @@ def person_phrases(doc: Doc, taken: list[Cluster]) -> list[Cluster]:
         if t.dep_ == "pobj" and t.head.lower_ == "as":
             continue
         start, end = det.idx, t.idx + len(t)
-        if any(overlaps(c, start, end) for c in [*taken, *out]):
-            continue
+        if any(overlaps(c, start, end) for c in [*taken, *out]) or any(
+                m.start < end and start < m.end for m in held):
+            continue  # (``held``: appositives, "Patrick Carlineo, a man convicted of …")
         cluster = Cluster(words_of(text[t.idx:end]), "PERSON")
         cluster.gender = gender if gender in ("m", "f") else None
         cluster.add(Mention(text[start:end], start, end, "other"), "PERSON")
@@ -390,15 +403,19 @@ SPEAKER_TAGS = frozenset({"NN", "NNS"})
 RELATIVE_TAGS = frozenset({"WP", "WDT"})
 
 
-def speakers(doc: Doc, actors: list[Cluster], unresolved: list[Cluster]) -> list[Cluster]:
+def speakers(doc: Doc, actors: list[Cluster], unresolved: list[Cluster],
+             held: Sequence[Mention] = ()) -> list[Cluster]:
     """Actors for the common-noun speakers of quote cues that no actor covers: a description
     of nobody named ("the senator said") moves out of ``unresolved``; other phrases become new
     PERSON, ORG, GROUP or DOCUMENT clusters, one per wording. A partitive ("a group of X",
-    "52 percent of X") stands for X: nothing new when X is an actor already."""
+    "52 percent of X") stands for X: nothing new when X is an actor already. ``held``: the
+    appositive descriptions of people, which are theirs."""
     text = text_of(doc)
     made: dict[tuple[str, ...], Cluster] = {}
     out: list[Cluster] = []
     for head in speaker_heads(doc):
+        if any(m.start <= head.idx < m.end for m in held):
+            continue  # an appositive's ("X, a man convicted of threatening her"): X speaks
         if head.tag_ in RELATIVE_TAGS:
             _relative_mention(head, actors + out)
             continue
@@ -563,6 +580,9 @@ def appositives(doc: Doc, people: list[Cluster]) -> list[tuple[Cluster, Mention]
                 if noun.pos_ != "NOUN" or noun.tag_ != "NN" or noun.ent_type_ \
                         or personhood.PERSON_NOUNS.get(noun.lemma_.lower()) is None:
                     continue
+                if noun.i < root.i and any(t.dep_ == "prep" and t.head.i == noun.i
+                                           for t in doc[noun.i + 1:root.i]):
+                    continue  # "the son of X" is not X (but "The suspect, X," is)
                 first = noun.left_edge.i
                 if doc[first].lower_ not in ("the", "a", "an") or any(
                         t.ent_type_ or t.pos_ not in ("ADJ", "NOUN", "NUM", "ADV", "VERB")

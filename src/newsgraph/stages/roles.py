@@ -310,19 +310,25 @@ def descriptions(doc: Doc) -> list[Description]:
 
 def pairs(doc: Doc, person_nouns: dict[str, str]) -> list[tuple[int, int]]:
     """(start, end) characters of noun phrases naming two people: "the two leaders", "both
-    men" (a plural role or person noun counted by "two" or "both")."""
+    men" (a plural role or person noun counted by "two" or "both", definite, and not "the two
+    other officers")."""
     out: list[tuple[int, int]] = []
     for chunk in doc.noun_chunks:
         root = chunk.root
         first = phrase_start(doc, chunk.start, root.i)
-        if root.tag_ != "NNS" or not any(t.lower_ in ("two", "both") for t in doc[first:root.i]):
+        words = [t.lower_ for t in doc[first:root.i]]
+        if root.tag_ != "NNS" or not ("two" in words or "both" in words):
             continue
+        if not (words[0] in ("the", "both", "these", "those") or "both" in words) \
+                or PAIR_CONTRASTS & set(words):
+            continue  # "two men prayed", "two other officers": people not named yet
         lemma = root.lemma_.lower()
         if lemma in ROLES or lemma in person_nouns:
             out.append((doc[first].idx, chunk.end_char))
     return out
 
 
+PAIR_CONTRASTS = frozenset({"other", "another", "more", "new", "younger", "older", "further"})
 PHRASE_STOPS = frozenset({"-", "—", "–", ":", ";"})  # a dash only as a word of its own
 
 
