@@ -1680,3 +1680,8 @@ def test_an_attack_on_a_place_is_no_speech_and_one_on_a_person_is() -> None:
     d = digest("Senator Ruth Vale's attack on Governor Tom Price drew criticism.")
     assert [q.text for q in d.quotes if q.cue is not None and q.cue.text == "attack"] == [
         "Governor Tom Price"]
+
+
+def test_the_medium_of_an_announcement_is_no_source_of_its_own() -> None:
+    d = digest("The singer announced the decision in an Instagram post on Thursday.")
+    assert [(q.cue.text if q.cue else None) for q in d.quotes] == ["announced"]

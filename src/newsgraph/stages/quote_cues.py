@@ -128,8 +128,9 @@ def source_object(t: Token, phrases: dict[str, str]) -> Token | None:
             return None
         obj = next((g for g in t.children if g.dep_ == "pobj"), None)
         verbs = reporting_verbs()
-        if obj is None or is_reporting_verb(t.head, verbs):
-            return None
+        if obj is None or is_reporting_verb(t.head, verbs) or (
+                t.head.dep_ == "dobj" and is_reporting_verb(t.head.head, verbs)):
+            return None  # (nor "announced the decision in a post": the verb's own medium)
         doc = t.doc
         if any("\n" in doc[k].text_with_ws for k in range(min(t.i, t.head.i),
                                                           max(t.i, t.head.i))):
