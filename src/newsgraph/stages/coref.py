@@ -220,6 +220,12 @@ def _clause_subject(token: Token) -> Token | None:
     return None
 
 
+def _plain_plural(token: Token) -> bool:
+    """A plural common noun the NER names no entity ("users", "growers"): what a plural
+    pronoun near it most likely stands for."""
+    return token.tag_ == "NNS" and not token.ent_type_
+
+
 def _plain_plural_before(token: Token, candidates: list[_Mention]) -> Token | None:
     """A plural common noun naming no entity between the latest candidate mention and a
     plural object pronoun in its sentence, else None."""
@@ -228,7 +234,7 @@ def _plain_plural_before(token: Token, candidates: list[_Mention]) -> Token | No
     latest = max((m.token.i for m in candidates), default=-1)
     for k in range(token.i - 1, max(first, latest + 1) - 1, -1):
         t = doc[k]
-        if t.tag_ == "NNS" and not t.ent_type_ and t.dep_ != "compound":
+        if _plain_plural(t) and t.dep_ != "compound":
             return t
     return None
 
@@ -246,8 +252,7 @@ def _plain_plural_subject(token: Token) -> Token | None:
             noun = next((t for t in reversed(doc[max(0, noun.i - 8):noun.i])
                          if t.tag_ == "NNS"), noun)
         subject = noun
-    if subject is not None and subject.tag_ == "NNS" and not subject.ent_type_ \
-            and subject.i < token.i:
+    if subject is not None and _plain_plural(subject) and subject.i < token.i:
         return subject
     return None
 
@@ -887,7 +892,7 @@ def _plural_noun_quoted(token: Token, quote_open: list[int]) -> int | None:
     i = token.i - 1
     while i >= 0 and "\n" not in doc[i].text_with_ws:
         t = doc[i]
-        found = found or (quote_open[i] >= 0 and t.tag_ == "NNS" and not t.ent_type_)
+        found = found or (quote_open[i] >= 0 and _plain_plural(t))
         i -= 1
     return i + 1 if found else None
 

@@ -165,7 +165,7 @@ def attach(doc: Doc, people: list[Cluster],
         if epithet:
             holder = epithet
         if holder is None:  # ("Sudan's army": a body, not a person)
-            type_ = "ORG" if desc.role.lower() in roles.ORG_WORDS else "PERSON"
+            type_ = "ORG" if _body(desc) else "PERSON"
             body = bodies.get(words_of(surface)) if type_ == "ORG" else None
             if body is not None:  # one body, however often it is named so
                 body.add(Mention(surface, desc.start, desc.end, "title"), type_)
@@ -220,11 +220,13 @@ def _office(doc: Doc, desc: roles.Description) -> bool:
     when never named."""
     span = doc.char_span(desc.start, desc.end, alignment_mode="expand")
     return (span is not None and not desc.plural and span[0].lower_ == "the"
-            and desc.role.lower() not in COLLECTIVE_ROLES
-            and any(t.ent_type_ in ("ORG", "GPE") for t in span))
+            and not _body(desc) and any(t.ent_type_ in ("ORG", "GPE") for t in span))
 
 
-COLLECTIVE_ROLES = frozenset({"police", "army"})  # "the Chicago Police" is a force, no one
+def _body(desc: roles.Description) -> bool:
+    """The role is an organisation's ("police", "army"): "the Chicago Police", "Sudan's army"
+    are a force, no one."""
+    return desc.role.lower() in roles.ORG_WORDS
 
 
 # political and corporate titles that news uses as epithets of the person just named ("the

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.lexicons import rows
 from newsgraph.stages import coref, personhood, placehood, roles, text_of
 from newsgraph.stages.clusters import words_of
+from newsgraph.stages.quote_cues import reporting_verbs, verb_lemma
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
 TITLES = roles.PERSON_TITLES
@@ -76,28 +77,23 @@ def _generic_person(doc: Doc, first: int, end: int) -> bool:
     return end - first == 1 and personhood.generic(doc[first])
 
 
-INVERTED_CUES = frozenset({"said", "says", "added", "adds", "asked", "wrote", "writes",
-                           "explained", "continued", "replied", "noted"})
-
-
 def _inverted_cue(doc: Doc, first: int, end: int) -> bool:
-    """"Said another user: …", "Added the minister, …": a verb of saying opening its sentence
+    """"Said another user: …", "Added the minister, …": a reporting verb opening its sentence
     before its subject, which the NER took for a name ("Said")."""
     word = doc[first]
-    return end - first == 1 and word.lower_ in INVERTED_CUES and word.is_sent_start \
-        and end < len(doc) and doc[end].tag_ in ("DT", "PRP$")
+    return end - first == 1 and word.is_sent_start and word.tag_ in ("VBD", "VBZ") \
+        and verb_lemma(word) in reporting_verbs() and end < len(doc) \
+        and doc[end].tag_ in ("DT", "PRP$")
 
 
 def _person_noun_before(doc: Doc, index: int) -> str | None:
     """Gender code of a lower-case person noun right before token ``index`` that modifies it
     ("Welsh swimmer Georgia Davies", "actress Jane Roe"), else None: person evidence for a
     name the NER labels something else."""
-    if index == 0:
+    word = doc[index - 1] if index > 0 else None
+    if word is None or not word.is_lower or word.tag_ != "NN" or word.head.i < index:
         return None
-    word = doc[index - 1]
-    if not word.is_lower or word.tag_ != "NN" or word.head.i < index:
-        return None
-    return personhood.PERSON_NOUNS.get(word.lower_)
+    return personhood.noun_before(doc, index)
 
 
 class Name:

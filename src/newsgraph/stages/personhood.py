@@ -59,7 +59,7 @@ def _noun(token: Token) -> str | None:
     return PERSON_NOUNS.get(token.lower_) or PERSON_NOUNS.get(token.lemma_.lower())
 
 
-def _before(doc: Doc, start: int) -> str | None:
+def noun_before(doc: Doc, start: int) -> str | None:
     """'sister Leah', 'pianist X', 'the 20-year-old X'."""
     if start == 0:
         return None
@@ -160,7 +160,7 @@ def evidence(doc: Doc, start: int, end: int) -> str | None:
     root = doc[start:end].root
     if not referent(root):
         return None
-    found = _before(doc, start) or _described(root) or _pronoun_after(doc, end, root)
+    found = noun_before(doc, start) or _described(root) or _pronoun_after(doc, end, root)
     if found is not None:
         return found
     if _verb(root) or _who(root) or _owner(root) or _with_person(root) or _next_he_she(root):
