@@ -1685,3 +1685,75 @@ def test_an_attack_on_a_place_is_no_speech_and_one_on_a_person_is() -> None:
 def test_the_medium_of_an_announcement_is_no_source_of_its_own() -> None:
     d = digest("The singer announced the decision in an Instagram post on Thursday.")
     assert [(q.cue.text if q.cue else None) for q in d.quotes] == ["announced"]
+
+
+@pytest.mark.parametrize(("text", "speakers", "quote", "speaker"), [
+    # the parse makes a thing the subject of the cue's clause: the person it describes speaks
+    ("The row recalls a scandal in May when Mr. Dale berated a referee for his “foreign "
+     "bias.”", {"E1": ["Mr. Dale"]}, "foreign bias.", "E1"),
+    ("The worst moment came at the rally in Leeds, when striking nurses interrupted his "
+     "address, chanting “pay us now!”", {"E1": ["striking nurses"]}, "pay us now!", "E1"),
+    ("The union's campaign opened with a short film, \"Counting Pennies,\" in which children "
+     "stack coins on a table, shouting \"not enough!\" It ends with a phone number.",
+     {"E1": ["children"]}, "not enough!", "E1"),
+    # an aside between the name and an auxiliary before the cue
+    ("The topic returned on Monday after Mr. Vance, pressed about the closures of rural "
+     "clinics, had said, ''We cannot fund every building forever.''",
+     {"E1": ["Mr. Vance"]}, "We cannot fund every building forever.", "E1"),
+    # an apposition after a subject the parse takes for a thing
+    ("With ten days to go, Ana Ruiz, a spokeswoman for the port authority, called the "
+     "mayor's plan \"a recipe for gridlock\" on local radio.",
+     {"E1": ["Ana Ruiz"], "E2": ["the mayor"]}, "a recipe for gridlock", "E1"),
+])
+def test_a_cue_hung_on_a_thing_speaks_for_the_person_beside_it(
+        text: str, speakers: dict[str, list[str]], quote: str, speaker: str) -> None:
+    qs = direct(run(text, speakers))
+    assert [(q.text, q.speaker) for q in qs] == [(quote, speaker)]
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str],
+            pos: list[str], lemmas: list[str]) -> Doc:
+    """A Doc with a parse given by hand: the parser's mistakes, reproduced exactly."""
+    return Doc(nlp.load().vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos,
+               lemmas=lemmas)
+
+
+def test_a_noun_after_an_article_is_no_cue_even_when_tagged_a_verb() -> None:
+    from newsgraph.stages.quote_cues import is_reporting_verb, reporting_verbs
+    noun = _parsed(["calling", "the", "club", "attack", "a", "crime"], [0, 3, 3, 0, 5, 3],
+                   ["ROOT", "det", "compound", "dobj", "det", "dobj"],
+                   ["VBG", "DT", "NN", "VB", "DT", "NN"],
+                   ["VERB", "DET", "NOUN", "VERB", "DET", "NOUN"],
+                   ["call", "the", "club", "attack", "a", "crime"])
+    verb = _parsed(["They", "attack", "the", "plan"], [1, 1, 3, 1],
+                   ["nsubj", "ROOT", "det", "dobj"], ["PRP", "VBP", "DT", "NN"],
+                   ["PRON", "VERB", "DET", "NOUN"], ["they", "attack", "the", "plan"])
+    assert not is_reporting_verb(noun[3], reporting_verbs())
+    assert is_reporting_verb(verb[1], reporting_verbs())
+
+
+def test_a_relative_clause_run_into_the_subject_slot_gives_its_noun() -> None:
+    from newsgraph.stages.quote_speakers import _relative_clause_owner
+    words = ["an", "official", "who", "spoke", "to", "discuss", "strategy", "said", "it"]
+    doc = _parsed(words, [1, 7, 3, 1, 5, 3, 5, 7, 7],
+                  ["det", "npadvmod", "nsubj", "relcl", "aux", "advcl", "dobj", "ROOT",
+                   "dobj"],
+                  ["DT", "NN", "WP", "VBD", "TO", "VB", "NN", "VBD", "PRP"],
+                  ["DET", "NOUN", "PRON", "VERB", "PART", "VERB", "NOUN", "VERB", "PRON"],
+                  ["an", "official", "who", "speak", "to", "discuss", "strategy", "say",
+                   "it"])
+    assert _relative_clause_owner(doc[6], doc[7]).text == "official"
+    assert _relative_clause_owner(doc[5], doc[6]) is None  # the clause goes on after it
+
+
+def test_a_phrasal_reporting_verb_needs_its_particle() -> None:
+    qs = run("After the mayor mocked her budget, Grace shot back, “I balanced mine, which is "
+             "more than he ever did.”", {"E1": ["Grace"], "E2": ["the mayor"]})
+    assert [(q.speaker, q.cue.text) for q in direct(qs)] == [("E1", "shot back")]
+    assert run("Officers shot back at the gunman from behind a van.", {}) == ()
+
+
+def test_a_title_named_after_a_work_and_a_comma_is_no_quote() -> None:
+    qs = run("The group released a new video, \"Empty Shelves,\" in which shoppers walk past "
+             "bare aisles, muttering \"nothing again!\"", {"E1": ["shoppers"]})
+    assert [q.text for q in direct(qs)] == ["nothing again!"]

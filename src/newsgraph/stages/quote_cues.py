@@ -22,6 +22,7 @@ from newsgraph.lexicons import rows
 HEARER_DEPS = ("dobj", "dative", "iobj")
 BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 NOT_VERBAL = frozenset({"amod", "compound", "nmod", "prep"})  # "so-called", "compared with"
+ARTICLES = frozenset({"the", "a", "an"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,9 +39,21 @@ class Verb:
 
 @cache
 def reporting_verbs() -> dict[str, Verb]:
-    """Lemma -> Verb for single-word reporting verbs."""
+    """Lemma -> Verb for reporting verbs: single words, and phrasal verbs as "lemma particle"
+    ("shoot back"; see ``verb_lemma``)."""
     return {r[0]: Verb(r[1], r[2], frozenset(r[3].split(",")) if len(r) > 3 else None)
-            for r in rows("reporting_verbs.tsv") if " " not in r[0]}
+            for r in rows("reporting_verbs.tsv") if " " not in r[0] or r[2] != "source"}
+
+
+@cache
+def _phrasal() -> dict[str, frozenset[str]]:
+    """Verb lemma -> the particles that make it a reporting verb ("shoot" -> {"back"})."""
+    out: dict[str, set[str]] = {}
+    for key in reporting_verbs():
+        if " " in key:
+            lemma, particle = key.split(" ", 1)
+            out.setdefault(lemma, set()).add(particle)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 @cache
@@ -51,8 +64,16 @@ def verb_forms() -> dict[str, str]:
 
 def verb_lemma(t: Token) -> str:
     """The reporting-verbs lexicon key for a token: its lemma, or the fixed one for a form
-    the lemmatizer gets wrong."""
-    return verb_forms().get(t.lower_) or t.lemma_.lower()
+    the lemmatizer gets wrong; with its particle for a phrasal reporting verb ("shot back":
+    "shoot back", while "shot" alone is "shoot", no reporting verb)."""
+    lemma = verb_forms().get(t.lower_) or t.lemma_.lower()
+    particles = _phrasal().get(lemma)
+    if particles:
+        particle = next((c.lower_ for c in t.children if c.i == t.i + 1
+                         and c.dep_ in ("prt", "advmod") and c.lower_ in particles), None)
+        if particle is not None:
+            return f"{lemma} {particle}"
+    return lemma
 
 
 @cache
@@ -94,7 +115,9 @@ def partitive_object(t: Token) -> Token | None:
 
 def is_reporting_verb(t: Token, verbs: dict[str, Verb]) -> bool:
     return (t.tag_.startswith("VB") and (t.dep_ not in NOT_VERBAL or _inverted_after_quote(t))
-            and verb_lemma(t) in verbs)
+            and verb_lemma(t) in verbs
+            and not any(c.dep_ == "det" and c.lower_ in ARTICLES and c.i < t.i
+                        for c in t.children))  # a noun: "the nightclub attack"
 
 
 def _inverted_after_quote(t: Token) -> bool:

@@ -28,7 +28,7 @@ from bisect import bisect_left
 from spacy.tokens import Token
 
 from newsgraph.model import Quote, Span
-from newsgraph.stages import Found
+from newsgraph.stages import Found, coref
 from newsgraph.stages.quote_cues import (
     cue_kind,
     reporting_verbs,
@@ -44,6 +44,7 @@ from newsgraph.stages.quote_speakers import (
     cue_span,
     cue_speaker,
     source_entity,
+    speaker_type,
     verb_subject,
 )
 from newsgraph.stages.quote_view import QUOTE_CLOSERS, SENTENCE_END, AttributedRun, DocView, trim
@@ -99,12 +100,23 @@ def _nearest_cue(r: AttributedRun, view: DocView) -> int | None:
         governs = view.doc[c].is_ancestor(view.doc[first_word])
         if not governs and distance > MAX_CUE_DISTANCE:
             continue
-        kind = cue_kind(view.doc[c])
-        key = (0 if distance <= 2 or governs else 1, kind not in SAYING, distance, c)
+        key = (0 if distance <= 2 or governs else 1, not _saying(view.doc[c]), distance, c)
         if best is None or key < best:
             best = key
     partial = view.text[r.parts[0][0]:r.parts[0][0] + 1].islower()  # “within weeks”
     return _outer_saying(best[-1], view, partial) if best else None
+
+
+def _saying(cue: Token) -> bool:
+    """Whether a cue is a speech or writing verb ("according to" too) whose subject may speak:
+    such a cue wins over thought, evidence, request and naming verbs ("said the board would
+    consider “…”": said), but not when its subject is a thing ("the dispute echoes a
+    controversy when X assailed a judge for his “…”": X's words, not the dispute's)."""
+    if cue_kind(cue) not in SAYING:
+        return False
+    subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
+    return subject is None or subject.pos_ != "NOUN" or speaker_type(subject) is not None \
+        or coref.person_epithet(subject) is not None
 
 
 def _subject_opens_at(cue: Token, i: int, view: DocView, end: int) -> bool:
@@ -352,8 +364,9 @@ TITLE_LIST_JOINT = re.compile(r"[”\"][ \t]*(?:,|and|or)?[ \t]*[“\"]")
 
 
 def _title_like(r: AttributedRun, text: str) -> bool:
-    """A show, film or book name: a short Title Case phrase in marks right after a preposition
-    or a possessive ('said on “Face the Nation”', 'CNN's "State of the Union"')."""
+    """A show, film or book name: a short Title Case phrase in marks right after a preposition,
+    a possessive or a work and a comma ('said on “Face the Nation”', 'CNN's "State of the
+    Union"', 'a new ad, "Playing Trump,"')."""
     s, e = r.parts[0]
     words = text[s:e].strip(" .,!?").split()
     if not 0 < len(words) <= MAX_TITLE_WORDS:
@@ -366,8 +379,10 @@ def _title_like(r: AttributedRun, text: str) -> bool:
                 text, max(0, r.outer[0] - 200), r.outer[1] + 200)) >= 2:
         return True  # one of a list of three or more titles: “Listen To The Music,” “China
         # Grove” and “Black Water” (two are a pair of names called: “Miss Piggy” and “…”)
-    before = text[max(0, r.outer[0] - 12) : r.outer[0]].split()
+    before = text[max(0, r.outer[0] - 16) : r.outer[0]].split()
     last = before[-1].lower() if before else ""
+    if last.endswith(",") and last[:-1] in word_class("title-noun"):
+        return True  # 'a 45-second Web ad, "Playing Trump," in which …'
     return last in word_class("title-preposition") or last.endswith(("'s", "’s"))
 
 

@@ -106,7 +106,7 @@ def _speaker_token(cue: Token, view: DocView) -> Token | None:
     """The token naming a cue's speaker: its subject (or "according to" object), else the
     word next to it, else the subject of an earlier cue in its sentence."""
     source = source_object(cue, source_phrases())
-    subject = source if source is not None else verb_subject(cue)
+    parsed = subject = source if source is not None else verb_subject(cue)
     if subject is not None and (view.quoted[subject.i] or not view.open_between(
             min(subject.i, cue.i) + 1, max(subject.i, cue.i))):
         subject = None  # quoted, or across a sentence or line break: a parse gone astray
@@ -115,8 +115,21 @@ def _speaker_token(cue: Token, view: DocView) -> Token | None:
     if subject is None and source is None:
         subject = _earlier_cue_subject(cue, view)
     if subject is None and source is None:
-        subject = _participle_host(cue, view)
+        subject = _participle_host(cue, view, relative=parsed is not None and _mute(parsed))
+    elif subject is not None and source is None and _mute(subject):
+        # a thing that cannot speak: the parse hung the cue on the wrong clause ("The first
+        # incident came when protesters interrupted her, shouting “…”": the protesters)
+        subject = next((o for o in (_before_apposition(cue, view),
+                                    _participle_host(cue, view, relative=True),
+                                    _adjacent_subject(cue, view))
+                        if o is not None and not _mute(o)), subject)
     return _issuer(_holder(subject)) if subject is not None else None
+
+
+def _mute(noun: Token) -> bool:
+    """A common noun that names nothing able to speak ("incident", "nomination")."""
+    return (noun.pos_ == "NOUN" and speaker_type(noun) is None
+            and coref.person_epithet(noun) is None)
 
 
 def _holder(subject: Token) -> Token:
@@ -133,11 +146,13 @@ def _holder(subject: Token) -> Token:
     return subject
 
 
-def _participle_host(cue: Token, view: DocView) -> Token | None:
+def _participle_host(cue: Token, view: DocView, relative: bool = False) -> Token | None:
     """A participle cue the parse leaves with no usable subject (it hangs it on a quote parsed
     as the main clause, or on the sentence before) speaks for the subject of its sentence: the
     first one after it when it opens the sentence ("Bemoaning the “…”, Smith accused …"), else
-    the nearest one before it ("Smith hardly clarified it, asserting “…”")."""
+    the nearest one before it ("Smith hardly clarified it, asserting “…”"); one of a relative
+    clause only when ``relative`` (the sentence's own subject cannot speak: "an ad in which
+    children use a doll, yelling “…”")."""
     if cue.tag_ != "VBG":
         return None
     doc = view.doc
@@ -151,9 +166,16 @@ def _participle_host(cue: Token, view: DocView) -> Token | None:
         t = doc[j]
         if (t.dep_ == "nsubj" and t.pos_ in SPEAKER_POS and t.tag_ not in RELATIVE_TAGS
                 and t.lower_ not in NEUTER_SUBJECTS and not view.quoted[j]
-                and not view.quoted[t.head.i] and t.head.dep_ != "relcl"):
+                and not view.quoted[t.head.i] and (relative or not _relative(t.head))):
             return t
     return None
+
+
+def _relative(verb: Token) -> bool:
+    """A relative clause, not a "when" clause the parse hangs on a noun as one ("a speech,
+    when protesters interrupted her": the protesters are the sentence's people)."""
+    return verb.dep_ == "relcl" and not any(
+        c.tag_ == "WRB" and c.lower_ == "when" for c in verb.children)
 
 
 def _issuer(subject: Token) -> Token:
@@ -271,6 +293,10 @@ def _adjacent_subject(verb: Token, view: DocView) -> Token | None:
             before -= 1
         if before < verb.i - 1 and doc[before].dep_ in OBJECT_DEPS:
             before = verb.i - 1  # "… met Smith and has said": an object is nobody's subject
+    antecedent = _relative_clause_owner(doc[before], verb) if before >= 0 else None
+    if antecedent is not None and not view.quoted[antecedent.i] and view.open_between(
+            antecedent.i + 1, verb.i):
+        return antecedent  # "an official who spoke to discuss strategy said": the official
     for i in (before, _noun_after(verb)):
         if not 0 <= i < len(doc):
             continue
@@ -281,6 +307,19 @@ def _adjacent_subject(verb: Token, view: DocView) -> Token | None:
                 and view.open_between(min(i, verb.i) + 1, max(i, verb.i))):
             return _name_head(doc[i]) if i > verb.i else doc[i]
     return _before_apposition(verb, view)
+
+
+def _relative_clause_owner(last: Token, verb: Token) -> Token | None:
+    """The noun a relative clause ending at ``last`` (right before ``verb``) describes, when
+    the parse runs the clause into the verb's subject position and leaves the verb without
+    one: "a White House official who spoke anonymously to discuss strategy said"."""
+    for anc in (last, *last.ancestors):
+        if anc.i >= verb.i or anc.right_edge.i != last.i:
+            return None
+        if anc.dep_ == "relcl" and anc.i > anc.head.i:
+            owner = relative_antecedent(anc.head)
+            return owner if owner.pos_ in SPEAKER_POS and not _mute(owner) else None
+    return None
 
 
 def speaker_type(noun: Token) -> str | None:
@@ -334,11 +373,15 @@ def _before_apposition(verb: Token, view: DocView) -> Token | None:
     """"… Flynn, a top adviser, said": the name before an apposition closed by a comma right
     before the verb."""
     doc, i = view.doc, verb.i - 1
+    while i > 0 and doc[i].dep_ in ("aux", "neg") and doc[i].head.i == verb.i:
+        i -= 1  # "Trump, asked about …, had said"
     if i < 2 or doc[i].text != ",":
         return None
     for j in range(i - 1, max(0, i - MAX_APPOSITION) - 1, -1):
-        if view.quoted[j] or not view.open_between(j, verb.i):
-            return None
+        if view.quoted[j] or not view.open_between(j, verb.i) or (
+                doc[j].dep_ in SUBJECT_DEPS and doc[j].tag_ not in RELATIVE_TAGS):
+            return None  # (a clause with a subject of its own is no apposition: "at
+            # Purchase, when protesters interrupted her, shouting")
         if doc[j].text == ",":
             name = doc[j - 1] if j else None
             if (name is not None and name.pos_ == "PROPN" and not view.quoted[name.i]
@@ -407,9 +450,12 @@ def verb_subject(verb: Token) -> Token | None:
         if tok.dep_ not in CLIMB_DEPS or tok.head.i == tok.i:
             return None
         if (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.dep_ == "relcl"
-                and tok.i > 0 and tok.doc[tok.i - 1].text == ","):
+                and tok.i > 0 and tok.doc[tok.i - 1].text == "," and not any(
+                    c.dep_ in SUBJECT_DEPS and c.tag_ not in RELATIVE_TAGS
+                    for c in tok.head.children)):
             tok = tok.head.head.head  # "X refused to pay a man who sued, saying …": X's, not the
-            continue  # man's (the parse hangs the participle on the relative clause)
+            continue  # man's (the parse hangs the participle on the relative clause); but "a
+            # film in which children stack coins, shouting …" is the children's
         tok = tok.head
     return None
 
@@ -463,7 +509,11 @@ def _participle_subject(noun: Token) -> Token:
 
 
 def cue_span(tok: Token, text: str) -> Span:
+    """The cue's words: the verb, with the particle of a phrasal one ("shot back") or the
+    second word of a source phrase ("according to")."""
     end = tok.idx + len(tok)
+    if " " in verb_lemma(tok):
+        end = tok.nbor(1).idx + len(tok.nbor(1))
     second = source_phrases().get(tok.lower_)
     if second is not None:
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
