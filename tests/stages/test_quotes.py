@@ -1757,3 +1757,21 @@ def test_a_title_named_after_a_work_and_a_comma_is_no_quote() -> None:
     qs = run("The group released a new video, \"Empty Shelves,\" in which shoppers walk past "
              "bare aisles, muttering \"nothing again!\"", {"E1": ["shoppers"]})
     assert [q.text for q in direct(qs)] == ["nothing again!"]
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    # a period the tokenizer splits off a title does not end the sentence
+    ("“The bridge will hold,” said retired Air Force Lt. Gen. Ruth Okafor, who inspected it "
+     "in 2019.", {"E1": ["Ruth Okafor"]}),
+    # the name is the apposition between the role and the verb
+    ("In a statement to the Guardian, his senior press adviser, Tomas Brandt, said: “The "
+     "minister has no plans to resign.”", {"E1": ["Tomas Brandt"]}),
+    # a title coordinated with the role that carries the name
+    ("“We saw this coming in 2011,” said former Ohio Gov. and Republican National "
+     "Committee Treasurer Dan Whitlow.",
+     {"E1": ["Dan Whitlow"]}),
+])
+def test_the_named_person_speaks_past_titles_and_appositions(
+        text: str, speakers: dict[str, list[str]]) -> None:
+    qs = direct(run(text, speakers))
+    assert [q.speaker for q in qs] == ["E1"]

@@ -134,8 +134,14 @@ def _mute(noun: Token) -> bool:
 
 def _holder(subject: Token) -> Token:
     """The person a title with a portfolio names ("Minister for Sport Aileen Campbell said":
-    the parse makes the title the subject and the name the object of "for")."""
-    if not (subject.is_title and roles.only_a_title([subject.lower_])):
+    the parse makes the title the subject and the name the object of "for"), or the name a
+    title is coordinated with ("former Gov. and Chairman Ed Rendell said")."""
+    if not roles.only_a_title([subject.lower_]):
+        return subject
+    named = next((c for c in subject.children if c.dep_ == "conj" and c.pos_ == "PROPN"), None)
+    if named is not None and not any(c.dep_ == "det" for c in subject.children):
+        return named  # "former Pennsylvania Gov. and party Chairman Ed Rendell": Rendell
+    if not subject.is_title:
         return subject
     for prep in subject.children:
         if prep.dep_ == "prep" and prep.lower_ in ("for", "of"):
@@ -371,7 +377,7 @@ def _name_head(token: Token) -> Token:
 
 def _before_apposition(verb: Token, view: DocView) -> Token | None:
     """"… Flynn, a top adviser, said": the name before an apposition closed by a comma right
-    before the verb."""
+    before the verb; or the name that is the apposition ("her adviser, Jake Sullivan, said")."""
     doc, i = view.doc, verb.i - 1
     while i > 0 and doc[i].dep_ in ("aux", "neg") and doc[i].head.i == verb.i:
         i -= 1  # "Trump, asked about …, had said"
@@ -387,6 +393,9 @@ def _before_apposition(verb: Token, view: DocView) -> Token | None:
             if (name is not None and name.pos_ == "PROPN" and not view.quoted[name.i]
                     and j + 1 < i):
                 return name
+            if (name is not None and j + 1 < i and speaker_type(name) == "PERSON"
+                    and all(doc[k].pos_ == "PROPN" for k in range(j + 1, i))):
+                return doc[i - 1]  # "her adviser, Jake Sullivan, said": the name between
             return None
     return None
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Span
+from newsgraph.stages import roles
 from newsgraph.stages.quote_cues import (
     BLANK_LINE,
     complement,
@@ -127,10 +128,13 @@ class DocView:
 
 def _abbreviation_period(t: Token) -> bool:
     """A period the tokenizer split off an abbreviation, with the sentence going on after it:
-    "Sen. Bernie Sanders (Vt.), who …" (a closing bracket, a comma or a lower-case word next)."""
+    "Sen. Bernie Sanders (Vt.), who …" (a closing bracket, a comma or a lower-case word next),
+    "retired Army Lt. Gen. Mick Bednarek" (a person's title, a capitalised word next)."""
     if t.text != "." or t.i == 0 or t.i + 1 >= len(t.doc) or t.doc[t.i - 1].whitespace_:
         return False
     nxt = t.doc[t.i + 1]
+    if t.doc[t.i - 1].lower_ in roles.PERSON_TITLES and nxt.text[:1].isupper():
+        return True
     return not t.whitespace_ and (nxt.text in (")", ",") or nxt.text[:1].islower())
 
 
