@@ -1775,3 +1775,30 @@ def test_the_named_person_speaks_past_titles_and_appositions(
         text: str, speakers: dict[str, list[str]]) -> None:
     qs = direct(run(text, speakers))
     assert [q.speaker for q in qs] == ["E1"]
+
+
+def test_a_quoted_phrase_inside_a_report_is_its_speakers() -> None:
+    qs = run("The row followed his claim that the port would sink to the “bottom of the "
+             "league” if it wanted new ships.", {"E1": ["his"]})
+    assert [(q.text, q.speaker) for q in direct(qs)] == [("bottom of the league", "E1")]
+    qs = run("The budget was built around plans to “build on the progress” of the old "
+             "council.", {})
+    assert direct(qs) == []  # no known speaker: a phrase the writer marks
+
+
+def test_a_thought_verb_after_a_quote_is_not_its_cue() -> None:
+    qs = run("Anger grew over her warning that the city would be at the “end of the line” if "
+             "it wanted more buses.", {"E1": ["her"]})
+    assert all(q.cue is None or q.cue.text != "wanted" for q in direct(qs))
+
+
+def test_the_object_of_thanked_is_never_the_speaker() -> None:
+    qs = run("Lena Ortiz, star of the series “Harbour Lights,” thanked Ramos for “taking these "
+             "steps to keep us all safer.”", {"E1": ["Lena Ortiz"], "E2": ["Ramos"]})
+    assert "E2" not in [q.speaker for q in qs]
+
+
+def test_according_to_a_speech_someone_delivered_is_theirs() -> None:
+    qs = run("The aim is to curb “short-term” trading, according to a speech Ms. Ford gave at "
+             "the university in May.", {"E1": ["Ms. Ford"]})
+    assert {q.speaker for q in qs} == {"E1"}

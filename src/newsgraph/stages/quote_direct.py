@@ -98,13 +98,21 @@ def _nearest_cue(r: AttributedRun, view: DocView) -> int | None:
         elif distance > 2 and c < a and _phrase_runs_to(view.doc[c], a):
             distance = 1  # footage of X saying at the debate, “…”: the quote is what X said
         governs = view.doc[c].is_ancestor(view.doc[first_word])
-        if not governs and distance > MAX_CUE_DISTANCE:
-            continue
+        if not governs and (distance > MAX_CUE_DISTANCE or (
+                c >= b and distance > 2 and _subordinate(view.doc[c]))):
+            continue  # (not a clause after the quote: "the “back of the queue” if it wanted")
         key = (0 if distance <= 2 or governs else 1, not _saying(view.doc[c]), distance, c)
         if best is None or key < best:
             best = key
     partial = view.text[r.parts[0][0]:r.parts[0][0] + 1].islower()  # “within weeks”
     return _outer_saying(best[-1], view, partial) if best else None
+
+
+def _subordinate(cue: Token) -> bool:
+    """A thought, request or other non-speech cue in a clause of its own that modifies another
+    ("… if it wanted", "… which they believe"): it reports nothing of a quote before it."""
+    return not _saying(cue) and (cue.dep_ in ("advcl", "relcl")
+                                 or any(c.dep_ == "mark" for c in cue.children))
 
 
 def _saying(cue: Token) -> bool:

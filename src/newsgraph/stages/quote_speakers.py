@@ -56,6 +56,8 @@ RELATIVE_TAGS = frozenset({"WDT", "WP"})
 SPEAKER_POS = frozenset({"PROPN", "PRON", "NOUN"})
 # frames whose passive subject is what was spoken of or to, never who spoke
 PASSIVE_OBJECT_FRAMES = frozenset({"naming", "charge", "judge", "hearer"})
+OBJECT_FRAMES = frozenset({"charge", "judge", "hearer"})  # cues whose object is a person
+# spoken to or of, never their speaker ("thanked Obama for …", "told Smith that …")
 CLIMB_DEPS = ("conj", "xcomp", "advcl", "pcomp", "prep")  # "began by saying …"
 NEUTER_SUBJECTS = frozenset({"it", "this", "that"})  # subjects of an inner cue that say nothing
 
@@ -195,6 +197,9 @@ def _issuer(subject: Token) -> Token:
     if owner is None:  # "a statement from Sen. Ted Cruz"
         owner = next((o for p in subject.children if p.dep_ == "prep" and p.lower_ == "from"
                       for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
+    if owner is None:  # "a speech Mrs. Clinton delivered in July"
+        owner = next((s for v in subject.children if v.dep_ == "relcl" and v.i > subject.i
+                      for s in v.children if s.dep_ == "nsubj" and s.pos_ == "PROPN"), None)
     if owner is not None:
         return owner
     if subject.dep_ != "dobj":
@@ -303,7 +308,9 @@ def _adjacent_subject(verb: Token, view: DocView) -> Token | None:
     if antecedent is not None and not view.quoted[antecedent.i] and view.open_between(
             antecedent.i + 1, verb.i):
         return antecedent  # "an official who spoke to discuss strategy said": the official
-    for i in (before, _noun_after(verb)):
+    entry = reporting_verbs().get(verb_lemma(verb))
+    after = -1 if entry is not None and entry.frame in OBJECT_FRAMES else _noun_after(verb)
+    for i in (before, after):  # (no inverted speaker after "thanked", "accused", "told")
         if not 0 <= i < len(doc):
             continue
         epithet = coref.person_epithet(doc[i]) is not None  # "the 29-year-old": ADJ, DATE

@@ -61,10 +61,12 @@ def run(doc: Doc, found: Found) -> tuple[Quote, ...]:
         r.paragraph = bisect_right(para_starts, r.outer[0]) - 1
         attribute(r, view, found)
     inherit(runs, view, found, para_starts)
+    reported = reported_speech(view, found)
+    _quoted_in_reports(runs, reported)
     pairs = [p for r in runs + transcripts if is_quote(r, text)
              for p in direct_parts(r, text, found)]
     pairs.extend(p for r in labelled if r.kind == "indirect" for p in direct_parts(r, text, found))
-    pairs.extend(reported_speech(view, found))
+    pairs.extend(reported)
     if len(paras) > 1 and not any(q.start < paras[0][1] and q.kind == "indirect"
                                   for q, _ in pairs):
         pairs.extend(headline_speech(view, found, paras[0]))
@@ -72,6 +74,22 @@ def run(doc: Doc, found: Found) -> tuple[Quote, ...]:
     found.extra[SPEAKER_SPANS] = tuple(who for _, who in pairs)
     found.entities = _label_mentions(text, found.entities, pairs)
     return tuple(q for q, _ in pairs)
+
+
+def _quoted_in_reports(runs: list[AttributedRun],
+                       reported: list[tuple[Quote, tuple[int, int] | None]]) -> None:
+    """A quoted phrase with no cue of its own inside what a report attributes to a known
+    speaker is that speaker's words ("his warning that Britain would go to the “back of the
+    queue”", "according to Smith, the plan is “dead”"); under a report with no known speaker
+    it stays a phrase the writer marks."""
+    for r in runs:
+        if r.attributed:
+            continue
+        host = next(((q, who) for q, who in reported if q.speaker is not None
+                     and q.start <= r.outer[0] and r.outer[1] <= q.end + 1), None)
+        if host is not None:
+            q, who = host
+            r.cue, r.speaker, r.who, r.attributed = q.cue, q.speaker, who, True
 
 
 def _label_mentions(text: str, entities: tuple[Entity, ...],
