@@ -1802,3 +1802,25 @@ def test_according_to_a_speech_someone_delivered_is_theirs() -> None:
     qs = run("The aim is to curb “short-term” trading, according to a speech Ms. Ford gave at "
              "the university in May.", {"E1": ["Ms. Ford"]})
     assert {q.speaker for q in qs} == {"E1"}
+
+
+@pytest.mark.parametrize("text", [
+    "The fair moved to Lisbon because, in Vogue’s words, “it is the most stylish city on "
+    "earth.”",
+    "The fair moved to Lisbon because, in the words of Vogue, “it is the most stylish city on "
+    "earth.”",
+])
+def test_in_someones_words_names_the_speaker(text: str) -> None:
+    qs = direct(run(text, {"E1": ["Vogue"]}))
+    assert [q.speaker for q in qs] == ["E1"]
+
+
+@pytest.mark.parametrize("text", ["In other words, the fair moved to Lisbon.",
+                                  "In view of the costs, the fair moved to Lisbon."])
+def test_in_other_words_and_in_view_of_report_nothing(text: str) -> None:
+    assert reported(run(text, {})) == []
+
+
+def test_in_her_view_reports_her_opinion() -> None:
+    qs = reported(run("In her view, the fair moved to Lisbon too early.", {"E1": ["her"]}))
+    assert [(q.text, q.speaker) for q in qs] == [("the fair moved to Lisbon too early", "E1")]

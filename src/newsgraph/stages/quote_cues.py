@@ -167,10 +167,27 @@ def source_object(t: Token, phrases: dict[str, str]) -> Token | None:
         if obj.lemma_.lower() in word_class("source-noun") or (
                 t.lower_ == "per" and obj.pos_ == "PROPN"):
             return obj
-        return None
+        return _owner(t, obj)
     for c in t.children:
         if c.lower_ == second:
             return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _owner(prep: Token, obj: Token) -> Token | None:
+    """The owner of an owned source noun after "in": "in her view", "in the words of Smith",
+    "in Forbes’ words" (the parse makes the name and "words" two objects of "in")."""
+    owned = word_class("owned-source-noun")
+    if obj.lemma_.lower() in owned:
+        owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+        if owner is None and any(c.lower_ == "the" for c in obj.children):  # not "in view of"
+            owner = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"), None)
+        return owner
+    doc = obj.doc
+    if (obj.pos_ == "PROPN" and obj.i + 2 < len(doc) and doc[obj.i + 1].text in ("’", "'")
+            and doc[obj.i + 2].head.i == prep.i and doc[obj.i + 2].lemma_.lower() in owned):
+        return obj
     return None
 
 
