@@ -1501,3 +1501,19 @@ def test_the_son_of_someone_is_not_that_someone():
 def test_a_pronoun_is_no_mention_of_an_actor_it_cannot_mean(text, name, pronoun):
     actor = entity_with(digest(text), name)
     assert actor is not None and pronoun not in {m.text for m in actor.mentions}
+
+
+def test_a_role_noun_right_before_a_name_is_its_title_not_another_person():
+    d = digest("GOP presidential candidate Kelda Morrow strode onstage, smiling. Morrow spoke "
+               "about her work at the bank.")
+    person = entity_with(d, "Kelda Morrow")
+    assert person is not None and person.type == "PERSON"
+    assert "her" in {m.text for m in person.mentions}
+    assert not any("candidate" in m.text for e in d.entities for m in e.mentions)
+
+
+def test_a_spokesman_may_be_a_woman():
+    d = digest("The campaign invited LeMaire. Campaign spokesman Hope Darrow confirmed that the "
+               "group was independent. \"They are not affiliated with us,\" she said.")
+    person = entity_with(d, "Hope Darrow")
+    assert person is not None and "she" in {m.text for m in person.mentions}

@@ -445,6 +445,8 @@ def speakers(doc: Doc, actors: list[Cluster], unresolved: list[Cluster],
             continue
         if any(overlaps(c, t.idx, t.idx + len(t)) for c in actors + out for t in {head, noun}):
             continue
+        if _titles_a_name(noun, actors):
+            continue  # "GOP presidential candidate Kelda Morrow": her title, nobody else
         promoted = next((c for c in unresolved if overlaps(c, head.idx, head.idx + len(head))),
                         None)
         first = _phrase(doc, head)[0]
@@ -475,6 +477,16 @@ def speakers(doc: Doc, actors: list[Cluster], unresolved: list[Cluster],
             cluster.add(Mention(surface, start, end, "title" if type_ == "PERSON" else "other"),
                         type_)
     return out
+
+
+def _titles_a_name(noun: Token, actors: list[Cluster]) -> bool:
+    """A singular role noun right before a person's name is that name's title, however the
+    parse hangs the two."""
+    if noun.i + 1 >= len(noun.doc) or noun.tag_ != "NN":
+        return False
+    after = noun.doc[noun.i + 1]
+    return any(c.type == "PERSON" and overlaps(c, after.idx, after.idx + len(after))
+               for c in actors)
 
 
 def _title_holder(noun: Token, actors: list[Cluster]) -> Cluster | None:

@@ -91,8 +91,10 @@ def _person_noun_before(doc: Doc, index: int) -> str | None:
     ("Welsh swimmer Georgia Davies", "actress Jane Roe"), else None: person evidence for a
     name the NER labels something else."""
     word = doc[index - 1] if index > 0 else None
-    if word is None or not word.is_lower or word.tag_ != "NN" or word.head.i < index:
-        return None
+    if word is None or not word.is_lower or word.tag_ != "NN" or (
+            word.head.i < index and word.dep_ not in ("ROOT", "nsubj", "appos")):
+        return None  # (not an object before a name: "told the reporter CNN had …"; but a
+        # parse that leaves the noun its own head: "GOP presidential candidate Carly Fiorina")
     return personhood.noun_before(doc, index)
 
 
