@@ -1824,3 +1824,14 @@ def test_in_other_words_and_in_view_of_report_nothing(text: str) -> None:
 def test_in_her_view_reports_her_opinion() -> None:
     qs = reported(run("In her view, the fair moved to Lisbon too early.", {"E1": ["her"]}))
     assert [(q.text, q.speaker) for q in qs] == [("the fair moved to Lisbon too early", "E1")]
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ('"They told us not to do it, and she did it anyway," remembered Roy Vale, a former aide.',
+     "remembered"),
+    ('"Who is he talking about?" reacted Dana Cole.', "reacted"),
+])
+def test_manner_verbs_beside_a_quote_are_cues(text: str, cue: str) -> None:
+    qs = direct(run(text, {"E1": ["Roy Vale", "Dana Cole"]}))
+    assert [(q.speaker, q.cue.text) for q in qs] == [("E1", cue)]
+    assert reported(run("Paul remembered that the house had been blue.", {})) == []
