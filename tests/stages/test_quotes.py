@@ -1835,3 +1835,26 @@ def test_manner_verbs_beside_a_quote_are_cues(text: str, cue: str) -> None:
     qs = direct(run(text, {"E1": ["Roy Vale", "Dana Cole"]}))
     assert [(q.speaker, q.cue.text) for q in qs] == [("E1", cue)]
     assert reported(run("Paul remembered that the house had been blue.", {})) == []
+
+
+def test_a_question_quote_then_a_named_speaker_and_an_aside_before_said() -> None:
+    text = ("\"He just stopped and asked, 'How do we win the county?'\" Dana Ruiz, the chair of "
+            "the county party, said of the meeting she had with him last week.")
+    qs = direct(run(text, {"E1": ["Dana Ruiz"]}))
+    assert [q.speaker for q in qs] == ["E1"]
+
+
+def test_a_speech_verb_whose_subject_is_a_thing_passes_the_quote_up() -> None:
+    text = ("Party spokesman Sean Moyle said the mayor sees the fair as an opportunity to talk "
+            "about the plans that residents are offering in contrast to \"the gloomy, "
+            "fear-mongering\" message of the council.")
+    qs = direct(run(text, {"E1": ["Party spokesman Sean Moyle"], "E2": ["the mayor"]}))
+    assert [q.speaker for q in qs] == ["E1"]
+
+
+def test_of_two_subjects_the_one_next_to_the_cue_speaks() -> None:
+    text = ("Officials listed the reasons. The four “reasons” she cited are “the cost, the delay, "
+            "the noise and the traffic,” The Courier reported.")
+    qs = direct(run(text, {"E1": ["The Courier"], "E2": ["she"]}))
+    assert [(q.text, q.speaker) for q in qs] == [("the cost, the delay, the noise and the traffic",
+                                                   "E1")]

@@ -43,6 +43,7 @@ from newsgraph.stages.quote_speakers import (
     SUBJECT_DEPS,
     cue_span,
     cue_speaker,
+    mute,
     source_entity,
     speaker_type,
     verb_subject,
@@ -122,7 +123,9 @@ def _saying(cue: Token) -> bool:
     controversy when X assailed a judge for his “…”": X's words, not the dispute's)."""
     if cue_kind(cue) not in SAYING:
         return False
-    subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
+    subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
+    subject = min(subjects, key=lambda c: abs(c.i - cue.i)) if subjects else None  # ("…
+    # loopholes …, The Hill reported": the parse gives it two)
     return subject is None or subject.pos_ != "NOUN" or speaker_type(subject) is not None \
         or coref.person_epithet(subject) is not None
 
@@ -137,8 +140,10 @@ def _subject_opens_at(cue: Token, i: int, view: DocView, end: int) -> bool:
     start = subject.left_edge.i
     doc = cue.doc
     last = view.text[:end].rstrip(QUOTE_CLOSERS + " ")[-1:]
-    if not (last == "," or (last in "?!" and doc[start].text[:1].islower())):
-        return False
+    if not (last == "," or (last in "?!" and (doc[start].text[:1].islower() or not any(
+            c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > cue.i for c in cue.children)))):
+        return False  # ("“…?” Will Estrada, the party chairman, said of it": nothing said
+        # after the verb, so the quote before is what it reports)
     while i < start and (doc[i].is_punct or (doc[i].dep_ == "mark" and doc[i].head.i == cue.i)):
         i += 1  # "“…,” as a city memo put it"
     return start == i and subject.right_edge.i == cue.i - 1
@@ -167,7 +172,7 @@ def _outer_saying(cue: int, view: DocView, partial: bool) -> int:
     tok = view.doc[cue]
     subject = verb_subject(tok)
     no_speaker = subject is not None and (
-        subject.lower_ in NEUTER_SUBJECTS
+        subject.lower_ in NEUTER_SUBJECTS or mute(subject)
         or speaker_nouns().get(subject.lemma_.lower(), ("",))[0] == "DOCUMENT")
     entry = reporting_verbs().get(verb_lemma(tok))
     phrase = partial and entry is not None and entry.frame not in NAMING_FRAMES
@@ -182,8 +187,9 @@ def _outer_saying(cue: int, view: DocView, partial: bool) -> int:
         below = anc
         said = anc if anc.i in view.cue_set else next(
             (c for c in anc.children if c.dep_ == "parataxis" and c.i in view.cue_set), None)
-        if said is not None and cue_kind(said) in SAYING:
-            return said.i
+        if said is not None and _saying(said) and not (
+                (sub := verb_subject(said)) is not None and mute(sub)):
+            return said.i  # (not "an opportunity to talk about …": on to who sees it so)
     return cue
 
 

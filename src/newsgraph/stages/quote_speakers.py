@@ -117,18 +117,18 @@ def _speaker_token(cue: Token, view: DocView) -> Token | None:
     if subject is None and source is None:
         subject = _earlier_cue_subject(cue, view)
     if subject is None and source is None:
-        subject = _participle_host(cue, view, relative=parsed is not None and _mute(parsed))
-    elif subject is not None and source is None and _mute(subject):
+        subject = _participle_host(cue, view, relative=parsed is not None and mute(parsed))
+    elif subject is not None and source is None and mute(subject):
         # a thing that cannot speak: the parse hung the cue on the wrong clause ("The first
         # incident came when protesters interrupted her, shouting “…”": the protesters)
         subject = next((o for o in (_before_apposition(cue, view),
                                     _participle_host(cue, view, relative=True),
                                     _adjacent_subject(cue, view))
-                        if o is not None and not _mute(o)), subject)
+                        if o is not None and not mute(o)), subject)
     return _issuer(_holder(subject)) if subject is not None else None
 
 
-def _mute(noun: Token) -> bool:
+def mute(noun: Token) -> bool:
     """A common noun that names nothing able to speak ("incident", "nomination")."""
     return (noun.pos_ == "NOUN" and speaker_type(noun) is None
             and coref.person_epithet(noun) is None)
@@ -331,7 +331,7 @@ def _relative_clause_owner(last: Token, verb: Token) -> Token | None:
             return None
         if anc.dep_ == "relcl" and anc.i > anc.head.i:
             owner = relative_antecedent(anc.head)
-            return owner if owner.pos_ in SPEAKER_POS and not _mute(owner) else None
+            return owner if owner.pos_ in SPEAKER_POS and not mute(owner) else None
     return None
 
 
