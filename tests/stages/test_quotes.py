@@ -1858,3 +1858,15 @@ def test_of_two_subjects_the_one_next_to_the_cue_speaks() -> None:
     qs = direct(run(text, {"E1": ["The Courier"], "E2": ["she"]}))
     assert [(q.text, q.speaker) for q in qs] == [("the cost, the delay, the noise and the traffic",
                                                    "E1")]
+
+
+def test_a_participle_on_the_object_of_a_light_verb_is_the_subjects() -> None:
+    qs = direct(run("Maya gave a heartfelt response saying: 'Please keep an open mind.'",
+                    {"E1": ["Maya"]}))
+    assert [q.speaker for q in qs] == ["E1"]
+
+
+def test_allegations_about_someone_are_not_their_words() -> None:
+    qs = reported(run("Lee quit the agency despite being cleared of allegations suggesting he "
+                      "leaked a memo.", {"E1": ["Lee"]}))
+    assert all(q.speaker != "E1" for q in qs if "leaked" in q.text)

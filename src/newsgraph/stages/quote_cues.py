@@ -23,6 +23,7 @@ HEARER_DEPS = ("dobj", "dative", "iobj")
 BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 NOT_VERBAL = frozenset({"amod", "compound", "nmod", "prep"})  # "so-called", "compared with"
 ARTICLES = frozenset({"the", "a", "an"})
+NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "dative"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,8 +117,9 @@ def partitive_object(t: Token) -> Token | None:
 def is_reporting_verb(t: Token, verbs: dict[str, Verb]) -> bool:
     return (t.tag_.startswith("VB") and (t.dep_ not in NOT_VERBAL or _inverted_after_quote(t))
             and verb_lemma(t) in verbs
-            and not any(c.dep_ == "det" and c.lower_ in ARTICLES and c.i < t.i
-                        for c in t.children))  # a noun: "the nightclub attack"
+            and not (t.dep_ in NOMINAL_DEPS and any(
+                c.dep_ == "det" and c.lower_ in ARTICLES and c.i < t.i
+                for c in t.children)))  # a noun: "calling the nightclub attack an act of …"
 
 
 def _inverted_after_quote(t: Token) -> bool:

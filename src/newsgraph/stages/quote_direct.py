@@ -130,6 +130,18 @@ def _saying(cue: Token) -> bool:
         or coref.person_epithet(subject) is not None
 
 
+def _speechless(verb: Token) -> bool:
+    """The verb's subject is a thing that cannot speak: its own subject next to it ("the
+    dispute echoes …"), or the noun an infinitive hangs on ("an opportunity to talk about
+    …"; not a participle's noun, which the parse may have picked wrongly: "ended the chat
+    saying …")."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:
+        return mute(min(subjects, key=lambda c: abs(c.i - verb.i)))
+    return verb.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO"
+                                      for c in verb.children) and mute(verb.head)
+
+
 def _subject_opens_at(cue: Token, i: int, view: DocView, end: int) -> bool:
     """The cue's subject phrase starts at token ``i`` (after a comma there) and runs up to the
     cue, and the quote ending at char ``end`` does not end its sentence: "“…,” a spokesman for
@@ -171,9 +183,9 @@ def _outer_saying(cue: int, view: DocView, partial: bool) -> int:
     its own: "Smith called it “fine,” and Jones said she was “hopeful”")."""
     tok = view.doc[cue]
     subject = verb_subject(tok)
-    no_speaker = subject is not None and (
-        subject.lower_ in NEUTER_SUBJECTS or mute(subject)
-        or speaker_nouns().get(subject.lemma_.lower(), ("",))[0] == "DOCUMENT")
+    no_speaker = _speechless(tok) or (subject is not None and (
+        subject.lower_ in NEUTER_SUBJECTS
+        or speaker_nouns().get(subject.lemma_.lower(), ("",))[0] == "DOCUMENT"))
     entry = reporting_verbs().get(verb_lemma(tok))
     phrase = partial and entry is not None and entry.frame not in NAMING_FRAMES
     aside = any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
@@ -187,8 +199,7 @@ def _outer_saying(cue: int, view: DocView, partial: bool) -> int:
         below = anc
         said = anc if anc.i in view.cue_set else next(
             (c for c in anc.children if c.dep_ == "parataxis" and c.i in view.cue_set), None)
-        if said is not None and _saying(said) and not (
-                (sub := verb_subject(said)) is not None and mute(sub)):
+        if said is not None and _saying(said) and not _speechless(said):
             return said.i  # (not "an opportunity to talk about …": on to who sees it so)
     return cue
 

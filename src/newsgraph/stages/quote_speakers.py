@@ -39,6 +39,7 @@ from newsgraph.stages.quote_cues import (
     source_phrases,
     speaker_nouns,
     verb_lemma,
+    word_class,
 )
 from newsgraph.stages.quote_labels import dash_name
 from newsgraph.stages.quote_marks import quoted_runs
@@ -118,13 +119,16 @@ def _speaker_token(cue: Token, view: DocView) -> Token | None:
         subject = _earlier_cue_subject(cue, view)
     if subject is None and source is None:
         subject = _participle_host(cue, view, relative=parsed is not None and mute(parsed))
-    elif subject is not None and source is None and mute(subject):
+    elif subject is not None and source is None and mute(subject) and not (
+            cue.dep_ == "acl" and cue.head.i == subject.i and subject.dep_ != "dobj"):
+        # (but "cleared of allegations suggesting …" are the allegations' words)
         # a thing that cannot speak: the parse hung the cue on the wrong clause ("The first
         # incident came when protesters interrupted her, shouting “…”": the protesters)
         subject = next((o for o in (_before_apposition(cue, view),
                                     _participle_host(cue, view, relative=True),
                                     _adjacent_subject(cue, view))
-                        if o is not None and not mute(o)), subject)
+                        if o is not None and not mute(o) and o.dep_ not in OBJECT_DEPS),
+                       subject)  # (not "a stay in Russia offers …": Russia is no speaker)
     return _issuer(_holder(subject)) if subject is not None else None
 
 
@@ -449,6 +453,12 @@ def verb_subject(verb: Token) -> Token | None:
         if agent is not None:  # "was told by X"
             return next((g for g in agent.children if g.dep_ == "pobj"), None)
         if tok.dep_ == "acl" and tok.head.pos_ in SPEAKER_POS:
+            light = tok.head.head.lemma_.lower()
+            if (tok.tag_ == "VBG" and tok.head.dep_ == "dobj" and light != "have"
+                    and light in word_class("light-verb")):
+                # "Bruce gave a response saying …": Bruce ("we have a committee telling us": it)
+                tok = tok.head.head
+                continue
             verb_of = _medium_verb(tok.head)
             if verb_of is not None:  # "X posted on Twitter accusing …": X, not Twitter
                 tok = verb_of
