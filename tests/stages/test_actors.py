@@ -1517,3 +1517,15 @@ def test_a_spokesman_may_be_a_woman():
                "group was independent. \"They are not affiliated with us,\" she said.")
     person = entity_with(d, "Hope Darrow")
     assert person is not None and "she" in {m.text for m in person.mentions}
+
+
+@pytest.mark.parametrize(("text", "name", "epithet"), [
+    ("Dana Whitmore hired a new adviser on Monday. In a statement, the real estate mogul "
+     "announced that the campaign would change course.", "Dana Whitmore", "the real estate mogul"),
+    ("Maria Lopez founded the firm in 1990. The billionaire said on Monday that she would "
+     "step down.", "Maria Lopez", "The billionaire"),
+])
+def test_a_status_epithet_after_a_name_is_that_person(text, name, epithet):
+    d = digest(text)
+    person = entity_with(d, name)
+    assert person is not None and epithet in {m.text for m in person.mentions}

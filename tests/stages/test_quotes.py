@@ -1870,3 +1870,17 @@ def test_allegations_about_someone_are_not_their_words() -> None:
     qs = reported(run("Lee quit the agency despite being cleared of allegations suggesting he "
                       "leaked a memo.", {"E1": ["Lee"]}))
     assert all(q.speaker != "E1" for q in qs if "leaked" in q.text)
+
+
+def test_a_participle_after_a_reported_clause_is_the_reporters() -> None:
+    qs = direct(run("In an interview, Ruiz said the process of writing the rules could be "
+                    "“slow,” adding, “Democracy is slow.”", {"E1": ["Ruiz"]}))
+    assert [(q.text, q.speaker) for q in qs] == [("slow", "E1"), ("Democracy is slow.", "E1")]
+
+
+def test_countries_speak() -> None:
+    d = digest("He said European and Gulf countries were calling for action against the "
+               "regime.")
+    names = {e.id: e.name for e in d.entities}
+    calls = [q for q in d.quotes if q.text.startswith("action against")]
+    assert calls and "countries" in names.get(calls[0].speaker or "", "")

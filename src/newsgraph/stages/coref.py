@@ -126,12 +126,14 @@ _NATIONALITIES = rows("nationality_nouns.tsv")
 NATIONALITY_NOUNS: dict[str, str] = {r[0]: r[1] for r in _NATIONALITIES}  # noun -> gender
 NATIONALITY_COUNTRIES: dict[str, str] = {r[0]: r[2] for r in _NATIONALITIES}  # noun -> alpha-3
 EPITHET_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj")
+EPITHET_NOUNS: dict[str, str] = {r[0]: r[1] for r in rows("epithet_nouns.tsv")}
 
 
 def person_epithet(token: Token) -> tuple[str, str] | None:
     """(agreement, case) for a person named by a description that stands alone as a subject
     or object, resolved as "he" or "she" would be: "the 56-year-old" (either gender, "x"),
-    "the Dutchman" (m), "the Frenchwoman" (f), "the Spaniard" (x); None otherwise."""
+    "the Dutchman" (m), "the Frenchwoman" (f), "the Spaniard" (x), "the business mogul"
+    (lexicons/epithet_nouns.tsv); None otherwise."""
     if token.dep_ not in EPITHET_DEPS:
         return None
     case = "subj" if token.dep_.startswith("nsubj") else "obj"
@@ -143,6 +145,9 @@ def person_epithet(token: Token) -> tuple[str, str] | None:
                for c in kids):
             return "x", case
         return None
+    if token.tag_ == "NN" and token.lower_ in EPITHET_NOUNS and not any(
+            c.dep_ == "poss" for c in kids):  # "the (real estate) mogul"
+        return EPITHET_NOUNS[token.lower_], case
     gender = NATIONALITY_NOUNS.get(token.lower_)
     if gender is None or token.tag_ in ("NNS", "NNPS") or not token.text[:1].isupper() \
             or any(c.dep_ in ("poss", "compound", "nummod") for c in kids):

@@ -178,7 +178,8 @@ def _participle_host(cue: Token, view: DocView, relative: bool = False) -> Token
         t = doc[j]
         if (t.dep_ == "nsubj" and t.pos_ in SPEAKER_POS and t.tag_ not in RELATIVE_TAGS
                 and t.lower_ not in NEUTER_SUBJECTS and not view.quoted[j]
-                and not view.quoted[t.head.i] and (relative or not _relative(t.head))):
+                and not view.quoted[t.head.i] and (relative or not _relative(t.head))
+                and not (relative and mute(t))):  # (for a thing's cue: on to a person)
             return t
     return None
 
