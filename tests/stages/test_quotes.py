@@ -1884,3 +1884,13 @@ def test_countries_speak() -> None:
     names = {e.id: e.name for e in d.entities}
     calls = [q for q in d.quotes if q.text.startswith("action against")]
     assert calls and "countries" in names.get(calls[0].speaker or "", "")
+
+
+def test_an_article_piece_and_a_graduate_speak_as_actors_of_their_own() -> None:
+    d = digest("The paper ran an editorial on Monday. The piece goes on to slam the senator’s "
+               "“political revolution” for its promises.\n\nThe Yale history graduate told the "
+               "board that she was “never going to back down.”")
+    names = {e.id: e.name for e in d.entities}
+    speakers = {q.text: names.get(q.speaker or "") for q in d.quotes if q.kind == "direct"}
+    assert speakers["political revolution"] == "The piece"
+    assert "graduate" in (speakers["never going to back down."] or "")
