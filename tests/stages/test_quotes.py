@@ -1894,3 +1894,13 @@ def test_an_article_piece_and_a_graduate_speak_as_actors_of_their_own() -> None:
     speakers = {q.text: names.get(q.speaker or "") for q in d.quotes if q.kind == "direct"}
     assert speakers["political revolution"] == "The piece"
     assert "graduate" in (speakers["never going to back down."] or "")
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ('In her best-known song, Ada Rowe sings, "Nobody waits for the rain."', "sings"),
+    ('"Get out of here!" screamed Ada Rowe from the back row.', "screamed"),
+])
+def test_singing_and_screaming_beside_a_quote_are_cues(text: str, cue: str) -> None:
+    qs = direct(run(text, {"E1": ["Ada Rowe"]}))
+    assert [(q.speaker, q.cue.text) for q in qs] == [("E1", cue)]
+    assert reported(run("The crowd roared its approval.", {})) == []
