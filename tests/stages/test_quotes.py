@@ -1904,3 +1904,12 @@ def test_singing_and_screaming_beside_a_quote_are_cues(text: str, cue: str) -> N
     qs = direct(run(text, {"E1": ["Ada Rowe"]}))
     assert [(q.speaker, q.cue.text) for q in qs] == [("E1", cue)]
     assert reported(run("The crowd roared its approval.", {})) == []
+
+
+def test_writing_beside_a_quote_is_a_cue_but_does_not_govern_far_quotes() -> None:
+    qs = direct(run("\"You will be missed,\" a neighbour scrawled on a card.",
+                    {"E1": ["a neighbour"]}))
+    assert [(q.speaker, q.cue.text) for q in qs] == [("E1", "scrawled")]
+    qs = direct(run("Lee and two aides penned a series of angry letters that called him an "
+                    "\"amateur and dreamer,\" out of touch.", {"E1": ["Lee"], "E2": ["letters"]}))
+    assert [q.cue.text for q in qs] == ["called"]

@@ -99,6 +99,8 @@ def _nearest_cue(r: AttributedRun, view: DocView) -> int | None:
         elif distance > 2 and c < a and _phrase_runs_to(view.doc[c], a):
             distance = 1  # footage of X saying at the debate, “…”: the quote is what X said
         governs = view.doc[c].is_ancestor(view.doc[first_word])
+        if distance > 2 and _beside_only(view.doc[c]):
+            continue  # ("penned letters that called him an “academic”": the letters' words)
         if not governs and (distance > MAX_CUE_DISTANCE or (
                 c >= b and distance > 2 and _subordinate(view.doc[c]))):
             continue  # (not a clause after the quote: "the “back of the queue” if it wanted")
@@ -107,6 +109,13 @@ def _nearest_cue(r: AttributedRun, view: DocView) -> int | None:
             best = key
     partial = view.text[r.parts[0][0]:r.parts[0][0] + 1].islower()  # “within weeks”
     return _outer_saying(best[-1], view, partial) if best else None
+
+
+def _beside_only(cue: Token) -> bool:
+    """A manner-of-speaking or writing verb that is a cue only right beside its quotation
+    ("“…,” she scrawled"; frame ``quote`` in lexicons/reporting_verbs.tsv)."""
+    entry = reporting_verbs().get(verb_lemma(cue))
+    return entry is not None and entry.frame == "quote"
 
 
 def _subordinate(cue: Token) -> bool:
@@ -199,7 +208,8 @@ def _outer_saying(cue: int, view: DocView, partial: bool) -> int:
         below = anc
         said = anc if anc.i in view.cue_set else next(
             (c for c in anc.children if c.dep_ == "parataxis" and c.i in view.cue_set), None)
-        if said is not None and _saying(said) and not _speechless(said):
+        if (said is not None and _saying(said) and not _speechless(said)
+                and not _beside_only(said)):
             return said.i  # (not "an opportunity to talk about …": on to who sees it so)
     return cue
 
