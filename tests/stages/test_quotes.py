@@ -1913,3 +1913,9 @@ def test_writing_beside_a_quote_is_a_cue_but_does_not_govern_far_quotes() -> Non
     qs = direct(run("Lee and two aides penned a series of angry letters that called him an "
                     "\"amateur and dreamer,\" out of touch.", {"E1": ["Lee"], "E2": ["letters"]}))
     assert [q.cue.text for q in qs] == ["called"]
+
+
+def test_according_to_a_source_speaks_for_words_on_a_shirt_in_its_clause() -> None:
+    qs = direct(run("According to The Ledger, the men were wearing shirts that read “Vote for "
+                    "Nobody.”", {"E1": ["The Ledger"]}))
+    assert [(q.text, q.speaker) for q in qs] == [("Vote for Nobody.", "E1")]

@@ -193,7 +193,7 @@ def _outer_saying(cue: int, view: DocView, partial: bool) -> int:
     tok = view.doc[cue]
     subject = verb_subject(tok)
     no_speaker = _speechless(tok) or (subject is not None and (
-        subject.lower_ in NEUTER_SUBJECTS
+        subject.lower_ in NEUTER_SUBJECTS or (mute(subject) and tok.dep_ != "acl")
         or speaker_nouns().get(subject.lemma_.lower(), ("",))[0] == "DOCUMENT"))
     entry = reporting_verbs().get(verb_lemma(tok))
     phrase = partial and entry is not None and entry.frame not in NAMING_FRAMES
@@ -207,7 +207,9 @@ def _outer_saying(cue: int, view: DocView, partial: bool) -> int:
             break  # "X told reporters …, and Y said she was “hopeful”": Y's own statement
         below = anc
         said = anc if anc.i in view.cue_set else next(
-            (c for c in anc.children if c.dep_ == "parataxis" and c.i in view.cue_set), None)
+            (c for c in anc.children if c.i in view.cue_set and (
+                c.dep_ == "parataxis" or (c.dep_ == "prep" and cue_kind(c) == "source"))),
+            None)  # ("…, X said", "according to X, …" on the clause above)
         if (said is not None and _saying(said) and not _speechless(said)
                 and not _beside_only(said)):
             return said.i  # (not "an opportunity to talk about …": on to who sees it so)
