@@ -1529,3 +1529,10 @@ def test_a_status_epithet_after_a_name_is_that_person(text, name, epithet):
     d = digest(text)
     person = entity_with(d, name)
     assert person is not None and epithet in {m.text for m in person.mentions}
+
+
+def test_an_actor_named_after_a_quoted_title_has_no_stray_quote_mark():
+    d = digest("Lee and other leaders penned a series of excoriating \"Dear Walter\" letters "
+               "that called him an \"amateur and dreamer,\" out of touch.")
+    for e in d.entities:
+        assert e.name.count('"') % 2 == 0, e.name

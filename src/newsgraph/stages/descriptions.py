@@ -562,6 +562,9 @@ def _phrase(doc: Doc, head: Token) -> tuple[int, int]:
     first = roles.phrase_start(doc, head.left_edge.i, head.i)
     while first < head.i and doc[first].pos_ in SPEAKER_SKIP_POS:
         first += 1
+    marks = [t.i for t in doc[first:head.i] if t.is_quote]
+    if len(marks) % 2:  # not from inside a quoted title ('“Dear Walter” letters': letters)
+        first = marks[-1] + 1
     core = first
     while core < head.i and doc[core].pos_ in SPEAKER_DET_POS:
         core += 1
