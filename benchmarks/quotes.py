@@ -241,7 +241,12 @@ Command: `python -m benchmarks --only quotes` (from the repo root, `--shared ../
 """
 
 
-if __name__ == "__main__":  # dev-split check while tuning: python -m benchmarks.quotes [split]
+if __name__ == "__main__":  # check while tuning: python -m benchmarks.quotes [split | DIR]
+    # (a split of ../shared/eval/polnear, "dev" by default, or any folder laid out the same,
+    # text/ and attributions/: e.g. articles of PolNeAR's train split, which is public but not
+    # in ../shared; never tune on test)
     which = sys.argv[1] if len(sys.argv) > 1 else "dev"
-    here = Path(__file__).resolve().parents[2] / "shared" / "eval" / "polnear" / which
+    here = Path(which)
+    if not here.is_dir():
+        here = Path(__file__).resolve().parents[2] / "shared" / "eval" / "polnear" / which
     print(table(score(here)))
