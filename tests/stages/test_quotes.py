@@ -1792,11 +1792,6 @@ def test_a_thought_verb_after_a_quote_is_not_its_cue() -> None:
     assert all(q.cue is None or q.cue.text != "wanted" for q in direct(qs))
 
 
-def test_the_object_of_thanked_is_never_the_speaker() -> None:
-    qs = run("Lena Ortiz, star of the series “Harbour Lights,” thanked Ramos for “taking these "
-             "steps to keep us all safer.”", {"E1": ["Lena Ortiz"], "E2": ["Ramos"]})
-    assert "E2" not in [q.speaker for q in qs]
-
 
 def test_according_to_a_speech_someone_delivered_is_theirs() -> None:
     qs = run("The aim is to curb “short-term” trading, according to a speech Ms. Ford gave at "
@@ -1860,11 +1855,6 @@ def test_of_two_subjects_the_one_next_to_the_cue_speaks() -> None:
                                                    "E1")]
 
 
-def test_a_participle_on_the_object_of_a_light_verb_is_the_subjects() -> None:
-    qs = direct(run("Maya gave a heartfelt response saying: 'Please keep an open mind.'",
-                    {"E1": ["Maya"]}))
-    assert [q.speaker for q in qs] == ["E1"]
-
 
 def test_allegations_about_someone_are_not_their_words() -> None:
     qs = reported(run("Lee quit the agency despite being cleared of allegations suggesting he "
@@ -1919,3 +1909,28 @@ def test_according_to_a_source_speaks_for_words_on_a_shirt_in_its_clause() -> No
     qs = direct(run("According to The Ledger, the men were wearing shirts that read “Vote for "
                     "Nobody.”", {"E1": ["The Ledger"]}))
     assert [(q.text, q.speaker) for q in qs] == [("Vote for Nobody.", "E1")]
+
+
+def test_a_participle_on_what_a_light_verb_gives_is_the_givers() -> None:
+    from newsgraph.stages.quote_speakers import verb_subject
+    doc = _parsed(["Bruce", "gave", "a", "response", "saying", "it"], [1, 1, 3, 1, 3, 4],
+                  ["nsubj", "ROOT", "det", "dobj", "acl", "dobj"],
+                  ["NNP", "VBD", "DT", "NN", "VBG", "PRP"],
+                  ["PROPN", "VERB", "DET", "NOUN", "VERB", "PRON"],
+                  ["Bruce", "give", "a", "response", "say", "it"])
+    assert verb_subject(doc[4]).text == "Bruce"
+
+
+def test_the_name_after_thanked_is_no_inverted_speaker() -> None:
+    from newsgraph.stages.quote_speakers import _adjacent_subject
+    from newsgraph.stages.quote_view import DocView
+    words = ["Kerry", ",", "star", "of", "Tides", ",", "thanked", "Obama", "for", "it"]
+    doc = _parsed(words, [6, 0, 0, 2, 3, 0, 6, 6, 6, 8],
+                  ["npadvmod", "punct", "appos", "prep", "pobj", "punct", "ROOT", "dobj",
+                   "prep", "pobj"],
+                  ["NNP", ",", "NN", "IN", "NNP", ",", "VBD", "NNP", "IN", "PRP"],
+                  ["PROPN", "PUNCT", "NOUN", "ADP", "PROPN", "PUNCT", "VERB", "PROPN", "ADP",
+                   "PRON"],
+                  ["Kerry", ",", "star", "of", "Tides", ",", "thank", "Obama", "for", "it"])
+    speaker = _adjacent_subject(doc[6], DocView(doc, doc.text, []))
+    assert speaker is not None and speaker.text == "Kerry"

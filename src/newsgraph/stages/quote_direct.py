@@ -28,7 +28,7 @@ from bisect import bisect_left
 from spacy.tokens import Token
 
 from newsgraph.model import Quote, Span
-from newsgraph.stages import Found, coref
+from newsgraph.stages import Found
 from newsgraph.stages.quote_cues import (
     cue_kind,
     reporting_verbs,
@@ -45,7 +45,6 @@ from newsgraph.stages.quote_speakers import (
     cue_speaker,
     mute,
     source_entity,
-    speaker_type,
     verb_subject,
 )
 from newsgraph.stages.quote_view import QUOTE_CLOSERS, SENTENCE_END, AttributedRun, DocView, trim
@@ -130,13 +129,8 @@ def _saying(cue: Token) -> bool:
     such a cue wins over thought, evidence, request and naming verbs ("said the board would
     consider “…”": said), but not when its subject is a thing ("the dispute echoes a
     controversy when X assailed a judge for his “…”": X's words, not the dispute's)."""
-    if cue_kind(cue) not in SAYING:
-        return False
-    subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
-    subject = min(subjects, key=lambda c: abs(c.i - cue.i)) if subjects else None  # ("…
-    # loopholes …, The Hill reported": the parse gives it two)
-    return subject is None or subject.pos_ != "NOUN" or speaker_type(subject) is not None \
-        or coref.person_epithet(subject) is not None
+    subject = _nearest_subject(cue)
+    return cue_kind(cue) in SAYING and (subject is None or not mute(subject))
 
 
 def _speechless(verb: Token) -> bool:
@@ -144,11 +138,18 @@ def _speechless(verb: Token) -> bool:
     dispute echoes …"), or the noun an infinitive hangs on ("an opportunity to talk about
     …"; not a participle's noun, which the parse may have picked wrongly: "ended the chat
     saying …")."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    if subjects:
-        return mute(min(subjects, key=lambda c: abs(c.i - verb.i)))
+    subject = _nearest_subject(verb)
+    if subject is not None:
+        return mute(subject)
     return verb.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO"
                                       for c in verb.children) and mute(verb.head)
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """The verb's own subject; of two the parse gives it, the one next to it ("… loopholes
+    …, The Hill reported": The Hill)."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
 
 
 def _subject_opens_at(cue: Token, i: int, view: DocView, end: int) -> bool:
@@ -210,7 +211,7 @@ def _outer_saying(cue: int, view: DocView, partial: bool) -> int:
             (c for c in anc.children if c.i in view.cue_set and (
                 c.dep_ == "parataxis" or (c.dep_ == "prep" and cue_kind(c) == "source"))),
             None)  # ("…, X said", "according to X, …" on the clause above)
-        if (said is not None and _saying(said) and not _speechless(said)
+        if (said is not None and cue_kind(said) in SAYING and not _speechless(said)
                 and not _beside_only(said)):
             return said.i  # (not "an opportunity to talk about …": on to who sees it so)
     return cue

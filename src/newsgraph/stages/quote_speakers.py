@@ -121,9 +121,9 @@ def _speaker_token(cue: Token, view: DocView) -> Token | None:
         subject = _participle_host(cue, view, relative=parsed is not None and mute(parsed))
     elif subject is not None and source is None and mute(subject) and not (
             cue.dep_ == "acl" and cue.head.i == subject.i and subject.dep_ != "dobj"):
-        # (but "cleared of allegations suggesting …" are the allegations' words)
         # a thing that cannot speak: the parse hung the cue on the wrong clause ("The first
-        # incident came when protesters interrupted her, shouting “…”": the protesters)
+        # incident came when protesters interrupted her, shouting “…”": the protesters); but
+        # a participle on its own noun is that noun's ("cleared of allegations suggesting …")
         subject = next((o for o in (_before_apposition(cue, view),
                                     _participle_host(cue, view, relative=True),
                                     _adjacent_subject(cue, view))
