@@ -1934,3 +1934,39 @@ def test_the_name_after_thanked_is_no_inverted_speaker() -> None:
                   ["Kerry", ",", "star", "of", "Tides", ",", "thank", "Obama", "for", "it"])
     speaker = _adjacent_subject(doc[6], DocView(doc, doc.text, []))
     assert speaker is not None and speaker.text == "Kerry"
+
+
+def test_subject_on_the_auxiliary_speaks_and_the_object_after_the_cue_never_does() -> None:
+    qs = run("A second envoy, Lena Marsh, later revised her account to say Tom Reyes did, in "
+             "fact, discuss the Harbour Board with the visiting delegation.",
+             {"E1": ["Lena Marsh"], "E2": ["Tom Reyes"], "E3": ["the Harbour Board"]})
+    discussed = [q for q in reported(qs) if q.cue.text == "discuss"]
+    assert [(q.text.startswith("the Harbour Board"), q.speaker) for q in discussed] == [
+        (True, "E2")]
+
+
+def test_relative_that_clause_after_a_noun_is_not_what_the_verb_reports() -> None:
+    qs = run("Speaker Dana Webb spoke before reporters defending the state budget approved by "
+             "Republicans in April that raised school spending by 2% in each of the next two "
+             "years.", {"E1": ["Speaker Dana Webb"]})
+    assert not [q for q in reported(qs) if q.cue.text == "spoke"]
+    kept = run("Okafor produced a memo that he said was drafted by the firm.",
+               {"E1": ["Okafor", "he"]})
+    assert [(q.speaker, q.cue.text) for q in reported(kept)
+            if "drafted by the firm" in q.text] == [("E1", "said")]
+
+
+def test_that_clause_hung_on_the_hearers_relative_clause_is_what_was_told() -> None:
+    qs = run("Nurses Union President Carl Odom told a few hundred nurses who crowded the "
+             "hospital lawn that the Legislature should direct money from the surplus to wages.",
+             {"E1": ["Carl Odom"]})
+    assert [(q.text, q.speaker, q.cue.text) for q in reported(qs)] == [
+        ("the Legislature should direct money from the surplus to wages", "E1", "told")]
+
+
+def test_the_object_right_after_a_cue_is_never_its_speaker() -> None:
+    qs = run("The harbour board has two ways to seek payment of the fines.",
+             {"E1": ["The harbour board"], "E2": ["payment"]})
+    sought = [q for q in reported(qs) if q.cue.text == "seek"]
+    assert [q.text for q in sought] == ["payment of the fines"]
+    assert sought[0].speaker != "E2"

@@ -232,7 +232,9 @@ def complement(verb: Token, entry: Verb) -> tuple[int, int] | None:
         return None  # "time will tell if …"
     infinitive = frame in ("intent", "topic", "naming") or (frame == "hearer" and hearer)
     deps = ("ccomp", "xcomp") if infinitive else ("ccomp",)  # "told aides to leave"
-    comps = [c for c in kids if c.dep_ in deps]
+    comps = [c for c in kids if c.dep_ in deps and not _relative_clause(c, verb)]
+    if not comps and frame == "hearer":
+        comps = _hearer_clause(kids)
     subject = next((c for c in kids if c.dep_ == "nsubj"), None)
     if (subject is not None and subject.i > verb.i) or _after_quotation(verb):
         # "“…,” said X, who spent the night at a school turned shelter": what an inverted
@@ -273,6 +275,28 @@ def complement(verb: Token, entry: Verb) -> tuple[int, int] | None:
         end = min((i for i in breaks if i > verb.i), default=head.right_edge.i + 1)
         return verb.right_edge.i + 1, end
     return None
+
+
+def _hearer_clause(kids: list[Token]) -> list[Token]:
+    """"told teachers who covered the lawn that the state should pay": the parse hangs the
+    "that" clause on the hearers' relative clause; unless that clause's verb reports it
+    itself ("told reporters who said that …")."""
+    verbs = reporting_verbs()
+    return [c for obj in kids if obj.dep_ == "dobj"
+            for rel in obj.children if rel.dep_ == "relcl" and not is_reporting_verb(rel, verbs)
+            for c in rel.children if c.dep_ == "ccomp" and c.i > rel.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)][:1]
+
+
+def _relative_clause(clause: Token, verb: Token) -> bool:
+    """A clause whose subject is a relative "that" right after a noun, after the verb, is a
+    relative clause the parse hung on the verb ("spoke before lawmakers defending the budget
+    approved in April that boosted spending"), not what the verb reports ("said that was
+    wrong", "a memo that he said was drafted by the firm" are)."""
+    doc = verb.doc
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WDT" and c.lower_ == "that"
+               and c.i > verb.i + 1 and doc[c.i - 1].pos_ in ("NOUN", "PROPN", "NUM")
+               for c in clause.children)
 
 
 def _after_quotation(verb: Token) -> bool:

@@ -322,9 +322,23 @@ def _adjacent_subject(verb: Token, view: DocView) -> Token | None:
         named = doc[i].pos_ in SPEAKER_POS and doc[i].ent_type_ not in ("DATE", "TIME")
         if (not view.quoted[i] and (epithet or named)  # (not "… said Thursday")
                 and not (i > verb.i and doc[i].dep_ in SUBJECT_DEPS and doc[i].head.i != verb.i)
+                and not (i > verb.i and _own_object(doc[i], verb))
                 and view.open_between(min(i, verb.i) + 1, max(i, verb.i))):
             return _name_head(doc[i]) if i > verb.i else doc[i]
     return _before_apposition(verb, view)
+
+
+def _own_object(noun: Token, verb: Token) -> bool:
+    """The noun after a cue is what the cue acts on ("discuss investigations"), not who
+    speaks; but an inverted subject parsed as an object still speaks after a quotation
+    ("“…,” said Obama") or a cue that opens its sentence ("Said another user: …")."""
+    if noun.dep_ != "dobj" or noun.head.i != verb.i or verb.is_sent_start:
+        return False
+    doc, i = verb.doc, verb.i - 1
+    while i >= 0 and doc[i].text in (",", "—", "--"):
+        i -= 1
+    return i >= 0 and not doc[i].is_quote and not doc[i].is_space and (
+        "\n" not in doc[i].whitespace_)
 
 
 def _relative_clause_owner(last: Token, verb: Token) -> Token | None:
@@ -444,7 +458,10 @@ def verb_subject(verb: Token) -> Token | None:
     for _ in range(6):
         # the subject nearest the cue: a parse that runs a dateline or the sentence before
         # into this one can hang a second subject on a verb ("7 p.m.\n\nSmith's doctor is …")
-        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS] or [
+            g for c in tok.children if c.dep_ == "aux" and c.i < tok.i
+            for g in c.children if g.dep_ in SUBJECT_DEPS]  # "X did, in fact, discuss":
+        # the parse hangs the subject on the auxiliary
         if subjects:
             c = _phrase_head(min(subjects, key=lambda s: abs(s.i - verb.i)), subjects)
             if c.tag_ in RELATIVE_TAGS and tok.dep_ == "relcl":
