@@ -1536,3 +1536,21 @@ def test_an_actor_named_after_a_quoted_title_has_no_stray_quote_mark():
                "that called him an \"amateur and dreamer,\" out of touch.")
     for e in d.entities:
         assert e.name.count('"') % 2 == 0, e.name
+
+
+def test_the_court_of_a_game_is_no_organisation_but_a_named_court_still_is():
+    game = digest("The Harbour City Gulls beat the Riverton Owls 101-96 on Sunday. Owls guard "
+                  "Tim Vale left the court in the third quarter with a sprained ankle.")
+    assert not [e.name for e in game.entities if "the court" in {m.text for m in e.mentions}]
+    law = digest("The Supreme Court heard the appeal of the Riverton Owls on Monday. The court "
+                 "will rule in May.")
+    assert [e.name for e in law.entities if "The court" in {m.text for m in e.mentions}] == [
+        "Supreme Court"]
+
+
+def test_a_platform_the_ner_calls_a_person_or_place_is_an_organisation():
+    d = digest("The singer accused her former label of blocking a Netflix documentary about "
+               "her life. Critics mocked the slogan on Twitter, and one user wrote that the "
+               "state should try again.")
+    assert {e.name: e.type for e in d.entities if e.name in ("Netflix", "Twitter")} == {
+        "Netflix": "ORG", "Twitter": "ORG"}

@@ -46,6 +46,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from newsgraph.lexicons import rows
 from newsgraph.model import Entity, Mention
 from newsgraph.stages import (
     Found,
@@ -122,6 +123,7 @@ def _relabel_companies(doc: Doc, names: list[tuple[Name, int, int]]) -> None:
             n.label, n.maybe = "ORG", False
 
 
+KNOWN_ORGS = frozenset(r[0] for r in rows("known_orgs.tsv"))
 FORCE_WORDS = frozenset({"police", "constabulary"})  # a place's police force is no place
 SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")  # "beat Brighton 3-1", "a 2-2 draw"
 MATCH_VERBS = frozenset({"beat", "defeat", "draw", "lose", "thrash", "edge", "hold", "host",
@@ -200,6 +202,10 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
                 and text[name.start:name.end].isupper() and name.end - name.start > 1:
             name.label, name.maybe = "ORG", False  # "polled by LSEG": an acronym, no person
     _relabel_companies(doc, names)
+    for name, _, _ in names:  # "Instagram" as a PERSON, "Netflix" as a GPE
+        if name.label and len(name.words) == 1 and name.words[0] in KNOWN_ORGS \
+                and not name.titled:
+            name.label, name.person, name.maybe = "ORG", None, False
     # nobody's name takes "the": a name the text writes once as "the Sabres" or "the Huffington
     # Post" is no person's wherever the NER says so ("Sabres captain Jack Eichel")
     the_names = {n.words for n, first, end in names
