@@ -26,12 +26,13 @@ PARAGRAPHS = [
 ]
 
 
-def page(charset_meta: str = "", title: str = "Dockers strike over pay") -> str:
+def page(charset_meta: str = "", title: str = "Dockers strike over pay",
+         author: str = "Jane Roe") -> str:
     body = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS)
     return (
         f"<!DOCTYPE html><html><head>{charset_meta}<title>{title} | Harbour News</title>"
         '<meta property="og:title" content="Dockers strike over pay">'
-        '<meta name="author" content="Jane Roe">'
+        f'<meta name="author" content="{author}">'
         '<meta property="article:published_time" content="2024-03-11T09:30:00Z">'
         '<link rel="canonical" href="https://news.example.com/2024/03/11/dockers-strike">'
         "</head><body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
@@ -49,6 +50,19 @@ def test_main_text_and_metadata() -> None:
     assert art.author == "Jane Roe"
     assert art.published == "2024-03-11"
     assert art.url == "https://news.example.com/2024/03/11/dockers-strike"
+
+
+@pytest.mark.parametrize(("field", "names"), [
+    ("Harbour Media Group; Jane Roe", "Jane Roe"),
+    ("JANE ROE; JOHN DOE Associated Press", "Jane Roe, John Doe"),
+    ("Jane Roe; Harbour News Staff Writer", "Jane Roe"),
+    ("Jane Roe is a reporter", "Jane Roe"),
+    ("Jane Roe Monday; November", "Jane Roe"),
+    ("Jane Roe and John Doe", "Jane Roe, John Doe"),
+    ("Harbour News Staff", "Harbour News Staff"),  # no name in it: left as it is
+])
+def test_metadata_author_keeps_the_people(field: str, names: str) -> None:
+    assert extract_html(page(author=field), "p.html").author == names
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from newsgraph.errors import InputError
+from newsgraph.ingest.byline import people
 from newsgraph.ingest.decode import decode
 
 # Extraction libraries log parse trouble as ERROR; the caller reports one line per input.
@@ -120,6 +121,6 @@ def extract_html(html: str, source: str | None, url: str | None = None) -> HtmlA
         text=text,
         title=data.get("title") or None,
         published=data.get("date") or None,
-        author=data.get("author") or None,
+        author=people(data["author"]) if data.get("author") else None,
         url=data.get("url") or url,
     )
