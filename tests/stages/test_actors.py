@@ -1554,3 +1554,10 @@ def test_a_platform_the_ner_calls_a_person_or_place_is_an_organisation():
                "state should try again.")
     assert {e.name: e.type for e in d.entities if e.name in ("Netflix", "Twitter")} == {
         "Netflix": "ORG", "Twitter": "ORG"}
+
+
+def test_the_country_of_a_post_run_into_its_holders_name_is_split_off():
+    d = digest("Former special envoy to Ukraine Kurt Volker testified on Tuesday.")
+    assert {(e.name, e.type) for e in d.entities} >= {("Ukraine", "GPE"),
+                                                      ("Kurt Volker", "PERSON")}
+    assert not any("Ukraine Kurt" in e.name for e in d.entities)

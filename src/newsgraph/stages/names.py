@@ -391,6 +391,9 @@ def _parts(ent: Span) -> list[Span]:
         end = opening
     if _portfolio_before_name(doc, begin, end):  # "Minister for [Sport Aileen Campbell]"
         return [Span(doc, end - 2, end, label="PERSON")]
+    posted = _post_before_name(doc, begin, end)
+    if posted is not None:  # "envoy to [Ukraine Kurt Volker]": the place, then the person
+        return [Span(doc, begin, posted, label="GPE"), Span(doc, posted, end, label="PERSON")]
     of = next((t.i for t in doc[begin:end] if t.lower_ == "of"), end)
     bounds: list[tuple[int, str]] = [(begin, ent.label_)]  # (first token, label) of each part
     if ent.label_ in ("ORG", "PERSON"):
@@ -414,6 +417,21 @@ def _parts(ent: Span) -> list[Span]:
             whole = first == ent.start and stop == ent.end
             parts.append(ent if whole else Span(doc, first, stop, label=label))
     return parts
+
+
+def _post_before_name(doc: Doc, begin: int, end: int) -> int | None:
+    """Where the name starts in an NER span that runs the country of a post into its
+    holder's name ("special envoy to [Ukraine Kurt Volker]", "ambassador to [North Korea Jo
+    Lee]"): after "to" or "in" after a title, a country's name and then two or three
+    capitalised words; else None."""
+    if begin < 2 or doc[begin - 1].lower_ not in ("to", "in") or not roles.only_a_title(
+            [doc[begin - 2].lower_]):
+        return None
+    for cut in range(begin + 1, min(begin + 4, end - 1)):
+        if roles.country_of(doc[begin:cut].text) is not None and 2 <= end - cut <= 3 and all(
+                t.is_title and t.pos_ == "PROPN" for t in doc[cut:end]):
+            return cut
+    return None
 
 
 def post_nominal(token: Token) -> bool:
