@@ -1970,3 +1970,19 @@ def test_the_object_right_after_a_cue_is_never_its_speaker() -> None:
     sought = [q for q in reported(qs) if q.cue.text == "seek"]
     assert [q.text for q in sought] == ["payment of the fines"]
     assert sought[0].speaker != "E2"
+
+
+@pytest.mark.parametrize("text", [
+    "The neurologist wrote about such cases in his book “Musicophilia,” Ruiz said.",
+    "Ten years ago, the “Harbour Lights” star woke up after surgery, Ruiz said.",
+    "Her son, filmmaker Tom Ruiz (“The Pier,” “The Night Ferry”), said he was worried.",
+    "He directed a lush adaptation of “War & Peace” and said he was proud of it.",
+    "She rose to fame on the singing competition “Sing It Out,” her agent said.",
+])
+def test_a_title_in_marks_is_no_quote_even_beside_a_cue(text: str) -> None:
+    assert direct(run(text, {"E1": ["Ruiz"]})) == []
+
+
+def test_a_title_case_quote_after_a_verb_is_still_a_quote() -> None:
+    qs = run("The mayor said the plan was “Dead On Arrival,” and left.", {"E1": ["The mayor"]})
+    assert [(q.text, q.speaker) for q in direct(qs)] == [("Dead On Arrival", "E1")]

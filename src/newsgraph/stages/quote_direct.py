@@ -390,8 +390,10 @@ def _previous_paragraph_quote(runs: list[AttributedRun], i: int, view: DocView,
 def is_quote(r: AttributedRun, text: str) -> bool:
     """Attributed quotes, multi-paragraph quotes, and whole quoted sentences; a short phrase in
     marks with no cue is a title or a scare quote."""
-    if len(r.parts) > 1:
-        return True
+    if len(r.parts) > 1:  # a quote split around its cue, or over paragraphs; not titles
+        # the pairing ran together ('(“The Discovery,” “The One I Love”)')
+        return not all(_title_like(AttributedRun([(s, e)], (s - 1, e + 1)), text)
+                       for s, e in r.parts)
     return (r.attributed or _sentence_like(r, text)) and not _title_like(r, text)
 
 
@@ -403,10 +405,12 @@ TITLE_LIST_JOINT = re.compile(r"[”\"][ \t]*(?:,|and|or)?[ \t]*[“\"]")
 
 def _title_like(r: AttributedRun, text: str) -> bool:
     """A show, film or book name: a short Title Case phrase in marks right after a preposition,
-    a possessive or a work and a comma ('said on “Face the Nation”', 'CNN's "State of the
-    Union"', 'a new ad, "Playing Trump,"')."""
+    a possessive or a work ('said on “Face the Nation”', 'CNN's "State of the Union"', 'his
+    book “Musicophilia”', 'a new ad, "Playing Trump,"', 'a script called “Wild Rose”'), in
+    parentheses ('McDowell (“The Discovery”)'), or naming the noun after it ('the “Melvin and
+    Howard” star')."""
     s, e = r.parts[0]
-    words = text[s:e].strip(" .,!?").split()
+    words = [w for w in text[s:e].strip(" .,!?").split() if any(c.isalnum() for c in w)]
     if not 0 < len(words) <= MAX_TITLE_WORDS:
         return False
     minor = word_class("title-minor")
@@ -417,11 +421,32 @@ def _title_like(r: AttributedRun, text: str) -> bool:
                 text, max(0, r.outer[0] - 200), r.outer[1] + 200)) >= 2:
         return True  # one of a list of three or more titles: “Listen To The Music,” “China
         # Grove” and “Black Water” (two are a pair of names called: “Miss Piggy” and “…”)
-    before = text[max(0, r.outer[0] - 16) : r.outer[0]].split()
+    if _in_parentheses(text, r.outer):
+        return True
+    before = text[max(0, r.outer[0] - 30) : r.outer[0]].split()
     last = before[-1].lower() if before else ""
-    if last.endswith(",") and last[:-1] in word_class("title-noun"):
+    works = word_class("title-noun")
+    if last.rstrip(",") in works or (last in ("called", "named") and len(before) > 1
+                                     and before[-2].lower() in works):
         return True  # 'a 45-second Web ad, "Playing Trump," in which …'
+    if (last in ("the", "a", "an") or last.endswith(("'s", "’s"))) and NOUN_AFTER.match(
+            text, r.outer[1]):
+        return True  # 'the “Melvin and Howard” star'
     return last in word_class("title-preposition") or last.endswith(("'s", "’s"))
+
+
+NOUN_AFTER = re.compile(r"[ \t]+[a-z]")  # a lower-case word right after the closing mark
+PARENTHESIS_REACH = 80  # characters from a parenthesis to a title inside it
+
+
+def _in_parentheses(text: str, outer: tuple[int, int]) -> bool:
+    """The marks sit inside a parenthesis of their line ("(“The Discovery,” “The One I
+    Love”)")."""
+    opening = text.rfind("(", max(0, outer[0] - PARENTHESIS_REACH), outer[0])
+    if opening < 0 or any(c in ")\n" for c in text[opening:outer[0]]):
+        return False
+    closing = text.find(")", outer[1], outer[1] + PARENTHESIS_REACH)
+    return closing >= 0 and not any(c in "(\n" for c in text[outer[1]:closing])
 
 
 def _sentence_like(r: AttributedRun, text: str) -> bool:
