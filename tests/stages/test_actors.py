@@ -1561,3 +1561,18 @@ def test_the_country_of_a_post_run_into_its_holders_name_is_split_off():
     assert {(e.name, e.type) for e in d.entities} >= {("Ukraine", "GPE"),
                                                       ("Kurt Volker", "PERSON")}
     assert not any("Ukraine Kurt" in e.name for e in d.entities)
+
+
+def test_names_inside_a_title_in_marks_are_no_actors():
+    d = digest("Ten years ago the “Melvin and Howard” star woke up after surgery. The band "
+               "played “China Grove” and “Black Water” before midnight.")
+    assert not {"Melvin", "Howard", "China"} & {e.name for e in d.entities}
+
+
+def test_a_person_with_evidence_stays_a_person_when_written_once_with_the():
+    d = digest("Oscar-winning actress Mary Steenburgen wrote the song for the film. Later Harper "
+               "and Buckley learned who had written it, and found themselves blindsided by “the "
+               "Mary Steenburgen of it all.” As it turned out, Steenburgen had spent years "
+               "writing.")
+    people = [e for e in d.entities if "Steenburgen" in e.name]
+    assert [(e.name, e.type) for e in people] == [("Mary Steenburgen", "PERSON")]

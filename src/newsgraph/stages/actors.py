@@ -211,6 +211,8 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     the_names = {n.words for n, first, end in names
                  if not n.titled and (doc[first].lower_ == "the" or after_the(doc, first))
                  and doc[first:end].root.dep_ != "compound"}  # not "the Trump administration"
+    the_names -= {n.words for n, _, _ in names if n.person is not None}  # ("actress Mary
+    # Steenburgen" is a person, whatever "the Mary Steenburgen of it all" says)
     for name, _, _ in names:
         if name.words in the_names and name.label == "PERSON" and not name.titled:
             name.label, name.person, name.maybe = "ORG", None, False

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.lexicons import rows
 from newsgraph.stages import coref, personhood, placehood, roles, text_of
 from newsgraph.stages.clusters import words_of
-from newsgraph.stages.quote_cues import reporting_verbs, verb_lemma
+from newsgraph.stages.quote_cues import reporting_verbs, verb_lemma, word_class
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
 TITLES = roles.PERSON_TITLES
@@ -618,14 +618,30 @@ def _name_hyphen(token: Token) -> bool:
 
 def _quoted_title(text: str, start: int, end: int) -> bool:
     """The name is all a pair of quotation marks holds: the title of a film, book or show
-    (“Mary Poppins,” “Bambi.”), not an actor."""
-    if start == 0 or text[start - 1] not in TITLE_OPENERS:
+    (“Mary Poppins,” “Bambi.”), not an actor; or it is in a short Title Case phrase in marks
+    (“Melvin and Howard”, “War & Peace”)."""
+    if start > 0 and text[start - 1] in TITLE_OPENERS:
+        after = end
+        while after < len(text) and text[after] in ",.!?":
+            after += 1
+        if (after < len(text) and text[after] in TITLE_CLOSERS
+                and not text[after + 1:after + 2].isalpha()):
+            return True
+    opening = max(text.rfind(c, max(0, start - TITLE_REACH), start) for c in "“‘")
+    closing = min((i for c in "”’" for i in [text.find(c, end, end + TITLE_REACH)] if i >= 0),
+                  default=-1)
+    if opening < 0 or closing < 0 or any(c in "”\n" for c in text[opening + 1:start]) or any(
+            c in "“\n" for c in text[end:closing]):
         return False
-    after = end
-    while after < len(text) and text[after] in ",.!?":
-        after += 1
-    return (after < len(text) and text[after] in TITLE_CLOSERS
-            and not text[after + 1:after + 2].isalpha())
+    words = [w for w in text[opening + 1:closing].strip(" ,.!?").split()
+             if any(c.isalnum() for c in w)]
+    minor = word_class("title-minor")
+    return 1 < len(words) <= MAX_TITLE_WORDS and all(
+        w[0].isupper() or w[0].isdigit() or w.lower() in minor for w in words)
+
+
+TITLE_REACH = 60  # characters from a name to the marks of a title around it
+MAX_TITLE_WORDS = 6  # words of a title in marks
 
 
 TITLE_OPENERS, TITLE_CLOSERS = "“\"‘", "”\"’"
