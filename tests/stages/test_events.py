@@ -758,3 +758,15 @@ def test_a_second_verb_the_parse_hangs_inside_a_reported_clause_keeps_its_subjec
              "sabotage the talks.", {"A": ["Hamas"], "B": ["Israel"]})
     assert (ev.type, ev.source, ev.target) == ("ACCUSE", "A", "B")
 
+
+
+def test_play_in_a_game_report_is_no_event_but_a_vote_score_does_not_make_one() -> None:
+    game = ("Norland beat Vestria on Monday to reach the semifinals. Earlier, Hale rallied to "
+            "defeat Osk 3-6, 6-3, 7-6 in the opening match of the tournament.")
+    assert run(game, {"E1": ["Norland"], "E2": ["Vestria"], "E3": ["Hale"],
+                      "E4": ["Osk"]}) == ()
+    plain = "Norland attacked Vestria on Monday."
+    assert [e.type for e in run(plain, {"E1": ["Norland"], "E2": ["Vestria"]})] == ["ASSAULT"]
+    court = ("In a 6-3 decision, the court upheld the law. The 6-3 ruling angered Norland, "
+             "which attacked Vestria on Monday, in the first match of the tournament.")
+    assert [e.type for e in run(court, {"E1": ["Norland"], "E2": ["Vestria"]})] == ["ASSAULT"]

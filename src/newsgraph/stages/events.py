@@ -201,6 +201,19 @@ def _needs_met(token: Token, row: Trigger) -> bool:
     return True
 
 
+GAME_SCORES = 2  # different scores that, with a word of sport, make a text a game report
+
+
+def game_report(doc: Doc) -> bool:
+    """The text reports games: two different scores ("beat Hungary 2-0", "6-3, 7-6") and a
+    word only sport uses much ("overtime", "playoff", "goalie"); a court's "6-3 decision"
+    told twice is no game."""
+    scores = {doc[t.i - 1:t.i + 2].text if t.text in ("-", "–") else t.text
+              for t in doc if _score(t)}
+    sport = words("sport")
+    return len(scores) >= GAME_SCORES and any(t.lower_ in sport for t in doc)
+
+
 def _score(token: Token) -> bool:
     """A game's score: "2-0", "3–1" (one token or three)."""
     if token.like_num and any(d in token.text for d in "-–"):
@@ -384,8 +397,9 @@ def run(doc: Doc, found: Found) -> tuple[Event, ...]:
     events: list[Event] = []
     all_dates = [e for e in doc.ents if e.label_ == "DATE"]  # once: Span.ents scans the doc
     date_starts = [e.start for e in all_dates]
+    play = words("game") if game_report(doc) else frozenset()
     for sent in doc.sents:
-        found_here = list(_candidates(sent))
+        found_here = [c for c in _candidates(sent) if c.token.lemma_.lower() not in play]
         if not found_here:
             continue
         by_index = {c.token.i: c for c in found_here}
