@@ -1576,3 +1576,18 @@ def test_a_person_with_evidence_stays_a_person_when_written_once_with_the():
                "writing.")
     people = [e for e in d.entities if "Steenburgen" in e.name]
     assert [(e.name, e.type) for e in people] == [("Mary Steenburgen", "PERSON")]
+
+
+def test_an_acronym_with_an_ampersand_and_no_legal_form_is_the_company():
+    d = digest("Harbour Gas & Power Co. began shutting off power on Wednesday. HG&P said the "
+               "outage would last two days.")
+    company = entity_with(d, "HG&P")
+    assert "Harbour Gas & Power Co." in {m.text for m in company.mentions}
+
+
+def test_a_place_and_a_newspaper_word_name_a_newspaper_not_a_person():
+    d = digest("Fresno-based Harlan, a chain of 30 newspapers including the Fresno Bee, Miami "
+               "Herald and Kansas City Star, may be in trouble. Emily Post wrote about manners.")
+    assert {e.name: e.type for e in d.entities if e.name in (
+        "Miami Herald", "Kansas City Star", "Emily Post")} == {
+        "Miami Herald": "ORG", "Kansas City Star": "ORG", "Emily Post": "PERSON"}

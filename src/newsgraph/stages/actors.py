@@ -112,18 +112,33 @@ def _relabel_companies(doc: Doc, names: list[tuple[Name, int, int]]) -> None:
                  len(n.words) > 1 and ((n.words[-1] in roles.ORG_WORDS
                                         and n.words[-1] not in SURNAME_ORG_WORDS)
                                        or n.words[0] in CLUB_PREFIXES))))}
-    if not shown:
-        return
     for n, _, _ in names:
         if n.words in shown and (n.place is not None or n.person is not None
                                  or roles.country_of(text[n.start:n.end]) is not None):
             shown.discard(n.words)
+    papers = {n.words for n, _, _ in names if not n.titled  # (the person evidence of "the
+              and _newspaper(n.words, text[n.start:n.end])}  # Herald and the Star" is each
+    # other's)
     for n, _, _ in names:
-        if n.words in shown:
+        if n.words in shown or n.words in papers:
             n.label, n.maybe = "ORG", False
+        if n.words in papers:
+            n.person = None
 
 
 KNOWN_ORGS = frozenset(r[0] for r in rows("known_orgs.tsv"))
+# last words of a newspaper's name after its place ("Miami Herald", "Kansas City Star")
+PAPER_WORDS = frozenset({"herald", "star", "post", "times", "tribune", "journal", "gazette",
+                         "bee", "chronicle", "examiner", "inquirer", "courier", "dispatch",
+                         "observer", "telegraph", "register", "globe", "enquirer", "sentinel"})
+
+
+def _newspaper(words: tuple[str, ...], name: str) -> bool:
+    """A place's name and a newspaper word ("Miami Herald"); not "Emily Post"."""
+    return len(words) > 1 and words[-1] in PAPER_WORDS and words[0] not in coref.GIVEN_NAMES \
+        and roles.place_country(name.rsplit(None, 1)[0]) is not None
+
+
 FORCE_WORDS = frozenset({"police", "constabulary"})  # a place's police force is no place
 SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")  # "beat Brighton 3-1", "a 2-2 draw"
 MATCH_VERBS = frozenset({"beat", "defeat", "draw", "lose", "thrash", "edge", "hold", "host",
@@ -243,8 +258,12 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
     for name, _, end in names:
         if name.label == "ORG" and len(name.words) > 1:
             initials = "".join(w[0] for w in name.words if w not in ACRONYM_SKIP)
-            if len(initials) > 1:
-                acronyms.setdefault(initials, name.words)
+            core = [w for w in name.words if w not in LEGAL_FORMS]  # "Pacific Gas & Electric
+            # Co." is "PG&E", "Acme Widgets Corp" "AW"
+            for short in (initials, "".join(w[0] for w in core if w not in ACRONYM_SKIP),
+                          "".join(w[0] for w in core if w == "&" or w not in ACRONYM_SKIP)):
+                if len(short) > 1:
+                    acronyms.setdefault(short, name.words)
             if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
                     and doc[end + 1].is_upper and doc[end + 1].is_alpha:
                 acronyms.setdefault(doc[end + 1].lower_, name.words)  # "Ministry of … (MOTIE)"
