@@ -1591,3 +1591,12 @@ def test_a_place_and_a_newspaper_word_name_a_newspaper_not_a_person():
     assert {e.name: e.type for e in d.entities if e.name in (
         "Miami Herald", "Kansas City Star", "Emily Post")} == {
         "Miami Herald": "ORG", "Kansas City Star": "ORG", "Emily Post": "PERSON"}
+
+
+def test_a_known_agency_has_its_sector_so_descriptions_go_to_the_right_body():
+    d = digest("NASA picked SpaceX and Harbour Robotics to build lunar landers. The company "
+               "will fly its first lander in 2026, and the agency will pay $2 billion.")
+    nasa = next(e for e in d.entities if e.name == "NASA")
+    assert (nasa.sector, nasa.country) == ("GOV", "USA")
+    assert "the agency" in {m.text for m in nasa.mentions}
+    assert "The company" not in {m.text for m in nasa.mentions}

@@ -126,7 +126,7 @@ def _relabel_companies(doc: Doc, names: list[tuple[Name, int, int]]) -> None:
             n.person = None
 
 
-KNOWN_ORGS = frozenset(r[0] for r in rows("known_orgs.tsv"))
+KNOWN_ORGS = {r[0]: (r[1], None if r[2] == "-" else r[2]) for r in rows("known_orgs.tsv")}
 # last words of a newspaper's name after its place ("Miami Herald", "Kansas City Star")
 PAPER_WORDS = frozenset({"herald", "star", "post", "times", "tribune", "journal", "gazette",
                          "bee", "chronicle", "examiner", "inquirer", "courier", "dispatch",
@@ -587,6 +587,9 @@ def _place_and_org(cluster: Cluster, state: bool = False) -> None:
         cluster.country = roles.country_of(name)
         return
     if cluster.type == "ORG":
+        known = KNOWN_ORGS.get(name)
+        if known is not None:  # "NASA": an agency of the United States
+            cluster.sector, cluster.country = known
         for i, word in enumerate(cluster.words):
             for n in (2, 1):
                 code = roles.country_of(" ".join(cluster.words[i:i + n]))
