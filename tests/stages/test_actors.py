@@ -1600,3 +1600,12 @@ def test_a_known_agency_has_its_sector_so_descriptions_go_to_the_right_body():
     assert (nasa.sector, nasa.country) == ("GOV", "USA")
     assert "the agency" in {m.text for m in nasa.mentions}
     assert "The company" not in {m.text for m in nasa.mentions}
+
+
+def test_a_name_that_only_names_a_place_after_someone_is_that_place():
+    d = digest("She flew from John Wayne airport on Monday and landed in Denver.")
+    assert [(e.name, e.type) for e in d.entities if e.name == "John Wayne"] == [
+        ("John Wayne", "FAC")]
+    both = digest("She flew from John Wayne airport on Monday. John Wayne starred in westerns.")
+    assert [(e.name, e.type) for e in both.entities if e.name == "John Wayne"] == [
+        ("John Wayne", "PERSON")]

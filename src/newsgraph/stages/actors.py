@@ -116,12 +116,17 @@ def _relabel_companies(doc: Doc, names: list[tuple[Name, int, int]]) -> None:
         if n.words in shown and (n.place is not None or n.person is not None
                                  or roles.country_of(text[n.start:n.end]) is not None):
             shown.discard(n.words)
+    named_after = {n.words for n, first, end in names if n.label == "PERSON"
+                   and _names_a_place(doc, first, end)} - {
+        n.words for n, first, end in names if not _names_a_place(doc, first, end)}
     papers = {n.words for n, _, _ in names if not n.titled  # (the person evidence of "the
               and _newspaper(n.words, text[n.start:n.end])}  # Herald and the Star" is each
     # other's)
     for n, _, _ in names:
         if n.words in shown or n.words in papers:
             n.label, n.maybe = "ORG", False
+        elif n.words in named_after:  # each time ("Walter Reed hospital"): a place
+            n.label, n.maybe = "FAC", False
         if n.words in papers:
             n.person = None
 
@@ -131,6 +136,22 @@ KNOWN_ORGS = {r[0]: (r[1], None if r[2] == "-" else r[2]) for r in rows("known_o
 PAPER_WORDS = frozenset({"herald", "star", "post", "times", "tribune", "journal", "gazette",
                          "bee", "chronicle", "examiner", "inquirer", "courier", "dispatch",
                          "observer", "telegraph", "register", "globe", "enquirer", "sentinel"})
+
+
+# nouns a person's name names a place or body after ("Walter Reed hospital", "John Wayne
+# airport", "the Kennedy center")
+NAMED_AFTER = frozenset({"hospital", "airport", "school", "university", "college", "center",
+                         "centre", "stadium", "arena", "park", "bridge", "street", "avenue",
+                         "library", "museum", "foundation", "institute", "clinic", "station",
+                         "memorial", "highway", "hall", "building", "tower", "prize", "award",
+                         "medal", "trophy", "campus", "base", "port", "harbour", "harbor"})
+
+
+def _names_a_place(doc: Doc, first: int, end: int) -> bool:
+    """The name modifies a noun of a place or body named after someone ("Walter Reed
+    hospital"): that occurrence is the place's name, not the person."""
+    root = doc[first:end].root
+    return root.dep_ == "compound" and root.head.i == end and root.head.lower_ in NAMED_AFTER
 
 
 def _newspaper(words: tuple[str, ...], name: str) -> bool:
