@@ -561,6 +561,10 @@ def _after_particles(doc: Doc, i: int) -> int | None:
     return end
 
 
+NUMERIC_TYPES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT",
+                           "MONEY"})  # NER labels a person's surname sometimes gets
+
+
 def _proper_runs(doc: Doc, taken: set[int] | None = None) -> list[tuple[int, int, bool]]:
     """(first, end, proper) for runs of capitalised proper nouns outside any entity ("Layla
     Sarakalo"), and for lone capitalised common nouns, singular or plural, whose word never
@@ -570,8 +574,12 @@ def _proper_runs(doc: Doc, taken: set[int] | None = None) -> list[tuple[int, int
     runs: list[tuple[int, int, bool]] = []
     first = -1
     taken = taken or set()
+    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     for token in doc:
-        ok = (not token.ent_type_ and token.i not in taken and token.tag_ == "NNP"
+        ok = ((not token.ent_type_ or (token.ent_type_ in NUMERIC_TYPES  # "Scholfield" as
+                                       and token.text in surnames))  # a DATE, after "Nick
+               # Scholfield"
+               and token.i not in taken and token.tag_ == "NNP"
               and _capitalised(token.text)
               and token.lower_.rstrip(".") not in TITLES) or (first >= 0 and _name_hyphen(token))
         if ok and first < 0:
