@@ -1635,3 +1635,13 @@ def test_a_surname_the_ner_calls_a_date_still_joins_its_person():
                "pulled up at Kelso, in the £500,000 race.")
     rider = entity_with(d, "Tom Scholfield")
     assert "Scholfield" in {m.text for m in rider.mentions}
+
+
+def test_an_organisation_said_by_its_first_word_is_the_same_organisation():
+    d = digest("Columbia University defended the surgeon on Friday. Columbia said it would not "
+               "fire him.")
+    uni = entity_with(d, "Columbia University")
+    assert "Columbia" in {m.text for m in uni.mentions}
+    police = digest("Nigeria Police arrested ten men in Lagos. Nigeria said the arrests were "
+                    "lawful.")
+    assert "Nigeria" not in {m.text for m in entity_with(police, "Nigeria Police").mentions}

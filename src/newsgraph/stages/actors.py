@@ -225,6 +225,20 @@ def run(doc: Doc, found: Found) -> tuple[Entity, ...]:
             full, label = next(iter(tails[n.words[0]]))
             n.label, n.maybe = label, False
             said_short[n.words] = full
+    # an organisation said by the word its name opens with, the rest only saying what kind it
+    # is ("Columbia" after "Columbia University", "GateHouse" after "GateHouse Media")
+    heads: dict[str, set[tuple[str, ...]]] = {}
+    for n, _, _ in names:
+        if len(n.words) > 1 and n.label == "ORG" and n.person is None and all(
+                w in roles.ORG_WORDS or w in LEGAL_FORMS for w in n.words[1:]):
+            heads.setdefault(n.words[0], set()).add(n.words)
+    for n, _, _ in names:
+        if len(n.words) == 1 and n.words not in said_short and n.person is None \
+                and n.label in ("ORG", "PERSON", "") and len(heads.get(n.words[0], ())) == 1 \
+                and roles.country_of(text[n.start:n.end]) is None:  # not "Nigeria" of
+            # "Nigeria Police"
+            n.label, n.maybe = "ORG", False
+            said_short[n.words] = next(iter(heads[n.words[0]]))
     # a capital the NER calls a person, with no person evidence, is the capital ("Kyiv would
     # not seek ..."), unless someone named in the text bears its name ("Denzel Washington")
     namesakes = {w for n, _, _ in names if len(n.words) > 1 for w in n.words}
