@@ -2036,3 +2036,18 @@ def test_a_title_in_marks_is_no_quote_even_beside_a_cue(text: str) -> None:
 def test_a_title_case_quote_after_a_verb_is_still_a_quote() -> None:
     qs = run("The mayor said the plan was “Dead On Arrival,” and left.", {"E1": ["The mayor"]})
     assert [(q.text, q.speaker) for q in direct(qs)] == [("Dead On Arrival", "E1")]
+
+
+def test_an_instruction_to_the_reader_reports_nothing() -> None:
+    qs = run("Fill the jars to the top. Add the juice of one lemon and stir well. Note that the "
+             "jam sets as it cools.")
+    assert reported(qs) == []
+
+
+def test_in_before_an_act_with_an_of_phrase_names_no_source() -> None:
+    qs = run("Norland wants Vestria to extradite Ruiz over his role in the release of secret "
+             "files.", {"E1": ["Ruiz"]})
+    assert not [q for q in reported(qs) if q.cue.text == "in"]
+    kept = run("Ruiz holds a clear lead in the polls, and in a statement, the council said it "
+               "would wait.", {"E1": ["Ruiz"]})
+    assert "in" in {q.cue.text for q in reported(kept)}

@@ -166,6 +166,9 @@ def source_object(t: Token, phrases: dict[str, str]) -> Token | None:
         if t.lower_ == "per" and t.i > 0 and (t.doc[t.i - 1].like_num
                                               or t.doc[t.i - 1].ent_type_ in QUANTITIES):
             return None  # "$25 per iPhone", "10 per cent": a rate, no source
+        if t.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "prep" and c.lower_ == "of"
+                                                    for c in obj.children):
+            return None  # "his role in the release of documents": an act, no source
         if obj.lemma_.lower() in word_class("source-noun") or (
                 t.lower_ == "per" and obj.pos_ == "PROPN"):
             return obj

@@ -49,6 +49,8 @@ from newsgraph.stages.quote_view import DocView, trim
 MAX_HEADLINE_TOKENS = 30  # a longer first line is a paragraph, not a headline
 HEADLINE_VERB_TAGS = frozenset({"NNS", "NNP", "NNPS", "VBZ"})  # how headline verbs get tagged
 CONTENT_POS = frozenset({"PROPN", "NOUN"})  # a one-word content must be one of these
+INSTRUCTIONS = frozenset({"add", "note", "present", "share", "remember", "consider", "imagine"})
+# reporting verbs that, as a bare imperative, instruct the reader
 
 
 def reported_speech(view: DocView, found: Found) -> list[tuple[Quote, tuple[int, int] | None]]:
@@ -67,6 +69,9 @@ def reported_speech(view: DocView, found: Found) -> list[tuple[Quote, tuple[int,
                 and any(c.dep_ == "dobj" for c in tok.children) \
                 and not _may_hold_a_view(tok.head, cue_kind(tok) == "speech"):
             continue  # "a policy favoring free trade", "an agenda backing tariffs"
+        elif tok.lemma_.lower() in INSTRUCTIONS and _imperative(tok):
+            continue  # "Add the juice of one lemon", "Note that the offer ends": nobody
+            # reports ("Ask any voter": PolNeAR hears the voters)
         else:
             span = complement(tok, verbs[verb_lemma(tok)])
         if span is None:
@@ -160,6 +165,15 @@ def _same_line(doc: Doc, cue: int, a: int, b: int) -> tuple[int, int]:
             b = k
             break
     return a, b
+
+
+def _imperative(verb: Token) -> bool:
+    """A bare verb that opens its clause with no subject: an instruction to the reader."""
+    return verb.tag_ == "VB" and (verb.dep_ == "ROOT" or (
+        verb.dep_ == "conj" and _imperative(verb.head))) and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children) and (
+        verb.i == verb.sent.start or verb.doc[verb.i - 1].is_punct
+        or verb.doc[verb.i - 1].lower_ in ("and", "then", "please"))
 
 
 def _asked(verb: Token) -> bool:
