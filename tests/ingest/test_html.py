@@ -209,3 +209,9 @@ def test_a_paragraph_that_is_one_link_to_another_story_is_not_article_text() -> 
     text = extract_html(html, "t.html").text
     assert "TENOR QUITS" not in text
     assert "Paragraph 2" in text and "Paragraph 3" in text and "the hall will close" in text
+
+
+def test_a_byline_without_a_letter_is_no_author() -> None:
+    from newsgraph.ingest.byline import people
+    assert people(" ; - ;") is None
+    assert people("By Jane Roe") == "Jane Roe"

@@ -6,7 +6,8 @@ publisher ("Condé Nast; Louise Matsakis"), a desk ("Tom Krisher; Ap Auto Writer
 Foust Monday; November"). ``people`` keeps the names: each part (between ";", ",", "&" or
 "and") up to its first word of ``lexicons/byline_words.tsv`` or lower-case word, when that
 leaves two to four words; names in capitals are written in title case, and a name given twice
-is kept once. A field in which no part is a name is returned as it was.
+is kept once. A field in which no part is a name is returned as it was (none at all when it
+holds no letter).
 """
 
 from __future__ import annotations
@@ -26,8 +27,11 @@ def _stop_words() -> frozenset[str]:
     return frozenset(r[0] for r in rows("byline_words.tsv"))
 
 
-def people(author: str) -> str:
-    """The names in ``author``, joined by ", " (``author`` itself when none is found)."""
+def people(author: str) -> str | None:
+    """The names in ``author``, joined by ", " (``author`` itself when none is found, None
+    when it holds no letter)."""
+    if not any(c.isalpha() for c in author):
+        return None
     stop, names, seen = _stop_words(), [], set()
     for part in SEPARATOR.split(author):
         part = part.strip()
