@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.lexicons import rows
 from newsgraph.stages import coref, personhood, placehood, roles, text_of
 from newsgraph.stages.clusters import words_of
-from newsgraph.stages.quote_cues import reporting_verbs, verb_lemma, word_class
+from newsgraph.stages.quote_cues import reporting_verbs, title_words, verb_lemma
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
 TITLES = roles.PERSON_TITLES
@@ -641,15 +641,10 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
     if opening < 0 or closing < 0 or any(c in "”\n" for c in text[opening + 1:start]) or any(
             c in "“\n" for c in text[end:closing]):
         return False
-    words = [w for w in text[opening + 1:closing].strip(" ,.!?").split()
-             if any(c.isalnum() for c in w)]
-    minor = word_class("title-minor")
-    return 1 < len(words) <= MAX_TITLE_WORDS and all(
-        w[0].isupper() or w[0].isdigit() or w.lower() in minor for w in words)
+    return title_words(text[opening + 1:closing]) > 1
 
 
 TITLE_REACH = 60  # characters from a name to the marks of a title around it
-MAX_TITLE_WORDS = 6  # words of a title in marks
 
 
 TITLE_OPENERS, TITLE_CLOSERS = "“\"‘", "”\"’"

@@ -90,6 +90,21 @@ def word_class(role: str) -> frozenset[str]:
     return frozenset(r[0] for r in rows("quote_words.tsv") if r[1] == role)
 
 
+MAX_TITLE_WORDS = 6  # words of a title in quotation marks
+
+
+def title_words(inside: str) -> int:
+    """How many words a phrase in marks has when it is written as a title ("Face the Nation",
+    "War & Peace": each word capitalised, a number, or a minor word), else 0; more than
+    ``MAX_TITLE_WORDS`` words are no title either."""
+    words = [w for w in inside.strip(" .,!?").split() if any(c.isalnum() for c in w)]
+    minor = word_class("title-minor")
+    if len(words) > MAX_TITLE_WORDS or not all(
+            w[0].isupper() or w[0].isdigit() or w.lower() in minor for w in words):
+        return 0
+    return len(words)
+
+
 @cache
 def non_labels() -> frozenset[str]:
     return frozenset(r[0].lower() for r in rows("quote_labels.tsv"))

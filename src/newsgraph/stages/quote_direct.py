@@ -33,6 +33,7 @@ from newsgraph.stages.quote_cues import (
     cue_kind,
     reporting_verbs,
     speaker_nouns,
+    title_words,
     verb_lemma,
     word_class,
 )
@@ -50,7 +51,6 @@ from newsgraph.stages.quote_speakers import (
 from newsgraph.stages.quote_view import QUOTE_CLOSERS, SENTENCE_END, AttributedRun, DocView, trim
 
 MAX_CUE_DISTANCE = 5  # tokens between a quote and a cue that does not govern it
-MAX_TITLE_WORDS = 6
 MAX_CAPTION_TOKENS = 40  # longest line between two paragraphs of one quote
 SAYING = frozenset({"speech", "writing", "source"})  # cue classes preferred for direct quotes
 INNER_KINDS = frozenset({"thought", "evidence"})  # cue classes a governing speech cue overrides
@@ -410,11 +410,7 @@ def _title_like(r: AttributedRun, text: str) -> bool:
     parentheses ('McDowell (“The Discovery”)'), or naming the noun after it ('the “Melvin and
     Howard” star')."""
     s, e = r.parts[0]
-    words = [w for w in text[s:e].strip(" .,!?").split() if any(c.isalnum() for c in w)]
-    if not 0 < len(words) <= MAX_TITLE_WORDS:
-        return False
-    minor = word_class("title-minor")
-    if not all(w[0].isupper() or w[0].isdigit() or w.lower() in minor for w in words):
+    if not title_words(text[s:e]):
         return False
     if (TITLE_LIST_AFTER.match(text, r.outer[1] + 1) or TITLE_LIST_BEFORE.search(
             text, max(0, r.outer[0] - 8), r.outer[0])) and len(TITLE_LIST_JOINT.findall(
