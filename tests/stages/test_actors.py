@@ -1645,3 +1645,9 @@ def test_an_organisation_said_by_its_first_word_is_the_same_organisation():
     police = digest("Nigeria Police arrested ten men in Lagos. Nigeria said the arrests were "
                     "lawful.")
     assert "Nigeria" not in {m.text for m in entity_with(police, "Nigeria Police").mentions}
+
+
+def test_the_hospital_describes_only_an_organisation_it_names():
+    d = digest("The Harbour City Marathon drew 20,000 runners on Sunday. Ana Ruiz was taken to "
+               "the hospital with burns.")
+    assert not [e.name for e in d.entities if "the hospital" in {m.text for m in e.mentions}]
