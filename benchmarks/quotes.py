@@ -230,7 +230,10 @@ overlap the Source — what speaker accuracy becomes once actors resolves them. 
 whatever `stages/actors.py` gives at the time of the run (pronoun/title speakers need its
 coreference); a speaker that is no name ("the union", "officials", "a spokesman", "the
 report", "52 percent of voters") is an actor of its own (`stages/descriptions.py`). Tuned on dev
-only (`python -m benchmarks.quotes dev`).
+(`python -m benchmarks.quotes dev`) and on 216 articles of PolNeAR's public train split kept
+outside the repo (`python -m benchmarks.quotes DIR`); test is read only for these reports. A
+Title Case name of a work in marks ("his book “…”", "the “…” star") is no quote in newsgraph;
+PolNeAR annotates some of them as quoted content, which costs direct recall here.
 
 {table(tallies)}
 
