@@ -2051,3 +2051,13 @@ def test_in_before_an_act_with_an_of_phrase_names_no_source() -> None:
     kept = run("Ruiz holds a clear lead in the polls, and in a statement, the council said it "
                "would wait.", {"E1": ["Ruiz"]})
     assert "in" in {q.cue.text for q in reported(kept)}
+
+
+def test_team_notes_in_a_game_report_are_no_quotes_but_a_named_reader_still_speaks() -> None:
+    text = ("Owls beat Gulls 101-96 in overtime on Sunday, a week after a 99-90 loss.\n\n"
+            "TIP-INS\n\n"
+            "Owls: Tim Vale left the game in the third quarter with a sprained ankle.\n\n"
+            "Ana Ruiz: What a finish by the Owls tonight.")
+    qs = run(text, {"E1": ["Owls"], "E2": ["Ana Ruiz"]})
+    assert [(q.text, q.speaker) for q in direct(qs)] == [
+        ("What a finish by the Owls tonight.", "E2")]

@@ -92,6 +92,7 @@ from newsgraph.stages.event_args import (
 from newsgraph.stages.event_lexicon import Trigger, codings, intensity, triggers, words
 from newsgraph.stages.event_speech import imperatives, obligations, obliged
 from newsgraph.stages.event_status import coded, status_of
+from newsgraph.stages.games import game_report, score
 from newsgraph.stages.personhood import PERSON_NOUNS
 from newsgraph.stages.quote_speakers import speaker_type
 
@@ -179,7 +180,7 @@ def _needs_met(token: Token, row: Trigger) -> bool:
         contest = words("contest")
         first, end = coref.sentence(token.doc, token.i)  # (Token.sent walks the whole doc)
         return _has_object(token) and not any(
-            t.lemma_.lower() in contest or t.lower_ in contest or _score(t)
+            t.lemma_.lower() in contest or t.lower_ in contest or score(t)
             for t in token.doc[first:end])
     if row.needs == "shared":  # "shared intelligence", "shared the data with X"; not
         # "designers share their interpretation", "details were shared on Twitter"
@@ -199,28 +200,6 @@ def _needs_met(token: Token, row: Trigger) -> bool:
             or (c.dep_ == "prep" and (c.lower_ in words("target_prep") or c.lower_ in ("of", "by")))
             for c in token.children)
     return True
-
-
-GAME_SCORES = 2  # different scores that, with a word of sport, make a text a game report
-
-
-def game_report(doc: Doc) -> bool:
-    """The text reports games: two different scores ("beat Hungary 2-0", "6-3, 7-6") and a
-    word only sport uses much ("overtime", "playoff", "goalie"); a court's "6-3 decision"
-    told twice is no game."""
-    scores = {doc[t.i - 1:t.i + 2].text if t.text in ("-", "–") else t.text
-              for t in doc if _score(t)}
-    sport = words("sport")
-    return len(scores) >= GAME_SCORES and any(t.lower_ in sport for t in doc)
-
-
-def _score(token: Token) -> bool:
-    """A game's score: "2-0", "3–1" (one token or three)."""
-    if token.like_num and any(d in token.text for d in "-–"):
-        return True
-    doc = token.doc
-    return token.text in ("-", "–") and 0 < token.i < len(doc) - 1 and (
-        doc[token.i - 1].like_num and doc[token.i + 1].like_num)
 
 
 def _has_object(token: Token) -> bool:

@@ -49,13 +49,15 @@ def transcript_runs(text: str, paragraphs: list[tuple[int, int]],
                             attributed=True)
 
 
-def labelled_lines(text: str, paragraphs: list[tuple[int, int]],
-                   found: Found) -> Iterable[AttributedRun]:
+def labelled_lines(text: str, paragraphs: list[tuple[int, int]], found: Found,
+                   notes: bool = False) -> Iterable[AttributedRun]:
     """A line opening with a speaker label: "PENCE: Well, …" in a transcript (a direct quote,
     when the label is in capitals or names a person) or a headline "Sanders: Trump …" (reported
-    speech, when the label names an entity or is one word)."""
+    speech, when the label names an entity or is one word). ``notes``: the text is a game
+    report, whose one-word "Lakers: Kuzma left the game …" lines are team notes; a full
+    name or a label in capitals still speaks there."""
     for i, (s, e) in enumerate(paragraphs):
-        label = line_label(text, s, e, found, headline=i == 0)
+        label = line_label(text, s, e, found, headline=i == 0, notes=notes)
         if label is not None:
             colon, body, end, eid, kind = label
             yield AttributedRun([(body, end)], (body, end),
@@ -63,10 +65,10 @@ def labelled_lines(text: str, paragraphs: list[tuple[int, int]],
                                 who=(s, colon), attributed=True, kind=kind)
 
 
-def line_label(text: str, s: int, e: int, found: Found,
-               headline: bool) -> tuple[int, int, int, str | None, str] | None:
+def line_label(text: str, s: int, e: int, found: Found, headline: bool,
+               notes: bool = False) -> tuple[int, int, int, str | None, str] | None:
     """(colon, body start, body end, speaker id, quote kind) for a line [s, e) that opens with
-    a speaker label, else None."""
+    a speaker label, else None (``notes``: see ``labelled_lines``)."""
     colon = text.find(": ", s, e)
     if colon < 0 or not (_is_label(text[s:colon + 1]) or (headline and _topic_label(
             text, s, colon, found))):
@@ -85,7 +87,8 @@ def line_label(text: str, s: int, e: int, found: Found,
                                         or _topic_label(text, s, colon, found))
         return (colon, body, end, eid, "indirect") if named or one_word else None
     upper = text[s:colon].isupper() and (eid is not None or _speaker_like(text, s, colon, found))
-    if upper or (entity is not None and entity.type == "PERSON"
+    team = notes and " " not in text[s:colon].strip()  # "Lakers:" in a game report
+    if upper or (entity is not None and entity.type == "PERSON" and not team
                  and _names_the_label(text, s, colon, entity)):
         return colon, body, end, eid, "direct"
     return None

@@ -33,6 +33,7 @@ from spacy.tokens import Doc
 
 from newsgraph.model import Entity, Mention, Quote
 from newsgraph.stages import Found, text_of
+from newsgraph.stages.games import game_report
 from newsgraph.stages.quote_direct import attribute, direct_parts, inherit, is_quote
 from newsgraph.stages.quote_labels import labelled_lines, transcript_runs
 from newsgraph.stages.quote_marks import paragraphs, quoted_runs
@@ -54,7 +55,7 @@ def run(doc: Doc, found: Found) -> tuple[Quote, ...]:
     para_starts = [s for s, _ in paras]
     runs = [AttributedRun(q.parts, q.outer) for q in quoted_runs(doc)]
     transcripts = list(transcript_runs(text, paras, found))
-    labelled = list(labelled_lines(text, paras, found))
+    labelled = list(labelled_lines(text, paras, found, notes=game_report(doc)))
     transcripts += [r for r in labelled if r.kind == "direct"]
     view = DocView(doc, text, runs + transcripts)
     for r in runs:
