@@ -1567,6 +1567,8 @@ def test_names_inside_a_title_in_marks_are_no_actors():
     d = digest("Ten years ago the “Melvin and Howard” star woke up after surgery. The band "
                "played “China Grove” and “Black Water” before midnight.")
     assert not {"Melvin", "Howard", "China"} & {e.name for e in d.entities}
+    opened = digest("Ruiz landed a key role in “War & Peace” after a singing contest.")
+    assert not [e.name for e in opened.entities if "Peace" in e.name]
 
 
 def test_a_person_with_evidence_stays_a_person_when_written_once_with_the():

@@ -635,7 +635,8 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
         if (after < len(text) and text[after] in TITLE_CLOSERS
                 and not text[after + 1:after + 2].isalpha()):
             return True
-    opening = max(text.rfind(c, max(0, start - TITLE_REACH), start) for c in "“‘")
+    opening = start if text[start] in "“‘" else max(  # (a span that opens with the mark)
+        text.rfind(c, max(0, start - TITLE_REACH), start) for c in "“‘")
     closing = min((i for c in "”’" for i in [text.find(c, end, end + TITLE_REACH)] if i >= 0),
                   default=-1)
     if opening < 0 or closing < 0 or any(c in "”\n" for c in text[opening + 1:start]) or any(
