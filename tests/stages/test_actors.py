@@ -1653,3 +1653,10 @@ def test_the_hospital_describes_only_an_organisation_it_names():
     d = digest("The Harbour City Marathon drew 20,000 runners on Sunday. Ana Ruiz was taken to "
                "the hospital with burns.")
     assert not [e.name for e in d.entities if "the hospital" in {m.text for m in e.mentions}]
+
+
+def test_a_capitals_dateline_the_ner_calls_a_person_is_a_place():
+    d = digest("Harbour campaign is working, governor says\nSIOUX FALLS, S.D. – Residents across "
+               "the state are debating the new road campaign.")
+    assert [(e.name, e.type) for e in d.entities if e.name == "SIOUX FALLS"] == [
+        ("SIOUX FALLS", "GPE")]

@@ -193,7 +193,8 @@ def names_in(doc: Doc) -> list[tuple[Name, int, int]]:
         label = ent.label_
         if label == "ORG" and _particle_inside(doc, first, ent.end):
             label = "PERSON"  # "Borja del Pozo Cruz" (ORG): a person's name
-        opening = _dateline(doc, first, ent.end) if label in ("NORP", "ORG", "") else None
+        opening = _dateline(doc, first, ent.end) if label in ("NORP", "ORG", "") or (
+            label == "PERSON" and _place_after(doc, ent.end)) else None
         if opening is not None:
             label = "GPE"  # "BUFFALO, N.Y. —": the place the story was filed from
             if opening < first:  # "PORTO ALEGRE, Brazil": the NER took only "ALEGRE"
@@ -337,6 +338,16 @@ def _dateline(doc: Doc, start: int, end: int) -> int | None:
         start -= 1  # ("NHL ICE HOCKEY - FRIDAY'S RESULTS" is a heading: only a place with its
         # country or agency after it is taken whole)
     return start if start == 0 or "\n" in doc[start - 1].text_with_ws else None
+
+
+def _place_after(doc: Doc, end: int) -> bool:
+    """A comma and a place after a name ("SIOUX FALLS, S.D. –"), or a dash or an agency's
+    parenthesis: what makes a capitalised dateline the NER called a person a place."""
+    if end >= len(doc):
+        return False
+    if doc[end].text in ("—", "–", "-", "("):
+        return True
+    return doc[end].text == "," and end + 1 < len(doc) and doc[end + 1].ent_type_ == "GPE"
 
 
 def after_the(doc: Doc, first: int) -> bool:
