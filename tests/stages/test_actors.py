@@ -1660,3 +1660,12 @@ def test_a_capitals_dateline_the_ner_calls_a_person_is_a_place():
                "the state are debating the new road campaign.")
     assert [(e.name, e.type) for e in d.entities if e.name == "SIOUX FALLS"] == [
         ("SIOUX FALLS", "GPE")]
+
+
+def test_a_prison_or_a_county_the_ner_calls_a_person_is_a_place():
+    d = digest("Ruiz was a training officer at Harwell Prison near Lisburn, County Antrim. "
+               "Islamic State said it carried out the attack.")
+    kinds = {e.name: (e.type, e.sector) for e in d.entities}
+    assert kinds.get("Harwell Prison", ("?",))[0] == "FAC"
+    assert kinds.get("County Antrim", ("?",))[0] == "GPE"
+    assert kinds.get("Islamic State") == ("ORG", "REB")

@@ -119,6 +119,11 @@ def _relabel_companies(doc: Doc, names: list[tuple[Name, int, int]]) -> None:
     named_after = {n.words for n, first, end in names if n.label == "PERSON"
                    and _names_a_place(doc, first, end)} - {
         n.words for n, first, end in names if not _names_a_place(doc, first, end)}
+    plain = [n for n, _, _ in names if n.label == "PERSON" and not n.titled
+             and n.person is None and len(n.words) > 1]  # ("Maghaberry Prison", "County
+    # Antrim": a place however the NER labelled it)
+    named_after |= {n.words for n in plain if n.words[-1] in NAMED_AFTER}
+    regions = {n.words for n in plain if n.words[0] in PLACE_OPENERS}
     papers = {n.words for n, _, _ in names if not n.titled  # (the person evidence of "the
               and _newspaper(n.words, text[n.start:n.end])}  # Herald and the Star" is each
     # other's)
@@ -127,6 +132,8 @@ def _relabel_companies(doc: Doc, names: list[tuple[Name, int, int]]) -> None:
             n.label, n.maybe = "ORG", False
         elif n.words in named_after:  # each time ("Walter Reed hospital"): a place
             n.label, n.maybe = "FAC", False
+        elif n.words in regions:
+            n.label, n.maybe = "GPE", False
         if n.words in papers:
             n.person = None
 
@@ -144,7 +151,11 @@ NAMED_AFTER = frozenset({"hospital", "airport", "school", "university", "college
                          "centre", "stadium", "arena", "park", "bridge", "street", "avenue",
                          "library", "museum", "foundation", "institute", "clinic", "station",
                          "memorial", "highway", "hall", "building", "tower", "prize", "award",
-                         "medal", "trophy", "campus", "base", "port", "harbour", "harbor"})
+                         "medal", "trophy", "campus", "base", "port", "harbour", "harbor",
+                         "prison", "jail"})
+
+
+PLACE_OPENERS = frozenset({"county", "mount", "lake", "fort", "cape"})  # "County Antrim"
 
 
 def _names_a_place(doc: Doc, first: int, end: int) -> bool:
