@@ -122,7 +122,7 @@ def _relabel_companies(doc: Doc, names: list[tuple[Name, int, int]]) -> None:
     plain = [n for n, _, _ in names if n.label == "PERSON" and not n.titled
              and n.person is None and len(n.words) > 1]  # ("Maghaberry Prison", "County
     # Antrim": a place however the NER labelled it)
-    named_after |= {n.words for n in plain if n.words[-1] in NAMED_AFTER}
+    named_after |= {n.words for n in plain if n.words[-1] in PLACE_ENDINGS}
     regions = {n.words for n in plain if n.words[0] in PLACE_OPENERS}
     papers = {n.words for n, _, _ in names if not n.titled  # (the person evidence of "the
               and _newspaper(n.words, text[n.start:n.end])}  # Herald and the Star" is each
@@ -156,6 +156,10 @@ NAMED_AFTER = frozenset({"hospital", "airport", "school", "university", "college
 
 
 PLACE_OPENERS = frozenset({"county", "mount", "lake", "fort", "cape"})  # "County Antrim"
+# last words of a place's name that no surname is ("Maghaberry Prison"; not "Hall", "Park")
+PLACE_ENDINGS = frozenset({"prison", "jail", "airport", "hospital", "stadium", "arena",
+                           "museum", "library", "university", "college", "avenue", "highway",
+                           "campus", "clinic"})
 
 
 def _names_a_place(doc: Doc, first: int, end: int) -> bool:
