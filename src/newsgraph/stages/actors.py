@@ -40,7 +40,6 @@ typed and clustered into one entity per real-world actor.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import replace
 
@@ -59,6 +58,7 @@ from newsgraph.stages import (
     text_of,
 )
 from newsgraph.stages.clusters import Cluster, overlaps, pick
+from newsgraph.stages.games import score
 from newsgraph.stages.names import (
     WEAK_EVIDENCE_SHARE,
     Name,
@@ -145,21 +145,17 @@ PAPER_WORDS = frozenset({"herald", "star", "post", "times", "tribune", "journal"
                          "observer", "telegraph", "register", "globe", "enquirer", "sentinel"})
 
 
-# nouns a person's name names a place or body after ("Walter Reed hospital", "John Wayne
-# airport", "the Kennedy center")
-NAMED_AFTER = frozenset({"hospital", "airport", "school", "university", "college", "center",
-                         "centre", "stadium", "arena", "park", "bridge", "street", "avenue",
-                         "library", "museum", "foundation", "institute", "clinic", "station",
-                         "memorial", "highway", "hall", "building", "tower", "prize", "award",
-                         "medal", "trophy", "campus", "base", "port", "harbour", "harbor",
-                         "prison", "jail"})
-
-
 PLACE_OPENERS = frozenset({"county", "mount", "lake", "fort", "cape"})  # "County Antrim"
 # last words of a place's name that no surname is ("Maghaberry Prison"; not "Hall", "Park")
 PLACE_ENDINGS = frozenset({"prison", "jail", "airport", "hospital", "stadium", "arena",
                            "museum", "library", "university", "college", "avenue", "highway",
                            "campus", "clinic"})
+# nouns a person's name names a place or body after ("Walter Reed hospital", "John Wayne
+# airport", "the Kennedy center"): those, and the ones that are surnames too
+NAMED_AFTER = PLACE_ENDINGS | {"school", "center", "centre", "park", "bridge", "street",
+                               "foundation", "institute", "station", "memorial", "hall",
+                               "building", "tower", "prize", "award", "medal", "trophy", "base",
+                               "port", "harbour", "harbor"}
 
 
 def _names_a_place(doc: Doc, first: int, end: int) -> bool:
@@ -176,7 +172,6 @@ def _newspaper(words: tuple[str, ...], name: str) -> bool:
 
 
 FORCE_WORDS = frozenset({"police", "constabulary"})  # a place's police force is no place
-SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")  # "beat Brighton 3-1", "a 2-2 draw"
 MATCH_VERBS = frozenset({"beat", "defeat", "draw", "lose", "thrash", "edge", "hold", "host",
                          "face", "play", "overcome", "rout", "stun", "down", "sink"})
 
@@ -191,8 +186,7 @@ def _team(doc: Doc, first: int, end: int) -> bool:
         verb = verb.head  # "lost 2-1 to Everton", "drew with Chelsea"
     if root.dep_ not in ("nsubj", "dobj", "pobj") or verb.lemma_.lower() not in MATCH_VERBS:
         return False
-    sent = doc[first].sent
-    return SCORE.search(sent.text) is not None
+    return any(score(t) for t in doc[first].sent)
 
 
 def _of_gender(people: list[Cluster], name: Name) -> list[Cluster]:

@@ -14,11 +14,18 @@ GAME_SCORES = 2  # different scores that, with a word of sport, make a text a ga
 def game_report(doc: Doc) -> bool:
     """The text reports games: two different scores ("beat Hungary 2-0", "6-3, 7-6") and a
     word only sport uses much ("overtime", "playoff", "goalie"); a court's "6-3 decision"
-    told twice is no game."""
-    scores = {doc[t.i - 1:t.i + 2].text if t.text in ("-", "–") else t.text
-              for t in doc if score(t)}
-    sport = words("sport")
-    return len(scores) >= GAME_SCORES and any(t.lower_ in sport for t in doc)
+    told twice is no game. Read once per document (the quotes and events stages both ask)."""
+    found = doc.user_data.get(_GAME_KEY)
+    if found is None:
+        scores = {doc[t.i - 1:t.i + 2].text if t.text in ("-", "–") else t.text
+                  for t in doc if score(t)}
+        sport = words("sport")
+        found = doc.user_data[_GAME_KEY] = len(scores) >= GAME_SCORES and any(
+            t.lower_ in sport for t in doc)
+    return found
+
+
+_GAME_KEY = "newsgraph_game_report"
 
 
 def score(token: Token) -> bool:

@@ -646,10 +646,10 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
         if (after < len(text) and text[after] in TITLE_CLOSERS
                 and not text[after + 1:after + 2].isalpha()):
             return True
-    opening = start if text[start] in "“‘" else max(  # (a span that opens with the mark)
-        text.rfind(c, max(0, start - TITLE_REACH), start) for c in "“‘")
-    closing = min((i for c in "”’" for i in [text.find(c, end, end + TITLE_REACH)] if i >= 0),
-                  default=-1)
+    opening = start if text[start] in CURLY_OPENERS else max(  # (a span that opens with
+        text.rfind(c, max(0, start - TITLE_REACH), start) for c in CURLY_OPENERS)  # the mark)
+    closing = min((i for c in CURLY_CLOSERS for i in [text.find(c, end, end + TITLE_REACH)]
+                   if i >= 0), default=-1)
     if opening < 0 or closing < 0 or any(c in "”\n" for c in text[opening + 1:start]) or any(
             c in "“\n" for c in text[end:closing]):
         return False
@@ -660,6 +660,7 @@ TITLE_REACH = 60  # characters from a name to the marks of a title around it
 
 
 TITLE_OPENERS, TITLE_CLOSERS = "“\"‘", "”\"’"
+CURLY_OPENERS, CURLY_CLOSERS = "“‘", "”’"  # the marks whose direction is plain
 
 
 def _capitalised(word: str) -> bool:

@@ -425,8 +425,7 @@ def _title_like(r: AttributedRun, text: str) -> bool:
     if last.rstrip(",") in works or (last in ("called", "named") and len(before) > 1
                                      and before[-2].lower() in works):
         return True  # 'a 45-second Web ad, "Playing Trump," in which …'
-    if (last in ("the", "a", "an") or last.endswith(("'s", "’s"))) and NOUN_AFTER.match(
-            text, r.outer[1]):
+    if last in ("the", "a", "an") and NOUN_AFTER.match(text, r.outer[1]):
         return True  # 'the “Melvin and Howard” star'
     return last in word_class("title-preposition") or last.endswith(("'s", "’s"))
 
